@@ -1,0 +1,81 @@
+"""The `site-gen` command: parse options, call the pipeline, report. No logic of its own."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from site_gen import __version__
+from site_gen.build import build as build_site
+from site_gen.config import load_config
+from site_gen.errors import SiteError
+from site_gen.extract import extract as extract_text
+from site_gen.load import load_source
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="site-gen")
+def main() -> None:
+    """Build and preview a football transfer-rumour archive."""
+
+
+@main.command()
+@click.option("--source", "source_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Folder holding seeds/, templates/, static/ and site.toml.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Output folder (default: _site, or out_dir in site.toml).")
+@click.option("--base-url", default=None, help="Where the site will live, e.g. https://user.github.io/repo/.")
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on any warning, building nothing.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def build(source_dir: Path, out_dir: Path | None, base_url: str | None, strict: bool, quiet: bool) -> None:
+    """Build the site from seeds/ into the output folder."""
+    try:
+        config = load_config(source_dir, out_dir=out_dir, base_url=base_url)
+        report = build_site(config, strict=strict)
+    except SiteError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if not quiet:
+        click.echo(f"Built {report.articles} article(s) into {config.out_dir}: "
+                   f"{report.pages} pages in {report.seconds:.2f} s"
+                   + (f", {len(report.warnings)} warning(s)" if report.warnings else ""))
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+def extract(as_json: bool, files: tuple[Path, ...]) -> None:
+    """Print the record inferred from each article file."""
+    failed = False
+    for path in files:
+        try:
+            source = load_source(path)
+        except SiteError as error:
+            click.echo(f"error: {error}", err=True)
+            failed = True
+            continue
+        found = extract_text(source.body, source.date)
+        record = {
+            "file": str(path),
+            "date": source.date.isoformat() if source.date else None,
+            "title": found.title,
+            "players": list(found.players),
+            "clubs": list(found.clubs),
+            "moves": [{"player": m.player, "from": m.from_club, "to": m.to_club,
+                       "fee": m.fee.text if m.fee else None} for m in found.moves],
+            "fees": [fee.text for fee in found.fees],
+            "source": found.source,
+            "tags": list(found.tags),
+        }
+        if as_json:
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            click.echo(f"{path}\n" + "\n".join(f"  {key}: {value}" for key, value in record.items()
+                                               if key != "file"))
+    if failed:
+        sys.exit(1)

@@ -1,0 +1,88 @@
+"""Site configuration: defaults, `site.toml`, then command-line overrides.
+
+Every problem is collected and reported at once, naming the file and key.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from site_gen.errors import ConfigError
+from site_gen.urls import normalise_base_url
+
+CONFIG_FILE = "site.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    """Everything a build needs to know besides the articles themselves."""
+
+    #: Folder holding `seeds/`, `templates/`, `static/` and `site.toml`.
+    source_dir: Path = Path(".")
+    #: Where the site is written; replaced whole, only when a build succeeds.
+    out_dir: Path = Path("_site")
+    #: "/" for a local preview; "https://user.github.io/repo/" for a project site.
+    base_url: str = "/"
+    title: str = "Transfer Rumour Archive"
+    description: str = "Every transfer rumour, by player, club, month and tag."
+    language: str = "en-GB"
+    #: Items per page on every paginated list.
+    per_page: int = 20
+
+    @property
+    def seeds_dir(self) -> Path:
+        return self.source_dir / "seeds"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.source_dir / "templates"
+
+    @property
+    def static_dir(self) -> Path:
+        return self.source_dir / "static"
+
+
+_SETTABLE = {f.name: f for f in fields(SiteConfig) if f.name != "source_dir"}
+
+
+def load_config(source_dir: Path, **overrides: Any) -> SiteConfig:
+    """Read `site.toml` from `source_dir` (if any) and apply non-None overrides."""
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    config_path = source_dir / CONFIG_FILE
+    if config_path.is_file():
+        try:
+            values = tomllib.loads(config_path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise ConfigError(f"{config_path}: {error}") from error
+        for key in sorted(set(values) - set(_SETTABLE)):
+            problems.append(f"{config_path}: unknown key {key!r} (known: {', '.join(_SETTABLE)})")
+            del values[key]
+    values.update({key: value for key, value in overrides.items() if value is not None})
+    config = SiteConfig(source_dir=source_dir)
+    for key, value in values.items():
+        try:
+            config = replace(config, **{key: _check(key, value)})
+        except ConfigError as error:
+            problems.append(f"{config_path}: {key}: {error}")
+    if problems:
+        raise ConfigError("\n".join(problems))
+    return config
+
+
+def _check(key: str, value: Any) -> Any:
+    """Coerce one setting to its declared type or explain why it cannot be."""
+    if key == "out_dir":
+        return Path(value)
+    if key == "base_url":
+        return normalise_base_url(str(value))
+    if key == "per_page":
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ConfigError(f"must be a whole number of at least 1, not {value!r}")
+        return value
+    if not isinstance(value, str):
+        raise ConfigError(f"must be text, not {value!r}")
+    return value

@@ -1,0 +1,61 @@
+"""Transfer fees in prose: "£60m", "€45million", "$20 million", "£500,000".
+
+Wages ("£100,000-a-week") are money but not fees, and are left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from site_gen.model import Fee
+
+_CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD"}
+_WORD_CURRENCIES = {"pounds": "GBP", "euros": "EUR", "dollars": "USD"}
+_UNITS = {"m": 1.0, "mn": 1.0, "million": 1.0, "bn": 1000.0, "billion": 1000.0, "k": 0.001}
+
+_FEE = re.compile(
+    r"(?P<symbol>[£€$])\s?(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<unit>million|billion|mn|bn|m|k)\b|(?P<unit2>m|k)(?=-))?"
+    r"|(?P<wnumber>\d+(?:\.\d+)?)\s?(?P<wunit>million|m)\s(?P<word>pounds|euros|dollars)\b",
+    re.IGNORECASE,
+)
+# Money followed by one of these is pay, not a transfer fee.
+_WAGES_AFTER = re.compile(
+    r"\s?-?\s?(?:a|per|each|every)[\s-](?:week|year|month|season|annum)\b|\s?(?:p/?w|pw)\b"
+    r"|\s(?:weekly|yearly|annual|a-week|a-year)\b|[\w\s-]{0,20}\b(?:wages?|salary|pay packet|per week)\b",
+    re.IGNORECASE,
+)
+_WAGES_BEFORE = re.compile(r"\b(?:wages?|salary|earning|earns?|paid|pay)\s+(?:of\s+)?(?:around\s+|about\s+)?$", re.I)
+
+
+def find_fees(text: str) -> list[tuple[int, Fee]]:
+    """Every fee in `text` with its character offset, in order, wages left out."""
+    found: list[tuple[int, Fee]] = []
+    for match in _FEE.finditer(text):
+        after = text[match.end(): match.end() + 40]
+        if _WAGES_AFTER.match(after) or _WAGES_BEFORE.search(text[max(0, match.start() - 30): match.start()]):
+            continue
+        found.append((match.start(), _to_fee(match)))
+    return found
+
+
+def _to_fee(match: re.Match[str]) -> Fee:
+    if match.group("symbol"):
+        currency = _CURRENCIES[match.group("symbol")]
+        number = match.group("number")
+        unit = (match.group("unit") or match.group("unit2") or "").lower()
+    else:
+        currency = _WORD_CURRENCIES[match.group("word").lower()]
+        number = match.group("wnumber")
+        unit = match.group("wunit").lower()
+    value = float(number.replace(",", ""))
+    millions = value * _UNITS[unit] if unit else value / 1_000_000
+    return Fee(text=match.group(0).strip(), currency=currency, millions=round(millions, 3))
+
+
+def parse_fee(text: str) -> Fee:
+    """A fee an editor wrote in front matter: normalised where it reads as money."""
+    match = _FEE.search(text)
+    if match and match.group(0).strip() == text.strip():
+        return _to_fee(match)
+    return Fee(text=text.strip())

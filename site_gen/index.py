@@ -1,0 +1,116 @@
+"""Group articles by player, club, tag and month: everything pages need to cross-link."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from site_gen.model import Article, Move
+from site_gen.names import preferred_spelling
+from site_gen.urls import slugify
+
+
+def newest_first(article: Article) -> tuple[int, str]:
+    """Sort key: newest date first, then slug, so equal dates keep a stable order."""
+    return (-article.date.toordinal(), article.slug)
+
+
+@dataclass(slots=True)
+class Group:
+    """A player, club or tag and its articles, newest first."""
+
+    slug: str
+    name: str
+    articles: list[Article] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ClubLink:
+    """A player rumoured to or from a club: direction "in", "out" or "mentioned"."""
+
+    player_slug: str
+    direction: str
+    latest: dt.date
+    count: int = 1
+
+
+@dataclass(slots=True)
+class SiteIndex:
+    """All articles (newest first) and their groupings, keyed by slug."""
+
+    articles: list[Article]
+    players: dict[str, Group]
+    clubs: dict[str, Group]
+    tags: dict[str, Group]
+    months: dict[tuple[int, int], list[Article]]
+    #: club slug → player slug → link, moves first
+    club_players: dict[str, dict[str, ClubLink]]
+
+    def player_slug(self, name: str) -> str:
+        return slugify(name)
+
+    def moves_of(self, article: Article, player_slug: str) -> list[Move]:
+        return [move for move in article.moves if slugify(move.player) == player_slug]
+
+
+def build_index(articles: Iterable[Article]) -> SiteIndex:
+    """Index every article; one page per slug however the name was spelt."""
+    ordered = sorted(articles, key=newest_first)
+    players = _group(ordered, lambda a: [*a.players, *(m.player for m in a.moves)])
+    clubs = _group(ordered, lambda a: [*a.clubs, *(c for m in a.moves for c in (m.from_club, m.to_club) if c)])
+    tags = _group(ordered, lambda a: a.tags)
+    months: dict[tuple[int, int], list[Article]] = defaultdict(list)
+    for article in ordered:
+        months[(article.date.year, article.date.month)].append(article)
+    return SiteIndex(ordered, players, clubs, tags, dict(months), _club_players(ordered))
+
+
+def _group(articles: list[Article], names_of: object) -> dict[str, Group]:
+    spellings: dict[str, list[str]] = defaultdict(list)
+    members: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        seen: set[str] = set()
+        for name in names_of(article):  # type: ignore[operator]
+            slug = slugify(name)
+            if not slug:
+                continue
+            spellings[slug].append(name)
+            if slug not in seen:
+                seen.add(slug)
+                members[slug].append(article)
+    return {slug: Group(slug, preferred_spelling(spellings[slug]), members[slug])
+            for slug in sorted(members)}
+
+
+def _club_players(articles: list[Article]) -> dict[str, dict[str, ClubLink]]:
+    """For each club, the players linked with it and how, newest evidence first."""
+    links: dict[str, dict[str, ClubLink]] = defaultdict(dict)
+    rank = {"in": 0, "out": 1, "mentioned": 2}
+
+    def add(club: str, player: str, direction: str, date: dt.date) -> None:
+        club_slug, player_slug = slugify(club), slugify(player)
+        link = links[club_slug].get(player_slug)
+        if link is None:
+            links[club_slug][player_slug] = ClubLink(player_slug, direction, date)
+            return
+        link.count += 1
+        link.latest = max(link.latest, date)
+        if rank[direction] < rank[link.direction]:
+            link.direction = direction
+
+    for article in articles:
+        moved = set()
+        for move in article.moves:
+            if move.to_club:
+                add(move.to_club, move.player, "in", article.date)
+                moved.add((slugify(move.to_club), slugify(move.player)))
+            if move.from_club:
+                add(move.from_club, move.player, "out", article.date)
+                moved.add((slugify(move.from_club), slugify(move.player)))
+        for club in article.clubs:
+            for player in article.players:
+                if (slugify(club), slugify(player)) not in moved:
+                    add(club, player, "mentioned", article.date)
+    return dict(links)

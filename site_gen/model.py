@@ -1,0 +1,100 @@
+"""The records that flow through the pipeline: frozen values, no I/O.
+
+load → `SourceText`; infer → `Article`; index → `SiteIndex` (see index.py);
+pages → `Page`; build → `BuildReport`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Mapping
+
+BodyFormat = Literal["text", "markdown"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """One input file as read from disk, before anything is inferred.
+
+    `front_matter` holds exactly what an editor wrote (empty for raw `.txt`
+    articles); it wins over inference field by field.
+    """
+
+    path: Path
+    date: dt.date | None
+    body: str
+    body_format: BodyFormat
+    front_matter: Mapping[str, Any] = field(default_factory=dict)
+    #: 1-based line of the body's first line in the file, for messages.
+    body_line: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Fee:
+    """A transfer fee: `text` as written, plus a normalised amount."""
+
+    text: str
+    currency: str | None = None  # ISO code: GBP, EUR, USD
+    millions: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """A rumoured transfer of `player` from one club to another."""
+
+    player: str
+    from_club: str | None
+    to_club: str | None
+    fee: Fee | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What the text of an article says, as inferred by extract.py."""
+
+    title: str
+    players: tuple[str, ...] = ()
+    clubs: tuple[str, ...] = ()
+    moves: tuple[Move, ...] = ()
+    fees: tuple[Fee, ...] = ()
+    source: str | None = None
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """The front-matter record of one article, inferred fields filled in."""
+
+    path: Path
+    slug: str
+    date: dt.date
+    title: str
+    body: str
+    body_format: BodyFormat
+    players: tuple[str, ...] = ()
+    clubs: tuple[str, ...] = ()
+    moves: tuple[Move, ...] = ()
+    fees: tuple[Fee, ...] = ()
+    source: str | None = None
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One HTML file to write: where, with which template, from what values."""
+
+    path: str  # relative output path, e.g. "players/virgil-van-dijk/index.html"
+    template: str
+    context: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    """What a build did, for the summary line and for tests."""
+
+    articles: int
+    pages: int
+    seconds: float
+    warnings: tuple[str, ...] = ()

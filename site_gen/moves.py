@@ -1,0 +1,113 @@
+"""Tie clubs and fees to players: who is said to be going where, from where, for how much."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from site_gen.mentions import Mention
+from site_gen.model import Fee, Move
+
+_TO_BEFORE = re.compile(
+    r"\b(?:join|joins|joining|move to|moving to|switch to|transfer to|sign for|signs for|signing for|"
+    r"head(?:ing)? to|bound for|loan(?:ed)? to|loan move to|return to|returning to|arrival at|arrive at|"
+    r"arriving at|move (?:to|across to)|way to|swap \w+ for|defect to|linked with|close to joining|"
+    r"medical (?:at|with)|talks with|wanted by|target for|interest from|bid from|offer from|"
+    r"approach from|courted by|eyed by|tracked by|monitored by|pursued by|chased by|lured to|"
+    r"lure (?:him|\w+) to|tempted by|targeted by|destined for|favourites to sign)\s+(?:the\s+)?$", re.I)
+_TO_AFTER = re.compile(
+    r"^'?s?\s*(?:(?:are|is|have|has|were|was|had|will|would|could|may|might|remain|been|be|now|also|still|"
+    r"already|reportedly|understood to be|said to be|set to|ready to|prepared to|keen to|hoping to|"
+    r"looking to|poised to|expected to|planning to|willing to)\s+){0,3}"
+    r"(?:keen|interested|monitoring|tracking|eyeing|plotting|preparing|considering|chasing|weighing|"
+    r"lining up|in talks|closing in|want|wants|wanted|hoping|hope|poised|among|run the rule|made|submitted|"
+    r"tabled|launched|lodged|bid|bids|offer|offered|target|targeting|pursuit|pursuing|eye|eyes|interest|"
+    r"enquir\w*|approach\w*|scout\w*|push\w*|step\w* up|hijack\w*|rival|battle|race|sign|signing|move for|"
+    r"swoop|bring|land|lure|convince|open\w* talks|agreed|agree|secure|complete|completed|snap up|"
+    r"meet|matched|activate|trigger|register|make a move|submit|table|lodge|launch|have a bid)\b", re.I)
+_FROM_BEFORE = re.compile(
+    r"\b(?:leave|leaving|left|depart|departing|quit|quitting|exit|exits|sold by|sell|keep him at|stay at|"
+    r"remain at|stays at|future at|career at|contract at|deal at|time at|spell at|days at|from|for|"
+    r"featured for|playing for|plays for|starring for|on loan at|out of|away from|stalled at|frozen out at|"
+    r"unsettled at|wantaway|captain of)\s+(?:the\s+)?$", re.I)
+_FROM_AFTER = re.compile(
+    r"^'?s?\s*(?:(?:are|is|have|has|were|was|had|will|would|could|remain|been|now|also|still|already|"
+    r"reportedly|set to|ready to|prepared to)\s+){0,3}"
+    r"(?:rejected|reject|turned down|knocked back|rebuffed|resigned to losing|reluctant to sell|refuse|"
+    r"refused|determined to keep|keen to keep|want to keep|value|valued|demand|demanding|insist|holding out|"
+    r"slapped|put a|sell|cash in|accept|accepted|willing to sell|open to selling|lose|losing|threatened)\b"
+    r"|^'?s?\s+(?:[\w-]+\s+){0,2}(?:star|player|striker|forward|midfielder|defender|winger|keeper|goalkeeper|"
+    r"captain|skipper|ace|man|centre-back|centre-half|full-back|left-back|right-back|youngster|academy|"
+    r"wantaway|hierarchy|best attempts|playmaker|talisman|number|no|first-team|squad|stopper)\b", re.I)
+_FORMER = re.compile(r"\b(?:ex|former|formerly|old|one-time|previously)[\s-]+$", re.I)
+_PRONOUN = re.compile(r"\b(?:he|him|his)\b", re.I)
+_BETWEEN_CLUB_AND_PLAYER = re.compile(r"^'?s?\s+(?:[\w-]+\s+){0,3}$")
+
+
+def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
+               players: list[str], fees: list[tuple[int, Fee]]) -> list[Move]:
+    """One move per player and rumoured destination, with its origin and fee where said."""
+    if not players:
+        return []
+    to_votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    from_votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    near_fee: dict[str, list[tuple[int, Fee]]] = defaultdict(list)
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_sentence[mention.sentence].append(mention)
+    focus: str | None = None
+    for index, (start, end) in enumerate(spans):
+        here = by_sentence.get(index, [])
+        player_mentions = [m for m in here if m.kind == "person" and m.player]
+        if player_mentions:
+            focus = player_mentions[0].person
+        elif focus is None or not _PRONOUN.search(text, start, end):
+            continue
+        anchors = [(m.start, m.end, m.person) for m in player_mentions] or [(start, start, focus)]
+        for club in (m for m in here if m.kind == "club"):
+            name = club.clubs[0]
+            player = _nearest(anchors, club.start)
+            direction = _direction(text, start, club, player_mentions)
+            if direction == "to":
+                to_votes[player][name] += 1
+            elif direction == "from":
+                from_votes[player][name] += 1
+            elif direction and direction[0] == "from-of":
+                from_votes[direction[1]][name] += 2
+        for offset, fee in fees:
+            if start <= offset < end:
+                player = _nearest(anchors, offset)
+                distance = min(abs(offset - a[0]) for a in anchors if a[2] == player)
+                near_fee[player].append((distance + (index * 1000), fee))
+    moves: list[Move] = []
+    for player in players:
+        origin = max(from_votes[player].items(), key=lambda kv: kv[1], default=(None, 0))[0]
+        destinations = [club for club, _ in sorted(to_votes[player].items(), key=lambda kv: -kv[1])
+                        if club != origin]
+        if not destinations and origin is None:
+            continue
+        fee = min(near_fee[player], key=lambda df: df[0])[1] if near_fee[player] else None
+        for position, club in enumerate(destinations or [None]):
+            moves.append(Move(player, origin, club, fee if position == 0 else None))
+    return moves
+
+
+def _nearest(anchors: list[tuple[int, int, str]], offset: int) -> str:
+    return min(anchors, key=lambda a: min(abs(offset - a[0]), abs(offset - a[1])))[2]
+
+
+def _direction(text: str, sentence_start: int, club: Mention, players: list[Mention]
+               ) -> str | tuple[str, str] | None:
+    """Whether the words around a club mention make it a destination or an origin."""
+    before = text[max(sentence_start, club.start - 50):club.start]
+    after = text[club.end:club.end + 70]
+    if _FORMER.search(before):
+        return None
+    following = [m for m in players if m.start >= club.end]
+    if following and _BETWEEN_CLUB_AND_PLAYER.match(text[club.end:following[0].start]):
+        return ("from-of", following[0].person)  # "Lazio centre-half Wesley Hoedt"
+    if _TO_BEFORE.search(before) or _TO_AFTER.match(after):
+        return "to"
+    if _FROM_BEFORE.search(before) or _FROM_AFTER.match(after):
+        return "from"
+    return None

@@ -1,0 +1,180 @@
+"""The pages of the site, as data: `SiteIndex` → list of `Page`. Pure: no I/O, no templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Iterator, Sequence, TypeVar
+
+from site_gen import urls
+from site_gen.config import SiteConfig
+from site_gen.index import Group, SiteIndex
+from site_gen.markup import body_html
+from site_gen.model import Article, Move, Page
+from site_gen.urls import SiteUrls, slugify
+
+T = TypeVar("T")
+#: Names per page on the players, clubs and tags indexes.
+INDEX_PAGE_FACTOR = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Something a page links to: its name and finished URL."""
+
+    name: str
+    url: str
+
+
+def make_pages(index: SiteIndex, config: SiteConfig) -> Iterator[Page]:
+    """Every page of the site, each with the values its template shows."""
+    maker = _PageMaker(index, config)
+    yield from maker.home()
+    yield from maker.articles()
+    yield from maker.players()
+    yield from maker.clubs()
+    yield from maker.tags()
+    yield from maker.months()
+    yield Page(urls.NOT_FOUND_ROUTE, "404.html", {"title": "Page not found"})
+
+
+class _PageMaker:
+    def __init__(self, index: SiteIndex, config: SiteConfig) -> None:
+        self.index = index
+        self.config = config
+        self.urls = SiteUrls(config.base_url)
+        self._cards: dict[int, dict[str, Any]] = {}
+
+    # Links -----------------------------------------------------------------
+    def player(self, name: str) -> Link:
+        slug = slugify(name)
+        group = self.index.players.get(slug)
+        return Link(group.name if group else name, self.urls.url(urls.player_route(slug)))
+
+    def club(self, name: str | None) -> Link | None:
+        if not name:
+            return None
+        slug = slugify(name)
+        group = self.index.clubs.get(slug)
+        return Link(group.name if group else name, self.urls.url(urls.club_route(slug)))
+
+    def tag(self, slug: str) -> Link:
+        return Link(slug.replace("-", " "), self.urls.url(urls.tag_route(slug)))
+
+    def month(self, year: int, month: int) -> Link:
+        return Link(dt.date(year, month, 1).strftime("%B %Y"), self.urls.url(urls.month_route(year, month)))
+
+    def card(self, article: Article) -> dict[str, Any]:
+        """What a list shows of an article; made once per article and shared."""
+        key = id(article)
+        if key not in self._cards:
+            self._cards[key] = {
+                "title": article.title,
+                "url": self.urls.url(urls.article_route(article.date, article.slug)),
+                "date": article.date,
+                "players": [self.player(name) for name in article.players],
+                "clubs": [link for link in map(self.club, article.clubs) if link],
+                "moves": [self.move(move) for move in article.moves],
+                "fee": next((m.fee.text for m in article.moves if m.fee), None)
+                or (article.fees[0].text if article.fees else None),
+                "source": article.source,
+                "tags": [self.tag(tag) for tag in article.tags],
+            }
+        return self._cards[key]
+
+    def move(self, move: Move) -> dict[str, Any]:
+        return {"player": self.player(move.player), "from": self.club(move.from_club),
+                "to": self.club(move.to_club), "fee": move.fee.text if move.fee else None}
+
+    # Pages -----------------------------------------------------------------
+    def page(self, route: str, template: str, title: str, **values: Any) -> Page:
+        return Page(urls.output_path(route), template, {"title": title, **values})
+
+    def paged(self, route: str, template: str, title: str, items: Sequence[T], size: int,
+              **values: Any) -> Iterator[Page]:
+        """Split a list over pages: page 1 at `route`, then `route`/page/2/ and on."""
+        total = max(1, -(-len(items) // size))
+        for number in range(1, total + 1):
+            chunk = items[(number - 1) * size: number * size]
+            pager = {
+                "number": number, "total": total,
+                "previous": self.urls.url(urls.paged_route(route, number - 1)) if number > 1 else None,
+                "next": self.urls.url(urls.paged_route(route, number + 1)) if number < total else None,
+            }
+            page_title = title if number == 1 else f"{title} (page {number})"
+            yield self.page(urls.paged_route(route, number), template, page_title,
+                            items=chunk, paging=pager, **values)
+
+    def home(self) -> Iterator[Page]:
+        cards = [self.card(a) for a in self.index.articles]
+        top_players = self.top(self.index.players, self.player)
+        top_clubs = self.top(self.index.clubs, lambda name: self.club(name))
+        yield from self.paged(urls.home_route(), "home.html", self.config.title, cards, self.config.per_page,
+                              top_players=top_players, top_clubs=top_clubs)
+
+    def top(self, groups: dict[str, Group], link: Any, count: int = 10) -> list[tuple[Link, int]]:
+        ranked = sorted(groups.values(), key=lambda g: (-len(g.articles), g.name))[:count]
+        return [(link(group.name), len(group.articles)) for group in ranked]
+
+    def articles(self) -> Iterator[Page]:
+        for article in self.index.articles:
+            yield self.page(urls.article_route(article.date, article.slug), "article.html", article.title,
+                            article=self.card(article), body=body_html(article),
+                            month=self.month(article.date.year, article.date.month))
+
+    def players(self) -> Iterator[Page]:
+        groups = sorted(self.index.players.values(), key=lambda g: (g.name.casefold(), g.slug))
+        entries = [(self.player(g.name), len(g.articles), g.articles[0].date) for g in groups]
+        yield from self.paged(urls.PLAYERS_ROUTE, "players.html", "Players", entries, self.index_size)
+        for group in groups:
+            clubs: dict[str, int] = {}
+            for article in group.articles:
+                for move in self.index.moves_of(article, group.slug):
+                    for club in (move.to_club, move.from_club):
+                        if club:
+                            clubs[club] = clubs.get(club, 0) + 1
+            timeline = [{**self.card(a), "player_moves": [self.move(m) for m in self.index.moves_of(a, group.slug)]}
+                        for a in group.articles]
+            linked = [(self.club(name), n) for name, n in sorted(clubs.items(), key=lambda kv: (-kv[1], kv[0]))]
+            yield from self.paged(urls.player_route(group.slug), "player.html", group.name, timeline,
+                                  self.config.per_page, name=group.name, linked_clubs=linked,
+                                  first=group.articles[-1].date, latest=group.articles[0].date,
+                                  count=len(group.articles))
+
+    def clubs(self) -> Iterator[Page]:
+        groups = sorted(self.index.clubs.values(), key=lambda g: (g.name.casefold(), g.slug))
+        entries = [(self.club(g.name), len(g.articles), g.articles[0].date) for g in groups]
+        yield from self.paged(urls.CLUBS_ROUTE, "clubs.html", "Clubs", entries, self.index_size)
+        for group in groups:
+            links = sorted(self.index.club_players.get(group.slug, {}).values(),
+                           key=lambda link: (-link.latest.toordinal(), link.player_slug))
+            players = {direction: [(self.player(self.index.players[link.player_slug].name), link.count,
+                                    link.latest) for link in links
+                                   if link.direction == direction and link.player_slug in self.index.players]
+                       for direction in ("in", "out", "mentioned")}
+            yield from self.paged(urls.club_route(group.slug), "club.html", group.name,
+                                  [self.card(a) for a in group.articles], self.config.per_page,
+                                  name=group.name, linked=players, count=len(group.articles))
+
+    def tags(self) -> Iterator[Page]:
+        groups = sorted(self.index.tags.values(), key=lambda g: g.slug)
+        entries = [(self.tag(g.slug), len(g.articles)) for g in groups]
+        yield from self.paged(urls.TAGS_ROUTE, "tags.html", "Tags", entries, self.index_size)
+        for group in groups:
+            yield from self.paged(urls.tag_route(group.slug), "tag.html", f"Tagged “{self.tag(group.slug).name}”",
+                                  [self.card(a) for a in group.articles], self.config.per_page)
+
+    def months(self) -> Iterator[Page]:
+        keys = sorted(self.index.months, reverse=True)
+        years: dict[int, list[tuple[Link, int]]] = {}
+        for year, month in keys:
+            years.setdefault(year, []).append((self.month(year, month), len(self.index.months[(year, month)])))
+        yield self.page(urls.ARCHIVE_ROUTE, "archive.html", "Archive", years=years)
+        for year, month in keys:
+            link = self.month(year, month)
+            yield from self.paged(urls.month_route(year, month), "month.html", link.name,
+                                  [self.card(a) for a in self.index.months[(year, month)]], self.config.per_page)
+
+    @property
+    def index_size(self) -> int:
+        return self.config.per_page * INDEX_PAGE_FACTOR

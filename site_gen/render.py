@@ -1,0 +1,61 @@
+"""The Jinja2 environment and `render()`: a page's values in, HTML text out."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import jinja2
+
+from site_gen import __version__, urls
+from site_gen.config import SiteConfig
+from site_gen.errors import BuildError
+from site_gen.model import Page
+from site_gen.urls import SiteUrls
+
+
+class Renderer:
+    """Templates from the site's `templates/` folder, strict about undefined names."""
+
+    def __init__(self, config: SiteConfig) -> None:
+        if not config.templates_dir.is_dir():
+            raise BuildError(f"{config.templates_dir}: templates folder not found")
+        self.environment = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(config.templates_dir),
+            autoescape=jinja2.select_autoescape(["html", "xml"]),
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        site_urls = SiteUrls(config.base_url)
+        self.environment.globals.update(
+            site={"title": config.title, "description": config.description, "language": config.language,
+                  "generator": f"site_gen {__version__}"},
+            nav={"home": site_urls.url(urls.home_route()), "players": site_urls.url(urls.PLAYERS_ROUTE),
+                 "clubs": site_urls.url(urls.CLUBS_ROUTE), "tags": site_urls.url(urls.TAGS_ROUTE),
+                 "archive": site_urls.url(urls.ARCHIVE_ROUTE)},
+            asset=_asset_urls(config.static_dir, site_urls),
+        )
+
+    def render(self, page: Page) -> str:
+        """HTML for one page; template mistakes become a `BuildError` naming file and line."""
+        try:
+            template = self.environment.get_template(page.template)
+            return template.render(page.context)
+        except jinja2.TemplateSyntaxError as error:
+            raise BuildError(f"templates/{error.name or page.template}:{error.lineno}: {error.message}") from error
+        except jinja2.TemplateNotFound as error:
+            raise BuildError(f"template {error.name!r} not found (needed for {page.path})") from error
+        except jinja2.UndefinedError as error:
+            raise BuildError(f"templates/{page.template}: {error.message} (while rendering {page.path})") from error
+
+
+def _asset_urls(static_dir: Path, site_urls: SiteUrls) -> dict[str, str]:
+    """URL of every static file, with a content hash so browsers never keep a stale copy."""
+    assets: dict[str, str] = {}
+    if static_dir.is_dir():
+        for path in sorted(p for p in static_dir.rglob("*") if p.is_file()):
+            relative = path.relative_to(static_dir).as_posix()
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+            assets[relative] = f"{site_urls.url('static/' + relative)}?v={digest}"
+    return assets

@@ -1,0 +1,107 @@
+"""Tell players from the other people transfer stories name, and join up name forms.
+
+"Virgil Van Dijk" then "Van Dijk" is one person; "manager Manuel Pellegrino"
+then "Pellegrino" is a manager, and so is "Jurgen Klopp" in "Jurgen Klopp's men".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from site_gen.mentions import Mention
+from site_gen.names import tidy_name
+
+_STAFF_BEFORE = re.compile(
+    r"\b(?:manager|boss|coach|head coach|chairman|owner|co-owner|agent|super-agent|journalist|reporter|"
+    r"pundit|director|president|vice-president|executive|chief|scout|presenter|caretaker|assistant|analyst|"
+    r"commentator|correspondent|ceo|supremo|gaffer|tactician|negotiator|intermediary|adviser|advisor|"
+    r"writer|editor|columnist|broadcaster|physio|doctor|chief executive|sporting director|under|"
+    r"mr|sir|billionaire|businessman|tycoon|mogul|investor|expert|insider|trainer|mentor|predecessor|"
+    r"successor|sacked|appointed)\s+$", re.I)
+_STAFF_AFTER = re.compile(
+    r"^'s?\s+(?:\w+\s+)?(?:men|side|team|charges|squad|troops|outfit|regime|tenure|reign|tactics|system|"
+    r"philosophy|project|rebuild|backroom|dugout|coaching|managerial|sacking|appointment|arrival as)\b"
+    r"|^,?\s+(?:the\s+|who\s+is\s+the\s+|whose\s+)?(?:[\w'-]+\s+){0,3}(?:manager|boss|coach|chairman|owner|"
+    r"agent|director|president|journalist|reporter|pundit|chief|ceo|executive|scout|presenter)\b"
+    r"|^\s+(?:wrote|writes|tweeted|posted|reported|reports|revealed on|told (?:the|talkSPORT|Sky))\b", re.I)
+_PLAYER_BEFORE = re.compile(
+    r"\b(?:goalkeeper|keeper|goalie|stopper|defender|centre-back|centre-half|full-back|left-back|right-back|"
+    r"wing-back|sweeper|midfielder|playmaker|winger|left-winger|right-winger|forward|centre-forward|striker|"
+    r"frontman|attacker|marksman|talisman|star|ace|international|youngster|teenager|wonderkid|prodigy|"
+    r"starlet|captain|skipper|target|player|signing|loanee|team-mate|teammate|anchorman|hitman|no\.? ?\d+|"
+    r"sign|signing|signed|bid for|move for|deal for|swoop for|offer for|interest in|loan|replace|replacing|"
+    r"replacement for|partner|alongside|like)\s+$", re.I)
+_PLAYER_AFTER = re.compile(
+    r"^'s?\s+(?:\w+\s+)?(?:agent|agents|representatives|entourage|camp|contract|deal|future|signature|transfer|"
+    r"move|release clause|buy-out|wages|form|performances|goals|injury|father|brother|pursuit|arrival|"
+    r"departure|services|availability|exit|valuation|fee|current deal|stance|desire|insistence|situation)\b"
+    r"|^,\s+\d{2},|^\s+\(\d{2}\)|^,\s+(?:the|a|an)\s+(?:\d+-year-old|[\w-]+\s+international|[\w-]+\s+"
+    r"(?:striker|midfielder|defender|winger|goalkeeper|forward))"
+    r"|^\s+(?:has\s+|have\s+|had\s+)?(?:scored|netted|joined|started|featured|played|made \d+|completed|"
+    r"signed for|moved to|is (?:out of contract|valued|rated|wanted))\b", re.I)
+
+
+@dataclass(slots=True)
+class _Person:
+    words: tuple[str, ...]
+    mentions: list[Mention] = field(default_factory=list)
+    staff: int = 0
+    player: int = 0
+
+
+def classify_people(text: str, mentions: list[Mention]) -> list[str]:
+    """Players' canonical names in order of first mention.
+
+    Sets `person` and `player` on every person mention so that later steps
+    can tell who a surname stands for.
+    """
+    people = _group(m for m in mentions if m.kind == "person")
+    for person in people:
+        for mention in person.mentions:
+            staff, player = _cues(text, mention)
+            person.staff += staff
+            person.player += player
+    players: list[str] = []
+    for person in sorted(people, key=lambda p: p.mentions[0].start):
+        name = tidy_name(max((m.text for m in person.mentions), key=lambda t: (len(t.split()), len(t))))
+        single = len(person.words) == 1
+        is_player = person.player >= person.staff and not (person.staff and not person.player) \
+            and not (single and not person.player)
+        for mention in person.mentions:
+            mention.person, mention.player = name, is_player
+        if is_player and name not in players:
+            players.append(name)
+    return players
+
+
+def _group(mentions: object) -> list[_Person]:
+    """One `_Person` per individual: shorter forms join the full name they end."""
+    ordered = sorted(mentions, key=lambda m: (-len(m.words), m.start))  # type: ignore[attr-defined]
+    people: list[_Person] = []
+    for mention in ordered:
+        owner = _owner(people, mention.words)
+        if owner is None:
+            owner = _Person(mention.words)
+            people.append(owner)
+        owner.mentions.append(mention)
+    for person in people:
+        person.mentions.sort(key=lambda m: m.start)
+    return people
+
+
+def _owner(people: list[_Person], words: tuple[str, ...]) -> _Person | None:
+    """The person whose full name ends with (or equals) these words, latest added wins ties."""
+    matches = [p for p in people if p.words[-len(words):] == words]
+    if not matches and len(words) == 1:
+        matches = [p for p in people if p.words[0] == words[0] and len(p.words) > 1]
+    return matches[0] if len(matches) == 1 else (min(matches, key=lambda p: len(p.words)) if matches else None)
+
+
+def _cues(text: str, mention: Mention) -> tuple[int, int]:
+    """(staff, player) evidence from the words right around one mention."""
+    before = text[max(0, mention.start - 40):mention.start]
+    after = text[mention.end:mention.end + 60]
+    staff = int(bool(_STAFF_BEFORE.search(before))) + int(bool(_STAFF_AFTER.match(after)))
+    player = int(bool(_PLAYER_BEFORE.search(before))) + int(bool(_PLAYER_AFTER.match(after)))
+    return staff, player
