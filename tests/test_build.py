@@ -1,0 +1,179 @@
+"""Whole builds of small archives: pages written, links that resolve, valid HTML."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import html5lib
+import pytest
+
+from site_gen.build import build
+from site_gen.errors import BuildError
+from sitecrawl import crawl, file_for, links_of
+
+from conftest import SiteFactory
+
+LATER_ARTICLE = """ date 2018-01-10 Virgil van Dijk has completed his move to Liverpool for a fee of £75m, \
+ending months of wrangling with Southampton.
+
+The Dutchman trained with his new team-mates at Melwood on Wednesday."""
+
+CURATED = """---
+date: 2017-07-20
+title: Hoedt wanted on the south coast
+players: [Wesley Hoedt]
+clubs: [Lazio, Southampton]
+moves:
+  - {player: Wesley Hoedt, from: Lazio, to: Southampton, fee: £12m}
+source: Corriere dello Sport
+tags: [centre-back, defence]
+---
+
+Southampton are weighing up a move for **Wesley Hoedt**, according to Italian reports.
+"""
+
+
+@pytest.fixture
+def archive(make_site: SiteFactory, seed_text: str):  # type: ignore[no-untyped-def]
+    def make(base_url: str | None = None, **settings: object):  # type: ignore[no-untyped-def]
+        config = make_site({
+            "000_e7628b25063be3d4.txt": seed_text,
+            "001_later.txt": LATER_ARTICLE,
+            "002_curated.md": CURATED,
+        }, base_url=base_url, **settings)
+        return config, build(config)
+    return make
+
+
+def html_files(out: Path) -> list[Path]:
+    return sorted(out.rglob("*.html"))
+
+
+def test_expected_pages_are_written(archive) -> None:  # type: ignore[no-untyped-def]
+    config, report = archive()
+    out = config.out_dir
+    assert report.articles == 3
+    assert report.pages == len(html_files(out))
+    for page in ["index.html", "404.html", "players/index.html", "players/virgil-van-dijk/index.html",
+                 "players/wesley-hoedt/index.html", "clubs/index.html", "clubs/liverpool/index.html",
+                 "clubs/southampton/index.html", "clubs/lazio/index.html", "tags/index.html",
+                 "tags/centre-back/index.html", "archive/index.html", "archive/2017/08/index.html",
+                 "archive/2018/01/index.html", "archive/2017/07/index.html",
+                 "2017/07/hoedt-wanted-on-the-south-coast/index.html"]:
+        assert (out / page).is_file(), page
+    assert (out / "static" / "style.css").is_file()
+    assert (out / ".nojekyll").is_file()
+
+
+@pytest.mark.parametrize("base_url", [None, "https://user.github.io/archive/", "/deep/sub/path"])
+def test_every_link_resolves_and_every_page_is_reachable(archive, base_url: str | None) -> None:  # type: ignore[no-untyped-def]
+    config, _ = archive(base_url=base_url)
+    base_path = "/" + (re.sub(r"^https?://[^/]+", "", base_url or "/").strip("/") + "/").lstrip("/")
+    result = crawl(config.out_dir, base_path)
+    assert result.broken == []
+    reached = {file_for(config.out_dir, base_path, url) for url in result.visited}
+    unreached = [p for p in html_files(config.out_dir) if p not in reached and p.name != "404.html"]
+    assert unreached == []
+
+
+def test_every_page_is_well_formed_html(archive) -> None:  # type: ignore[no-untyped-def]
+    config, _ = archive()
+    parser = html5lib.HTMLParser(strict=True)
+    for page in html_files(config.out_dir):
+        parser.parse(page.read_bytes())  # raises on any parse error
+
+
+def test_links_from_home_to_seed_player_clubs_tags_and_month(archive) -> None:  # type: ignore[no-untyped-def]
+    config, _ = archive()
+    out = config.out_dir
+
+    def page_links(path: str) -> list[str]:
+        return links_of(file_for(out, "/", path).read_text(encoding="utf-8"))
+
+    home = page_links("/")
+    seed_url = next(link for link in home if link.startswith("/2017/08/virgil-van-dijk"))
+    assert "/players/virgil-van-dijk/" in page_links(seed_url)
+    player = page_links("/players/virgil-van-dijk/")
+    assert {"/clubs/liverpool/", "/clubs/southampton/", seed_url} <= set(player)
+    assert "/tags/" in home and "/archive/" in home
+    assert "/archive/2017/08/" in page_links("/archive/")
+
+
+def test_two_spellings_make_one_player_page(archive) -> None:  # type: ignore[no-untyped-def]
+    config, _ = archive()
+    page = (config.out_dir / "players/virgil-van-dijk/index.html").read_text(encoding="utf-8")
+    assert "<h1>Virgil van Dijk</h1>" in page
+    assert page.count('class="card"') == 2  # the seed and the later article
+    assert not (config.out_dir / "players/virgil-van-dijk-2").exists()
+
+
+def test_club_page_lists_players_with_direction(archive) -> None:  # type: ignore[no-untyped-def]
+    config, _ = archive()
+    page = (config.out_dir / "clubs/southampton/index.html").read_text(encoding="utf-8")
+    linked_in = page.split("Linked in", 1)[1].split("</section>", 1)[0]
+    linked_out = page.split("Linked out", 1)[1].split("</section>", 1)[0]
+    assert "/players/wesley-hoedt/" in linked_in
+    assert "/players/virgil-van-dijk/" in linked_out
+
+
+def test_front_matter_overrides_inference(archive) -> None:  # type: ignore[no-untyped-def]
+    config, _ = archive()
+    page = (config.out_dir / "2017/07/hoedt-wanted-on-the-south-coast/index.html").read_text(encoding="utf-8")
+    assert "<h1>Hoedt wanted on the south coast</h1>" in page
+    assert "Corriere dello Sport" in page
+    assert "/tags/defence/" in page
+    assert "<strong>Wesley Hoedt</strong>" in page  # Markdown body rendered
+
+
+def test_long_lists_are_paginated(make_site: SiteFactory) -> None:
+    articles = {f"{n:03d}_x.txt": f" date 2019-01-{n % 28 + 1:02d} Rumour number {n} says Harry Brook is off "
+                f"to Arsenal.\n\nMore words." for n in range(25)}
+    config = make_site(articles, per_page=10)
+    build(config)
+    out = config.out_dir
+    assert (out / "page/2/index.html").is_file() and (out / "page/3/index.html").is_file()
+    assert not (out / "page/4").exists()
+    assert (out / "archive/2019/01/page/3/index.html").is_file()
+    first = (out / "index.html").read_text(encoding="utf-8")
+    assert first.count('class="card"') == 10
+    assert 'rel="next" href="/page/2/"' in first
+    assert crawl(out).broken == []
+
+
+def test_text_is_escaped(make_site: SiteFactory) -> None:
+    config = make_site({"001.txt": ' date 2019-01-01 Tom <script>alert("x")</script> Jones & co.\n\nMore.'})
+    build(config)
+    html = next(p for p in html_files(config.out_dir) if "/2019/01/" in p.as_posix()).read_text(encoding="utf-8")
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_failed_build_leaves_previous_site_untouched(make_site: SiteFactory, seed_text: str) -> None:
+    config = make_site({"000.txt": seed_text})
+    build(config)
+    before = {p: p.read_bytes() for p in config.out_dir.rglob("*") if p.is_file()}
+    (config.templates_dir / "article.html").write_text("{% extends 'base.html' %}{% block main %}{{ nope }}{% endblock %}")
+    with pytest.raises(BuildError, match="nope"):
+        build(config)
+    after = {p: p.read_bytes() for p in config.out_dir.rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(config.out_dir.parent.glob(".out.staging-*"))
+
+
+def test_refuses_to_replace_a_folder_it_did_not_build(make_site: SiteFactory, seed_text: str) -> None:
+    config = make_site({"000.txt": seed_text})
+    config.out_dir.mkdir()
+    (config.out_dir / "precious.txt").write_text("keep me")
+    with pytest.raises(BuildError, match="did not build"):
+        build(config)
+    assert (config.out_dir / "precious.txt").read_text() == "keep me"
+
+
+def test_bad_article_is_skipped_and_named(make_site: SiteFactory, seed_text: str) -> None:
+    config = make_site({"000.txt": seed_text, "001_bad.txt": "no date here"})
+    report = build(config)
+    assert report.articles == 1
+    assert len(report.warnings) == 1 and "001_bad.txt:1:" in report.warnings[0]
+    with pytest.raises(BuildError, match="001_bad.txt"):
+        build(config, strict=True)

@@ -1,0 +1,50 @@
+"""Slugs, routes and base URLs: the one module that makes addresses."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_gen.errors import ConfigError
+from site_gen.urls import SiteUrls, output_path, paged_route, slugify
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Virgil Van Dijk", "Virgil van Dijk"),
+    ("Martin Ødegaard", "Martin Odegaard"),
+    ("N’Golo Kanté", "N'Golo Kante"),
+])
+def test_spellings_of_one_name_share_a_slug(a: str, b: str) -> None:
+    assert slugify(a) == slugify(b)
+
+
+def test_slug_shapes() -> None:
+    assert slugify("Virgil van Dijk") == "virgil-van-dijk"
+    assert slugify("St Mary's") == "st-marys"
+    assert slugify("../../etc/passwd") == "etc-passwd"
+    assert slugify("%2e%2e/secret") == "2e-2e-secret"
+
+
+def test_base_url_with_sub_path() -> None:
+    site = SiteUrls("https://user.github.io/archive")
+    assert site.base_path == "/archive/"
+    assert site.url("players/x/") == "/archive/players/x/"
+    assert site.absolute("players/x/") == "https://user.github.io/archive/players/x/"
+
+
+def test_plain_base_path() -> None:
+    assert SiteUrls("/").url("") == "/"
+    assert SiteUrls("archive").url("tags/") == "/archive/tags/"
+
+
+@pytest.mark.parametrize("bad", ["ftp://host/x/", "https:///nohost", "/x/?q=1"])
+def test_bad_base_urls_are_refused(bad: str) -> None:
+    with pytest.raises(ConfigError):
+        SiteUrls(bad)
+
+
+def test_routes_to_files() -> None:
+    assert output_path("") == "index.html"
+    assert output_path("players/x/") == "players/x/index.html"
+    assert output_path("404.html") == "404.html"
+    assert paged_route("tags/loan/", 1) == "tags/loan/"
+    assert paged_route("tags/loan/", 3) == "tags/loan/page/3/"
