@@ -12,8 +12,9 @@ from site_gen import __version__
 from site_gen.build import build as build_site
 from site_gen.config import load_config
 from site_gen.errors import SiteError
-from site_gen.extract import extract as extract_text
+from site_gen.infer import make_article
 from site_gen.load import load_source
+from site_gen.records import article_record
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -50,32 +51,18 @@ def build(source_dir: Path, out_dir: Path | None, base_url: str | None, strict: 
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 def extract(as_json: bool, files: tuple[Path, ...]) -> None:
-    """Print the record inferred from each article file."""
+    """Print the record inferred from each article file (front matter wins)."""
     failed = False
     for path in files:
         try:
-            source = load_source(path)
+            record = article_record(make_article(load_source(path)))
         except SiteError as error:
             click.echo(f"error: {error}", err=True)
             failed = True
             continue
-        found = extract_text(source.body, source.date)
-        record = {
-            "file": str(path),
-            "date": source.date.isoformat() if source.date else None,
-            "title": found.title,
-            "players": list(found.players),
-            "clubs": list(found.clubs),
-            "moves": [{"player": m.player, "from": m.from_club, "to": m.to_club,
-                       "fee": m.fee.text if m.fee else None} for m in found.moves],
-            "fees": [fee.text for fee in found.fees],
-            "source": found.source,
-            "tags": list(found.tags),
-        }
         if as_json:
             click.echo(json.dumps(record, ensure_ascii=False))
         else:
-            click.echo(f"{path}\n" + "\n".join(f"  {key}: {value}" for key, value in record.items()
-                                               if key != "file"))
+            click.echo(f"{path}\n" + "\n".join(f"  {key}: {value}" for key, value in record.items() if key != "file"))
     if failed:
         sys.exit(1)
