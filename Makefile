@@ -2,22 +2,26 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
 
-.PHONY: site test serve clean
+.PHONY: site test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-
-$(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
-	touch $(STAMP)
 
-site: $(STAMP)
+# Stamps re-run the install whenever pyproject.toml changes.
+$(VENV)/.site: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.site
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+site: $(VENV)/.site
 	$(BIN)/site-gen build
 
-test: $(STAMP)
+test: $(VENV)/.test
 	$(BIN)/pytest
 
 clean:
