@@ -125,7 +125,7 @@ class _PageMaker:
     def players(self) -> Iterator[Page]:
         groups = sorted(self.index.players.values(), key=lambda g: (g.name.casefold(), g.slug))
         entries = [(self.player(g.name), len(g.articles), g.articles[0].date) for g in groups]
-        yield from self.paged(urls.PLAYERS_ROUTE, "players.html", "Players", entries, self.index_size)
+        yield from self.paged(urls.PLAYERS_ROUTE, "names.html", "Players", entries, self.index_size)
         for group in groups:
             clubs: dict[str, int] = {}
             for article in group.articles:
@@ -144,7 +144,7 @@ class _PageMaker:
     def clubs(self) -> Iterator[Page]:
         groups = sorted(self.index.clubs.values(), key=lambda g: (g.name.casefold(), g.slug))
         entries = [(self.club(g.name), len(g.articles), g.articles[0].date) for g in groups]
-        yield from self.paged(urls.CLUBS_ROUTE, "clubs.html", "Clubs", entries, self.index_size)
+        yield from self.paged(urls.CLUBS_ROUTE, "names.html", "Clubs", entries, self.index_size)
         for group in groups:
             links = sorted(self.index.club_players.get(group.slug, {}).values(),
                            key=lambda link: (-link.latest.toordinal(), link.player_slug))
@@ -161,7 +161,7 @@ class _PageMaker:
         entries = [(self.tag(g.slug), len(g.articles)) for g in groups]
         yield from self.paged(urls.TAGS_ROUTE, "tags.html", "Tags", entries, self.index_size)
         for group in groups:
-            yield from self.paged(urls.tag_route(group.slug), "tag.html", f"Tagged “{self.tag(group.slug).name}”",
+            yield from self.paged(urls.tag_route(group.slug), "rumours.html", f"Tagged “{self.tag(group.slug).name}”",
                                   [self.card(a) for a in group.articles], self.config.per_page)
 
     def months(self) -> Iterator[Page]:
@@ -172,7 +172,7 @@ class _PageMaker:
         yield self.page(urls.ARCHIVE_ROUTE, "archive.html", "Archive", years=years)
         for year, month in keys:
             link = self.month(year, month)
-            yield from self.paged(urls.month_route(year, month), "month.html", link.name,
+            yield from self.paged(urls.month_route(year, month), "rumours.html", link.name,
                                   [self.card(a) for a in self.index.months[(year, month)]], self.config.per_page)
 
     @property
