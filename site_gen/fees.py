@@ -17,7 +17,6 @@ _FEE = re.compile(
     r"(?P<symbol>[£€$])\s?(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<unit>million|billion|mn|bn|m|k)\b|(?P<unit2>m|k)(?=-))?"
     r"|(?P<wnumber>\d+(?:\.\d+)?)\s?(?P<wunit>million|m)\s(?P<word>pounds|euros|dollars)\b",
-    re.IGNORECASE,
 )
 # Money followed by one of these is pay, not a transfer fee.
 _WAGES_AFTER = re.compile(

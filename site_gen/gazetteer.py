@@ -51,9 +51,9 @@ class Club:
     city: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Gazetteer:
-    """Look-up tables, every key `fold()`ed."""
+    """Look-up tables, every key `fold()`ed. Hashed by identity, so results can be cached per gazetteer."""
 
     clubs: dict[str, Club]
     #: folded form → canonical names of the clubs it may mean (several = ambiguous)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass
 
 from site_gen.gazetteer import Gazetteer, fold
 from site_gen.names import PARTICLES, tidy_name
-from site_gen.text import Token, tokens
 
 # Words that make a capitalised run something other than a person's name.
 _CLUB_WORDS = {"fc", "afc", "cf", "united", "city", "town", "rovers", "athletic", "wanderers", "albion",
@@ -47,6 +48,21 @@ _SENTENCE_WORDS = {
     "centre", "full", "left", "right", "back", "half", "wing", "attacking", "defensive", "holding",
     "talks", "negotiations", "sky", "bbc", "sadly", "crucially", "ironically", "elsewhere", "ultimately",
 }
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_CAPITALISED = rf"[{_UPPER}][^\W_]*(?:'[^\W\d_]+)*"
+_JOIN = r"(?:[ -]|(?<=\bSt)\.\s?| & )"
+_INNER_PARTICLE = r"(?:van|von|der|den|de|da|das|do|dos|di|del|della|du|la|le|ter|ten|bin|ben|al|el)"
+_TAIL = r"(?:[ -](?:based )?(?:side|club|outfit|team|giants))"
+#: A candidate name: capitalised words (with inner particles), maybe "the" before, maybe "side" after.
+_RUN = re.compile(
+    rf"(?:\b[Tt]he )?{_CAPITALISED}(?:{_JOIN}(?:{_CAPITALISED}|{_INNER_PARTICLE}(?= [{_UPPER}])))*{_TAIL}?")
+_RUN_WORD = re.compile(r"[^\W_]+(?:'[^\W\d_]+)*")
+_TAIL_WORDS = {"side", "club", "outfit", "team", "giants", "based"}
+
+# (kind, start, end, text, clubs, risky, words) relative to the run's start
+Part = tuple[str, int, int, str, tuple[str, ...], bool, tuple[str, ...]]
+
+
 @dataclass(slots=True)
 class Mention:
     """A name found in the text: a club, an outlet, or a person candidate."""
@@ -58,128 +74,104 @@ class Mention:
     text: str
     clubs: tuple[str, ...] = ()
     risky: bool = False
+    #: for people: the folded words of the name as written
     words: tuple[str, ...] = ()
-    tokens: tuple[Token, ...] = field(default=())
     #: for people: the canonical name of the person meant, and whether a player
     person: str = ""
     player: bool = False
 
 
 def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer) -> list[Mention]:
+    """Every club, outlet, person and other proper name, in text order.
+
+    Only capitalised runs are looked at (one regular-expression pass), and each
+    distinct run is taken apart once per process: names repeat across an archive.
+    """
+    starts = [start for start, _ in spans]
     found: list[Mention] = []
-    for index, (start, end) in enumerate(spans):
-        words = tokens(text, start, end)
-        position = 0
-        while position < len(words):
-            known = _match_known(text, words, position, index, gaz)
-            if known is not None:
-                found.append(known[0])
-                position = known[1]
-                continue
-            run_end = _name_run(text, words, position, gaz)
-            if run_end > position:
-                mention = _classify_run(text, words[position:run_end], index, position == 0, gaz)
-                if mention is not None:
-                    found.append(mention)
-                position = run_end
-                continue
-            position += 1
+    for run in _RUN.finditer(text):
+        offset = run.start()
+        sentence = bisect_right(starts, offset) - 1
+        for kind, start, end, name, clubs, risky, words in _parts(run.group(), gaz):
+            found.append(Mention(kind, offset + start, offset + end, sentence, name, clubs, risky, words))
     return found
 
 
-def _joinable(text: str, left: Token, right: Token) -> bool:
-    gap = text[left.end:right.start]
-    if left.possessive:
-        return False
-    return len(gap) <= 3 and all(ch in " .-&'" for ch in gap) and gap.count(".") <= 1
-
-
-def _match_known(text: str, words: list[Token], i: int, sentence: int, gaz: Gazetteer
-                 ) -> tuple[Mention, int] | None:
-    """The longest club, outlet or non-club name starting at word i, if any."""
-    first = words[i]
-    starts_with_the = first.word in ("the", "The")
-    if not first.capitalised and not starts_with_the:
-        return None
-    limit = min(len(words), i + gaz.longest_form + 1)
-    last = i
-    while last + 1 < limit and _joinable(text, words[last], words[last + 1]):
-        last += 1
-    for j in range(last, i - 1, -1):
-        if starts_with_the and j == i:
-            break
-        tail = words[j]
-        if not tail.capitalised and not (j > i and tail.word in ("side", "club", "outfit", "team", "giants")):
+@functools.lru_cache(maxsize=200_000)
+def _parts(run: str, gaz: Gazetteer) -> tuple[Part, ...]:
+    """Split one capitalised run into known names (longest first) and name candidates."""
+    words = [(m.start(), _strip_possessive(run, m), m.group()) for m in _RUN_WORD.finditer(run)]
+    parts: list[Part] = []
+    i = 0
+    while i < len(words):
+        known = _known_at(run, words, i, gaz)
+        if known is not None:
+            parts.append(known[0])
+            i = known[1]
             continue
-        phrase_start = first.start
-        for end in _possible_ends(text, tail):
-            key = fold(text[phrase_start:end])
-            mention = _lookup(key, text, phrase_start, end, sentence, words[i:j + 1], gaz)
-            if mention is not None:
-                return mention, j + 1
+        j = i + 1
+        if words[i][2][0].isupper():
+            while j < len(words) and words[j - 1][1] == words[j - 1][0] + len(words[j - 1][2]) \
+                    and words[j][2] not in _TAIL_WORDS and _known_at(run, words, j, gaz) is None:
+                j += 1
+            part = _classify(run, words[i:j], gaz)
+            if part is not None:
+                parts.append(part)
+        i = j
+    return tuple(parts)
+
+
+def _strip_possessive(run: str, match: re.Match[str]) -> int:
+    """End of a word without its possessive "'s" ("Southampton's" → "Southampton")."""
+    word = match.group()
+    return match.end() - 2 if word.endswith("'s") and len(word) > 3 else match.end()
+
+
+def _known_at(run: str, words: list[tuple[int, int, str]], i: int, gaz: Gazetteer) -> tuple[Part, int] | None:
+    """The longest club, outlet or non-club name starting at word i, if any."""
+    first = words[i][2]
+    the = first in ("the", "The")
+    if not the and not first[0].isupper():
+        return None
+    for j in range(min(len(words), i + gaz.longest_form + 1) - 1, i - 1 + the, -1):
+        for end in {words[j][0] + len(words[j][2]), words[j][1]}:
+            key = fold(run[words[i][0]:end])
+            part = _lookup(key, run, words[i][0], end, gaz)
+            if part is not None:
+                return part, j + 1
     return None
 
 
-def _possible_ends(text: str, token: Token) -> tuple[int, ...]:
-    return (token.end + 2, token.end) if token.possessive and text.startswith("'s", token.end) else (token.end,)
-
-
-def _lookup(key: str, text: str, start: int, end: int, sentence: int, words: list[Token],
-            gaz: Gazetteer) -> Mention | None:
+def _lookup(key: str, run: str, start: int, end: int, gaz: Gazetteer) -> Part | None:
     bare = key[4:] if key.startswith("the ") else key
-    if bare in gaz.outlets and (len(words) > 1 or key == bare):
-        return Mention("outlet", start, end, sentence, gaz.outlets[bare], tokens=tuple(words))
+    if bare in gaz.outlets and (" " in bare or key == bare):
+        return ("outlet", start, end, gaz.outlets[bare], (), False, ())
     clubs = gaz.club_forms.get(key)
     if clubs:
-        return Mention("club", start, end, sentence, text[start:end], clubs=clubs,
-                       risky=key in gaz.risky_forms, tokens=tuple(words))
+        return ("club", start, end, run[start:end], clubs, key in gaz.risky_forms, ())
     if bare in gaz.countries or bare in gaz.regions or bare in gaz.competitions or bare in gaz.bodies \
             or bare in gaz.demonyms:
-        return Mention("other", start, end, sentence, text[start:end], tokens=tuple(words))
+        return ("other", start, end, run[start:end], (), False, ())
     return None
 
 
-def _name_run(text: str, words: list[Token], i: int, gaz: Gazetteer) -> int:
-    """End of the run of capitalised words (and inner particles) starting at word i."""
-    if not words[i].capitalised:
-        return i
-    j = i + 1
-    while j < len(words) and _joinable(text, words[j - 1], words[j]):
-        word = words[j]
-        if word.capitalised:
-            if _match_known(text, words, j, 0, gaz) is not None and fold(word.word) not in PARTICLES:
-                break
-            j += 1
-        elif word.word.lower() in PARTICLES and j + 1 < len(words) and words[j + 1].capitalised \
-                and _joinable(text, word, words[j + 1]):
-            j += 1
-        else:
-            break
-    return j
-
-
-def _classify_run(text: str, run: list[Token], sentence: int, sentence_start: bool,
-                  gaz: Gazetteer) -> Mention | None:
-    while run and run[0].word.lower() in _SENTENCE_WORDS and not run[0].possessive:
-        run = run[1:]
-        sentence_start = False
-    if not run:
+def _classify(run: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> Part | None:
+    """A run of unknown capitalised words: a person, an unknown club or outlet, or nothing."""
+    while words and words[0][2].lower() in _SENTENCE_WORDS and words[0][1] == words[0][0] + len(words[0][2]):
+        words = words[1:]
+    if not words:
         return None
-    folded = [fold(token.word) for token in run]
-    start, end = run[0].start, run[-1].end
+    folded = tuple(fold(run[start:end]) for start, end, _ in words)
+    start, end = words[0][0], words[-1][1]
+    name = run[start:end]
     if any(word in _NOT_NAME_WORDS for word in folded):
-        if folded[-1] in _OUTLET_WORDS:
-            return Mention("outlet", start, end, sentence, text[start:end], tokens=tuple(run))
-        return Mention("other", start, end, sentence, text[start:end], tokens=tuple(run))
+        kind = "outlet" if folded[-1] in _OUTLET_WORDS else "other"
+        return (kind, start, end, name, (), False, ())
     if folded[0] in _CLUB_WORDS or folded[-1] in _CLUB_WORDS:
-        if len(run) > 1:
-            name = " ".join(token.word for token in run)
-            return Mention("club", start, end, sentence, name, clubs=(name,), tokens=tuple(run))
+        return ("club", start, end, name, (name,), False, ()) if len(words) > 1 else None
+    if " ".join(folded) in gaz.demonyms or not words[0][2][0].isupper():
         return None
-    if " ".join(folded) in gaz.demonyms:
-        return None
-    return Mention("person", start, end, sentence, tidy_name(text[start:end]),
-                   words=tuple(folded), tokens=tuple(run))
+    return ("person", start, end, tidy_name(name), (), False, folded)
 
 
 def resolve_clubs(mentions: list[Mention]) -> list[str]:

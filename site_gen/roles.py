@@ -11,27 +11,30 @@ from dataclasses import dataclass, field
 
 from site_gen.mentions import Mention
 from site_gen.names import tidy_name
+from site_gen.text import ends_with, words_before
 
-_STAFF_BEFORE = re.compile(
-    r"\b(?:manager|boss|coach|head coach|chairman|owner|co-owner|agent|super-agent|journalist|reporter|"
-    r"pundit|director|president|vice-president|executive|chief|scout|presenter|caretaker|assistant|analyst|"
-    r"commentator|correspondent|ceo|supremo|gaffer|tactician|negotiator|intermediary|adviser|advisor|"
-    r"writer|editor|columnist|broadcaster|physio|doctor|chief executive|sporting director|under|"
-    r"mr|sir|billionaire|businessman|tycoon|mogul|investor|expert|insider|trainer|mentor|predecessor|"
-    r"successor|sacked|appointed)\s+$", re.I)
+_STAFF_BEFORE = frozenset("""
+manager boss coach head coach chairman owner co-owner agent super-agent journalist reporter pundit director
+president vice-president executive chief scout presenter caretaker assistant analyst commentator correspondent
+ceo supremo gaffer tactician negotiator intermediary adviser advisor writer editor columnist broadcaster physio
+doctor under mr sir billionaire businessman tycoon mogul investor expert insider trainer mentor predecessor
+successor sacked appointed
+""".split()) | {"chief executive", "sporting director", "technical director", "director of football",
+               "head of recruitment", "according to journalist", "according to reporter"}
 _STAFF_AFTER = re.compile(
     r"^'s?\s+(?:\w+\s+)?(?:men|side|team|charges|squad|troops|outfit|regime|tenure|reign|tactics|system|"
     r"philosophy|project|rebuild|backroom|dugout|coaching|managerial|sacking|appointment|arrival as)\b"
     r"|^,?\s+(?:the\s+|who\s+is\s+the\s+|whose\s+)?(?:[\w'-]+\s+){0,3}(?:manager|boss|coach|chairman|owner|"
     r"agent|director|president|journalist|reporter|pundit|chief|ceo|executive|scout|presenter)\b"
     r"|^\s+(?:wrote|writes|tweeted|posted|reported|reports|revealed on|told (?:the|talkSPORT|Sky))\b", re.I)
-_PLAYER_BEFORE = re.compile(
-    r"\b(?:goalkeeper|keeper|goalie|stopper|defender|centre-back|centre-half|full-back|left-back|right-back|"
-    r"wing-back|sweeper|midfielder|playmaker|winger|left-winger|right-winger|forward|centre-forward|striker|"
-    r"frontman|attacker|marksman|talisman|star|ace|international|youngster|teenager|wonderkid|prodigy|"
-    r"starlet|captain|skipper|target|player|signing|loanee|team-mate|teammate|anchorman|hitman|no\.? ?\d+|"
-    r"sign|signing|signed|bid for|move for|deal for|swoop for|offer for|interest in|loan|replace|replacing|"
-    r"replacement for|partner|alongside|like)\s+$", re.I)
+_PLAYER_BEFORE = frozenset("""
+goalkeeper keeper goalie stopper defender centre-back centre-half full-back left-back right-back wing-back
+sweeper midfielder playmaker winger left-winger right-winger forward centre-forward striker frontman attacker
+marksman talisman star ace international youngster teenager wonderkid prodigy starlet captain skipper target
+player signing loanee team-mate teammate anchorman hitman sign signing signed loan replace replacing partner
+alongside like
+""".split()) | {"bid for", "move for", "deal for", "swoop for", "offer for", "interest in", "replacement for",
+               "move for the", "deal for the"}
 _PLAYER_AFTER = re.compile(
     r"^'s?\s+(?:\w+\s+)?(?:agent|agents|representatives|entourage|camp|contract|deal|future|signature|transfer|"
     r"move|release clause|buy-out|wages|form|performances|goals|injury|father|brother|pursuit|arrival|"
@@ -100,8 +103,8 @@ def _owner(people: list[_Person], words: tuple[str, ...]) -> _Person | None:
 
 def _cues(text: str, mention: Mention) -> tuple[int, int]:
     """(staff, player) evidence from the words right around one mention."""
-    before = text[max(0, mention.start - 40):mention.start]
+    before = words_before(text, mention.start)
     after = text[mention.end:mention.end + 60]
-    staff = int(bool(_STAFF_BEFORE.search(before))) + int(bool(_STAFF_AFTER.match(after)))
-    player = int(bool(_PLAYER_BEFORE.search(before))) + int(bool(_PLAYER_AFTER.match(after)))
+    staff = int(ends_with(before, _STAFF_BEFORE)) + int(bool(_STAFF_AFTER.match(after)))
+    player = int(ends_with(before, _PLAYER_BEFORE)) + int(bool(_PLAYER_AFTER.match(after)))
     return staff, player

@@ -33,7 +33,7 @@ def plain_typography(text: str) -> str:
     The result has the same length as the input except for em dashes and
     ellipses, which the extractor never points back into.
     """
-    return text.translate(_TYPOGRAPHY)
+    return text if text.isascii() else text.translate(_TYPOGRAPHY)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -65,3 +65,16 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
             possessive = True  # plural possessive: "the Saints' hierarchy"
         found.append(Token(word, match.start(), match.start() + len(word), possessive))
     return found
+
+
+_WORDS_BEFORE = re.compile(r"[\w'-]+")
+
+
+def words_before(text: str, position: int, count: int = 4, window: int = 48) -> list[str]:
+    """The last few lower-case words before `position` ("ex-" counts as "ex")."""
+    return [word.strip("-'") for word in _WORDS_BEFORE.findall(text[max(0, position - window):position].lower())][-count:]
+
+
+def ends_with(words: list[str], phrases: frozenset[str], longest: int = 4) -> bool:
+    """Whether the words end with one of `phrases` (each one to `longest` words)."""
+    return any(" ".join(words[-n:]) in phrases for n in range(1, min(longest, len(words)) + 1))

@@ -1,0 +1,58 @@
+"""Extraction speed on the synthetic corpus, one core, and agreement with its truth file.
+
+    python benchmarks/extract_speed.py --count 2000 [--seed 1]
+
+Makes the corpus with ../shared/bench/make_corpus.py (the truth gives expected
+players and clubs), times `extract()` over every article, and prints articles
+per second plus players/clubs precision and recall against the truth.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from site_gen.extract import extract
+from site_gen.gazetteer import fold, load_gazetteer
+from site_gen.load import load_source
+
+MAKE_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "bench" / "make_corpus.py"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--corpus", type=Path, help="use this folder instead of making one")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = args.corpus or Path(scratch) / "corpus"
+        truth_file = Path(scratch) / "truth.jsonl"
+        if not args.corpus:
+            subprocess.run([sys.executable, str(MAKE_CORPUS), "--count", str(args.count), "--out", str(folder),
+                            "--seed", str(args.seed), "--truth", str(truth_file)], check=True)
+        sources = [load_source(path) for path in sorted(folder.glob("*.txt"))]
+        load_gazetteer()
+        started = time.process_time()
+        results = [extract(source.body, source.date) for source in sources]
+        seconds = time.process_time() - started
+        print(f"{len(sources)} articles in {seconds:.2f} s CPU: {len(sources) / seconds:,.0f} articles/s on one core")
+        if truth_file.exists():
+            truth = {row["file"]: row for row in map(json.loads, truth_file.read_text().splitlines())}
+            for field in ("players", "clubs"):
+                tp = fp = fn = 0
+                for source, found in zip(sources, results):
+                    gold = {fold(n) for n in truth[source.path.name][field]}
+                    guess = {fold(n) for n in getattr(found, field)}
+                    tp, fp, fn = tp + len(gold & guess), fp + len(guess - gold), fn + len(gold - guess)
+                print(f"{field}: precision {tp / max(1, tp + fp):.3f} recall {tp / max(1, tp + fn):.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
