@@ -7,6 +7,7 @@ from pathlib import Path
 
 from site_gen import urls
 from site_gen.config import SiteConfig
+from site_gen.corrections import Corrections, load_corrections
 from site_gen.errors import BuildError, SourceError
 from site_gen.gazetteer import load_gazetteer
 from site_gen.index import build_index
@@ -27,7 +28,8 @@ def build(config: SiteConfig, strict: bool = False) -> BuildReport:
     """
     started = time.perf_counter()
     warnings: list[str] = []
-    articles = read_articles(find_articles(config.seeds_dir), warnings)
+    corrections = load_corrections(config.source_dir)
+    articles = read_articles(find_articles(config.seeds_dir), warnings, corrections)
     if strict and warnings:
         raise BuildError(f"{len(warnings)} problem(s) in the input; --strict builds nothing:\n"
                          + "\n".join(warnings))
@@ -44,14 +46,14 @@ def build(config: SiteConfig, strict: bool = False) -> BuildReport:
                        warnings=tuple(warnings))
 
 
-def read_articles(paths: list[Path], warnings: list[str]) -> list[Article]:
+def read_articles(paths: list[Path], warnings: list[str], corrections: Corrections | None = None) -> list[Article]:
     """Load and infer every article; each unusable one becomes a warning, not a stop."""
     gazetteer = load_gazetteer()
     articles: list[Article] = []
     routes: dict[str, Path] = {}
     for path in paths:
         try:
-            article = make_article(load_source(path), gazetteer)
+            article = make_article(load_source(path), gazetteer, corrections)
         except SourceError as error:
             warnings.append(str(error))
             continue

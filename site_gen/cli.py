@@ -12,9 +12,12 @@ from site_gen import __version__
 from site_gen.build import build as build_site
 from site_gen.config import load_config
 from site_gen.errors import SiteError
+from site_gen.corrections import load_corrections
 from site_gen.infer import make_article
+from site_gen.ingest import ingest as write_curated
 from site_gen.load import load_source
 from site_gen.records import article_record
+from site_gen.sources import find_articles
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -66,3 +69,27 @@ def extract(as_json: bool, files: tuple[Path, ...]) -> None:
             click.echo(f"{path}\n" + "\n".join(f"  {key}: {value}" for key, value in record.items() if key != "file"))
     if failed:
         sys.exit(1)
+
+
+@main.command()
+@click.option("--source", "source_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Folder holding seeds/ and corrections.yaml.")
+@click.option("--force", is_flag=True, help="Overwrite curated .md files that already exist.")
+def ingest(source_dir: Path, force: bool) -> None:
+    """Write each raw seeds/*.txt as a curated .md with its inferred front matter."""
+    try:
+        corrections = load_corrections(source_dir)
+        paths = [p for p in find_articles(source_dir / "seeds") if p.suffix == ".txt"]
+    except SiteError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    written = skipped = failed = 0
+    for path in paths:
+        try:
+            target = write_curated(make_article(load_source(path), corrections=corrections), force=force)
+        except SiteError as error:
+            click.echo(f"warning: {error}", err=True)
+            failed += 1
+            continue
+        written, skipped = (written + 1, skipped) if target else (written, skipped + 1)
+    click.echo(f"Wrote {written} curated article(s); {skipped} already curated (use --force), {failed} unreadable")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Callable
 
+from site_gen.corrections import Corrections
 from site_gen.errors import SourceError
 from site_gen.extract import extract
 from site_gen.fees import parse_fee
@@ -17,9 +19,18 @@ SLUG_LENGTH = 60
 KNOWN_KEYS = frozenset({"date", "title", "slug", "players", "clubs", "moves", "fees", "source", "tags"})
 
 
-def make_article(source: SourceText, gazetteer: Gazetteer | None = None) -> Article:
-    """The full record of one article; raise `SourceError` for unusable front matter."""
-    gaz = gazetteer or load_gazetteer()
+def make_article(source: SourceText, gazetteer: Gazetteer | None = None,
+                 corrections: Corrections | None = None) -> Article:
+    """The full record of one article; raise `SourceError` for unusable front matter.
+
+    Precedence, strongest first: the file's front matter, the editor's
+    `corrections.yaml` entry for this file, then inference from the prose.
+    """
+    fixes = corrections or Corrections()
+    gaz = fixes.extend(gazetteer or load_gazetteer())
+    extra = fixes.articles.get(source.path.name)
+    if extra:
+        source = replace(source, front_matter={**extra, **source.front_matter})
     front = source.front_matter
     unknown = sorted(set(front) - KNOWN_KEYS)
     if unknown:
@@ -38,9 +49,10 @@ def make_article(source: SourceText, gazetteer: Gazetteer | None = None) -> Arti
         title=title,
         body=source.body,
         body_format=source.body_format,
-        players=_names(source, "players", tidy_name, inferred),
+        players=fixes.fix_players(_names(source, "players", tidy_name, inferred)),
         clubs=_names(source, "clubs", gaz.club_name, inferred),
-        moves=_moves(source, gaz, inferred),
+        moves=tuple(replace(move, player=fixed[0]) for move in _moves(source, gaz, inferred)
+                    if (fixed := fixes.fix_players((move.player,)))),
         fees=tuple(parse_fee(text) for text in _list(source, "fees")) if "fees" in front else inferred.fees,
         source=gaz.outlet_name(_text(source, "source")) if front.get("source") else inferred.source,
         tags=tuple(dict.fromkeys(slugify(tag) for tag in _list(source, "tags") if slugify(tag)))

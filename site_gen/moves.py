@@ -41,7 +41,16 @@ _FROM_AFTER = re.compile(
     r"wantaway|hierarchy|best attempts|playmaker|talisman|number|no|first-team|squad|stopper)\b", re.I)
 _FORMER = re.compile(r"\b(?:ex|former|formerly|old|one-time|previously)[\s-]+$", re.I)
 _PRONOUN = re.compile(r"\b(?:he|him|his)\b", re.I)
-_BETWEEN_CLUB_AND_PLAYER = re.compile(r"^'?s?\s+(?:[\w-]+\s+){0,3}$")
+# Words that may stand between a club and its player: "Lazio centre-half Wesley Hoedt",
+# "Ajax's highly-rated Dutch winger X". Any other word (a verb: "Spurs want X") breaks the link.
+_DESCRIPTORS = frozenset("""
+goalkeeper keeper stopper defender centre-back centre-half full-back left-back right-back wing-back midfielder
+playmaker winger forward centre-forward striker frontman attacker star ace captain skipper youngster teenager
+wonderkid international academy graduate prodigy starlet veteran young teenage talented versatile experienced
+first-team record signing loanee man playmaker talisman hitman marksman number defensive attacking holding
+central left right player midfield
+""".split())
+_BETWEEN = re.compile(r"[\w'-]+")
 
 
 def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
@@ -96,6 +105,16 @@ def _nearest(anchors: list[tuple[int, int, str]], offset: int) -> str:
     return min(anchors, key=lambda a: min(abs(offset - a[0]), abs(offset - a[1])))[2]
 
 
+def _describes(between: str) -> bool:
+    """Whether the words between a club and a player only describe the player."""
+    words = _BETWEEN.findall(between)
+    if words and words[0] in ("'s", "s"):
+        words = words[1:]
+    return 0 < len(words) <= 4 and all(
+        word.lower() in _DESCRIPTORS or word[0].isupper() or word.endswith(("-rated", "-year-old", "-old"))
+        for word in words) and "," not in between
+
+
 def _direction(text: str, sentence_start: int, club: Mention, players: list[Mention]
                ) -> str | tuple[str, str] | None:
     """Whether the words around a club mention make it a destination or an origin."""
@@ -104,7 +123,7 @@ def _direction(text: str, sentence_start: int, club: Mention, players: list[Ment
     if _FORMER.search(before):
         return None
     following = [m for m in players if m.start >= club.end]
-    if following and _BETWEEN_CLUB_AND_PLAYER.match(text[club.end:following[0].start]):
+    if following and _describes(text[club.end:following[0].start]):
         return ("from-of", following[0].person)  # "Lazio centre-half Wesley Hoedt"
     if _TO_BEFORE.search(before) or _TO_AFTER.match(after):
         return "to"

@@ -12,15 +12,12 @@ ARTICLE_SUFFIXES = (".txt", ".md")
 def find_articles(seeds_dir: Path) -> list[Path]:
     """Article files directly in `seeds_dir`, sorted by name for a stable order.
 
-    Hidden files and editor leftovers ("~" backups) are ignored.
+    Hidden files and editor leftovers ("~" backups) are ignored. A curated
+    `X.md` replaces the raw `X.txt` it was made from (see `site-gen ingest`).
     """
     if not seeds_dir.is_dir():
         raise SourceError(seeds_dir, "articles folder not found (create it and put articles in it)")
-    return sorted(
-        path
-        for path in seeds_dir.iterdir()
-        if path.suffix in ARTICLE_SUFFIXES
-        and not path.name.startswith(".")
-        and not path.name.endswith("~")
-        and path.is_file()
-    )
+    found = [path for path in seeds_dir.iterdir()
+             if path.suffix in ARTICLE_SUFFIXES and not path.name.startswith(".") and path.is_file()]
+    curated = {path.stem for path in found if path.suffix == ".md"}
+    return sorted(path for path in found if path.suffix == ".md" or path.stem not in curated)
