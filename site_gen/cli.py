@@ -17,7 +17,7 @@ from site_gen.infer import make_article
 from site_gen.ingest import ingest as write_curated
 from site_gen.load import load_source
 from site_gen.records import article_record
-from site_gen.sources import find_articles
+from site_gen.sources import find_raw_articles
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -79,7 +79,7 @@ def ingest(source_dir: Path, force: bool) -> None:
     """Write each raw seeds/*.txt as a curated .md with its inferred front matter."""
     try:
         corrections = load_corrections(source_dir)
-        paths = [p for p in find_articles(source_dir / "seeds") if p.suffix == ".txt"]
+        paths = find_raw_articles(source_dir / "seeds")
     except SiteError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)

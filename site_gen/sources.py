@@ -21,3 +21,10 @@ def find_articles(seeds_dir: Path) -> list[Path]:
              if path.suffix in ARTICLE_SUFFIXES and not path.name.startswith(".") and path.is_file()]
     curated = {path.stem for path in found if path.suffix == ".md"}
     return sorted(path for path in found if path.suffix == ".md" or path.stem not in curated)
+
+
+def find_raw_articles(seeds_dir: Path) -> list[Path]:
+    """Raw `.txt` articles, curated or not: what `site-gen ingest` works from."""
+    if not seeds_dir.is_dir():
+        raise SourceError(seeds_dir, "articles folder not found (create it and put articles in it)")
+    return sorted(path for path in seeds_dir.glob("*.txt") if not path.name.startswith(".") and path.is_file())
