@@ -12,33 +12,41 @@ _TO_BEFORE = re.compile(
     r"\b(?:join|joins|joining|move to|moving to|switch to|transfer to|sign for|signs for|signing for|"
     r"head(?:ing)? to|bound for|loan(?:ed)? to|loan move to|return to|returning to|arrival at|arrive at|"
     r"arriving at|move (?:to|across to)|way to|swap \w+ for|defect to|linked with|close to joining|"
-    r"medical (?:at|with)|talks with|wanted by|target for|interest from|bid from|offer from|"
+    r"medical (?:at|with)|wanted by|target for|interest from|bid from|offer from|"
     r"approach from|courted by|eyed by|tracked by|monitored by|pursued by|chased by|lured to|"
     r"lure (?:him|\w+) to|tempted by|targeted by|destined for|favourites to sign)\s+(?:the\s+)?$", re.I)
 _TO_AFTER = re.compile(
-    r"^'?s?\s*(?:(?:are|is|have|has|were|was|had|will|would|could|may|might|remain|been|be|now|also|still|"
-    r"already|reportedly|understood to be|said to be|set to|ready to|prepared to|keen to|hoping to|"
-    r"looking to|poised to|expected to|planning to|willing to)\s+){0,3}"
+    r"^'?s?,?\s*(?:[\w£€$.'-]+\s+){0,5}?"
     r"(?:keen|interested|monitoring|tracking|eyeing|plotting|preparing|considering|chasing|weighing|"
     r"lining up|in talks|closing in|want|wants|wanted|hoping|hope|poised|among|run the rule|made|submitted|"
     r"tabled|launched|lodged|bid|bids|offer|offered|target|targeting|pursuit|pursuing|eye|eyes|interest|"
     r"enquir\w*|approach\w*|scout\w*|push\w*|step\w* up|hijack\w*|rival|battle|race|sign|signing|move for|"
     r"swoop|bring|land|lure|convince|open\w* talks|agreed|agree|secure|complete|completed|snap up|"
-    r"meet|matched|activate|trigger|register|make a move|submit|table|lodge|launch|have a bid)\b", re.I)
+    r"meet|matched|activate|trigger|register|make a move|submit|table|lodge|launch|have a bid|admirers|"
+    r"suitors|admire|admirer|favourites|frontrunners|front-runners|following|watched|watching|tracked|"
+    r"recruitment|proposal|terms|talks|negotiations|deal for|move for|loan for|chase|hunt|courting|"
+    r"lead the race|hopeful|confident|optimistic)\b", re.I)
 _FROM_BEFORE = re.compile(
     r"\b(?:leave|leaving|left|depart|departing|quit|quitting|exit|exits|sold by|sell|keep him at|stay at|"
-    r"remain at|stays at|future at|career at|contract at|deal at|time at|spell at|days at|from|for|"
+    r"remain at|stays at|future at|career at|contract at|deal at|time at|spell at|days at|from|"
     r"featured for|playing for|plays for|starring for|on loan at|out of|away from|stalled at|frozen out at|"
-    r"unsettled at|wantaway|captain of)\s+(?:the\s+)?$", re.I)
+    r"unsettled at|wantaway|captain of|appearances for|games for|goals for|fee with|deal with|"
+    r"agreement with|terms with|negotiations with|talks with|breakthrough with|impressed at|"
+    r"impressing at|shone at|starred at|for parent club|parent club)\s+(?:the\s+)?$", re.I)
+_SELLER_AFTER = re.compile(r"^'?s?\s+(?:for|over|about|regarding|to sign|to buy|to land)\b", re.I)
 _FROM_AFTER = re.compile(
-    r"^'?s?\s*(?:(?:are|is|have|has|were|was|had|will|would|could|remain|been|now|also|still|already|"
-    r"reportedly|set to|ready to|prepared to)\s+){0,3}"
+    r"^'?s?,?\s*(?:(?:are|is|have|has|were|was|had|will|would|could|remain|been|now|also|still|already|"
+    r"reportedly|set to|ready to|prepared to|so far|both|however|though|understood to have|said to have|"
+    r"not|no|longer|already)\s+){0,3}"
     r"(?:rejected|reject|turned down|knocked back|rebuffed|resigned to losing|reluctant to sell|refuse|"
     r"refused|determined to keep|keen to keep|want to keep|value|valued|demand|demanding|insist|holding out|"
     r"slapped|put a|sell|cash in|accept|accepted|willing to sell|open to selling|lose|losing|threatened)\b"
-    r"|^'?s?\s+(?:[\w-]+\s+){0,2}(?:star|player|striker|forward|midfielder|defender|winger|keeper|goalkeeper|"
+    r"|^'s?\s+(?:[\w-]+\s+){0,2}(?:star|player|striker|forward|midfielder|defender|winger|keeper|goalkeeper|"
     r"captain|skipper|ace|man|centre-back|centre-half|full-back|left-back|right-back|youngster|academy|"
-    r"wantaway|hierarchy|best attempts|playmaker|talisman|number|no|first-team|squad|stopper)\b", re.I)
+    r"wantaway|hierarchy|best attempts|playmaker|talisman|number|no|first-team|first team|squad|stopper|"
+    r"academy|youth|books|ranks|asking price|valuation|demands)\b", re.I)
+_COORDINATED = re.compile(r"^'?s?\s*(?:,|and|or|,\s*and|as well as|plus)\s*(?:the\s+)?$", re.I)
+_LEFT_FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 _FORMER = re.compile(r"\b(?:ex|former|formerly|old|one-time|previously)[\s-]+$", re.I)
 _PRONOUN = re.compile(r"\b(?:he|him|his)\b", re.I)
 # Words that may stand between a club and its player: "Lazio centre-half Wesley Hoedt",
@@ -73,10 +81,11 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
         elif focus is None or not _PRONOUN.search(text, start, end):
             continue
         anchors = [(m.start, m.end, m.person) for m in player_mentions] or [(start, start, focus)]
-        for club in (m for m in here if m.kind == "club"):
+        clubs = [m for m in here if m.kind == "club"]
+        directions = _directions(text, start, end, clubs, player_mentions)
+        for club, direction in zip(clubs, directions):
             name = club.clubs[0]
             player = _nearest(anchors, club.start)
-            direction = _direction(text, start, club, player_mentions)
             if direction == "to":
                 to_votes[player][name] += 1
             elif direction == "from":
@@ -115,18 +124,48 @@ def _describes(between: str) -> bool:
         for word in words) and "," not in between
 
 
-def _direction(text: str, sentence_start: int, club: Mention, players: list[Mention]
+def _directions(text: str, start: int, end: int, clubs: list[Mention], players: list[Mention]
+                ) -> list[str | tuple[str, str] | None]:
+    """The direction of each club mention in one sentence.
+
+    Clubs joined by "and" or a comma share the direction of the last one
+    ("PSG and Bayern are pushing to sign X"); "left A for B" makes B a destination.
+    """
+    found: list[str | tuple[str, str] | None] = [None] * len(clubs)
+    for index in range(len(clubs) - 1, -1, -1):
+        club = clubs[index]
+        previous_end = clubs[index - 1].end if index else start
+        following_start = clubs[index + 1].start if index + 1 < len(clubs) else end
+        if index + 1 < len(clubs) and _COORDINATED.match(text[club.end:following_start]):
+            found[index] = found[index + 1]
+            continue
+        found[index] = _direction(text, max(previous_end, club.start - 50), club,
+                                  text[club.end:min(following_start, club.end + 70)], players)
+        if found[index] is None and index and _LEFT_FOR.search(text[previous_end:club.start]):
+            found[index] = "to-if-after-from"
+    for index, direction in enumerate(found):
+        if direction == "to-if-after-from":
+            found[index] = "to" if "from" in found[:index] else None
+    return found
+
+
+def _direction(text: str, before_start: int, club: Mention, after: str, players: list[Mention]
                ) -> str | tuple[str, str] | None:
-    """Whether the words around a club mention make it a destination or an origin."""
-    before = text[max(sentence_start, club.start - 50):club.start]
-    after = text[club.end:club.end + 70]
+    """Whether the words around one club mention make it a destination or an origin."""
+    before = text[before_start:club.start]
     if _FORMER.search(before):
         return None
     following = [m for m in players if m.start >= club.end]
     if following and _describes(text[club.end:following[0].start]):
         return ("from-of", following[0].person)  # "Lazio centre-half Wesley Hoedt"
-    if _TO_BEFORE.search(before) or _TO_AFTER.match(after):
+    if re.search(r"\bwith\s+(?:the\s+)?$", before, re.I) and _SELLER_AFTER.match(after):
+        return "from"  # "agreed a fee with Sevilla for Iker Zubeldia"
+    if _TO_BEFORE.search(before):
         return "to"
-    if _FROM_BEFORE.search(before) or _FROM_AFTER.match(after):
+    first_after = _BETWEEN.findall(after[:30])[:1]
+    if _FROM_BEFORE.search(before) or _FROM_AFTER.match(after) or (
+            first_after and first_after[0].lower() in _DESCRIPTORS):  # "Benfica winger ..."
         return "from"
+    if _TO_AFTER.match(after):
+        return "to"
     return None
