@@ -160,6 +160,8 @@ def load_gazetteer() -> Gazetteer:
         return frozenset(fold(item) for item in _strings(others.get(key)))
 
     demonyms = {fold(k): str(v) for k, v in (others.get("demonyms") or {}).items()}
+    # Clubs' home cities are places, not people ("his family in Rio de Janeiro").
+    cities = frozenset(fold(club.city) for club in clubs.values() if club.city)
     club_forms = {key: tuple(names) for key, names in forms.items()}
     return Gazetteer(
         clubs=clubs,
@@ -169,7 +171,7 @@ def load_gazetteer() -> Gazetteer:
         outlets=outlets,
         countries=folded("countries"),
         demonyms=demonyms,
-        regions=folded("regions"),
+        regions=folded("regions") | cities,
         competitions=folded("competitions"),
         bodies=folded("bodies"),
         staff_roles=folded("staff_roles"),

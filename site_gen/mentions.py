@@ -157,8 +157,9 @@ def _lookup(key: str, run: str, start: int, end: int, gaz: Gazetteer) -> Part | 
 
 def _classify(run: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> Part | None:
     """A run of unknown capitalised words: a person, an unknown club or outlet, or nothing."""
-    while words and words[0][2].lower() in _SENTENCE_WORDS and words[0][1] == words[0][0] + len(words[0][2]):
-        words = words[1:]
+    while words and (words[0][2].lower() in _SENTENCE_WORDS or (len(words) > 2 and words[0][2].endswith("ing"))) \
+            and words[0][1] == words[0][0] + len(words[0][2]):
+        words = words[1:]  # "However", "Keeping Jens van 't Hof": not part of a name
     if not words:
         return None
     folded = tuple(fold(run[start:end]) for start, end, _ in words)

@@ -69,6 +69,8 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
     to_votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     from_votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     near_fee: dict[str, list[tuple[int, Fee]]] = defaultdict(list)
+    club_fee: dict[tuple[str, str], list[tuple[int, Fee]]] = defaultdict(list)
+    fees = [(offset, fee) for offset, fee in fees if not _is_conversion(text, offset)]
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_sentence[mention.sentence].append(mention)
@@ -82,21 +84,23 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
             continue
         anchors = [(m.start, m.end, m.person) for m in player_mentions] or [(start, start, focus)]
         clubs = [m for m in here if m.kind == "club"]
+        sentence_fees = [(offset, fee) for offset, fee in fees if start <= offset < end]
         directions = _directions(text, start, end, clubs, player_mentions)
         for club, direction in zip(clubs, directions):
             name = club.clubs[0]
             player = _nearest(anchors, club.start)
             if direction == "to":
                 to_votes[player][name] += 1
+                for offset, fee in sentence_fees:
+                    club_fee[(player, name)].append((abs(offset - club.start) + index * 1000, fee))
             elif direction == "from":
                 from_votes[player][name] += 1
             elif direction and direction[0] == "from-of":
                 from_votes[direction[1]][name] += 2
-        for offset, fee in fees:
-            if start <= offset < end:
-                player = _nearest(anchors, offset)
-                distance = min(abs(offset - a[0]) for a in anchors if a[2] == player)
-                near_fee[player].append((distance + (index * 1000), fee))
+        for offset, fee in sentence_fees:
+            player = _nearest(anchors, offset)
+            distance = min(abs(offset - a[0]) for a in anchors if a[2] == player)
+            near_fee[player].append((distance + (index * 1000), fee))
     moves: list[Move] = []
     for player in players:
         origin = max(from_votes[player].items(), key=lambda kv: kv[1], default=(None, 0))[0]
@@ -106,8 +110,16 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
             continue
         fee = min(near_fee[player], key=lambda df: df[0])[1] if near_fee[player] else None
         for position, club in enumerate(destinations or [None]):
-            moves.append(Move(player, origin, club, fee if position == 0 else None))
+            own = club_fee.get((player, club)) if club else None
+            chosen = min(own, key=lambda df: df[0])[1] if own else (fee if position == 0 else None)
+            moves.append(Move(player, origin, club, chosen))
     return moves
+
+
+def _is_conversion(text: str, offset: int) -> bool:
+    """A figure in brackets right after another is a currency conversion: "€18m (£15.5m)"."""
+    return text[max(0, offset - 2):offset].endswith("(") and bool(re.search(r"\d[mk]?\s*\($|million\s*\($",
+                                                                            text[max(0, offset - 16):offset]))
 
 
 def _nearest(anchors: list[tuple[int, int, str]], offset: int) -> str:
