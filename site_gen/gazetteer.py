@@ -144,8 +144,10 @@ def load_gazetteer() -> Gazetteer:
             add(form, club.name)
             stadiums.add(fold(form))
             bare = re.sub(r"^(?:the|The)\s+", "", form)
-            add(bare, club.name)
-            stadiums.add(fold(bare))
+            if bare != form:  # "the Valley" is a ground; "Valley" alone may be anything
+                add(bare, club.name)
+                stadiums.add(fold(bare))
+                risky.add(fold(bare))
 
     outlets: dict[str, str] = {}
     for entry in _load_yaml("outlets.yaml") or []:

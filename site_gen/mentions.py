@@ -23,13 +23,22 @@ _NOT_NAME_WORDS = {
     "world", "european", "international", "national", "government", "uefa", "fifa", "euro", "euros",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "summer", "winter", "christmas", "deadline", "day", "window", "var", "covid", "brexit",
+    "summer", "winter", "christmas", "deadline", "day", "window", "var", "covid", "brexit", "bulletin",
+    # words of outlet names in other languages ("Mundo Deportivo", "Fußball Heute", "Voetbal Vandaag")
+    "heute", "vandaag", "hoy", "oggi", "mundo", "voz", "noticias", "noticias", "nieuws", "zeitung", "gazzetta",
+    "corriere", "diario", "jornal", "giornale", "kurier", "courrier", "tribuna", "echo", "sportif", "sportivo",
+    "deportivo", "desportivo", "desporto", "deporte", "deportes", "futbol", "fussball", "voetbal", "calcio",
+    "football", "soccer", "kicker", "equipe", "sportiva",
 }
 _OUTLET_WORDS = {"news", "sport", "sports", "mail", "times", "echo", "post", "herald", "record", "gazette",
                  "express", "star", "telegraph", "chronicle", "standard", "mirror", "sun", "observer",
                  "guardian", "independent", "journal", "press", "tribune", "radio", "tv", "online",
                  "insider", "bulletin", "courier", "dispatch", "argus", "advertiser", "examiner", "times",
-                 "report", "review", "weekly", "daily", "football", "today", "zeitung", "gazzetta", "corriere"}
+                 "report", "review", "weekly", "daily", "football", "today", "zeitung", "gazzetta", "corriere",
+                 "heute", "vandaag", "hoy", "oggi", "mundo", "voz", "noticias", "nieuws", "diario", "jornal",
+                 "giornale", "kurier", "courrier", "tribuna", "sportif", "sportivo", "deportivo", "desportivo",
+                 "desporto", "deporte", "deportes", "futbol", "fussball", "voetbal", "calcio", "soccer",
+                 "kicker", "equipe", "sportiva"}
 # Capitalised words that open sentences and are never the first word of a name.
 _SENTENCE_WORDS = {
     "the", "a", "an", "and", "but", "or", "however", "he", "his", "him", "she", "her", "it", "its", "they",
@@ -55,7 +64,8 @@ _INNER_PARTICLE = r"(?:van|von|der|den|de|da|das|do|dos|di|del|della|du|la|le|te
 _TAIL = r"(?:[ -](?:based )?(?:side|club|outfit|team|giants))"
 #: A candidate name: capitalised words (with inner particles), maybe "the" before, maybe "side" after.
 _RUN = re.compile(
-    rf"(?:\b[Tt]he )?{_CAPITALISED}(?:{_JOIN}(?:{_CAPITALISED}|{_INNER_PARTICLE}(?= [{_UPPER}])))*{_TAIL}?")
+    rf"(?:\b[Tt]he )?{_CAPITALISED}(?:{_JOIN}(?:{_CAPITALISED}|{_INNER_PARTICLE}(?= (?:{_INNER_PARTICLE} )*[{_UPPER}])))*"
+    rf"{_TAIL}?")
 _RUN_WORD = re.compile(r"[^\W_]+(?:'[^\W\d_]+)*")
 _TAIL_WORDS = {"side", "club", "outfit", "team", "giants", "based"}
 

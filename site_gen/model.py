@@ -63,22 +63,16 @@ class Extraction:
     tags: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Article:
-    """The front-matter record of one article, inferred fields filled in."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article(Extraction):
+    """The front-matter record of one article: the inferred fields (front matter
+    winning), plus where it came from, its date, URL slug and body."""
 
     path: Path
     slug: str
     date: dt.date
-    title: str
     body: str
     body_format: BodyFormat
-    players: tuple[str, ...] = ()
-    clubs: tuple[str, ...] = ()
-    moves: tuple[Move, ...] = ()
-    fees: tuple[Fee, ...] = ()
-    source: str | None = None
-    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
