@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from site_gen import urls
@@ -17,6 +18,7 @@ from site_gen.model import Article, BuildReport
 from site_gen.pages import make_pages
 from site_gen.render import Renderer
 from site_gen.sources import find_articles
+from site_gen.urls import slugify
 from site_gen.write import StagedOutput
 
 
@@ -53,11 +55,16 @@ def read_articles(paths: list[Path], warnings: list[str], corrections: Correctio
     routes: dict[str, Path] = {}
     for path in paths:
         try:
-            article = make_article(load_source(path), gazetteer, corrections)
+            source = load_source(path)
+            article = make_article(source, gazetteer, corrections)
         except SourceError as error:
             warnings.append(str(error))
             continue
         route = urls.article_route(article.date, article.slug)
+        if route in routes and "slug" not in source.front_matter:
+            # Two inferred titles alike: the file name tells them apart, stably.
+            article = replace(article, slug=f"{article.slug}-{slugify(path.stem)}")
+            route = urls.article_route(article.date, article.slug)
         if route in routes:
             warnings.append(f"{path}: has the same URL /{route} as {routes[route]} "
                             "(give one of them another 'slug:' in front matter); skipped")

@@ -177,3 +177,20 @@ def test_bad_article_is_skipped_and_named(make_site: SiteFactory, seed_text: str
     assert len(report.warnings) == 1 and "001_bad.txt:1:" in report.warnings[0]
     with pytest.raises(BuildError, match="001_bad.txt"):
         build(config, strict=True)
+
+
+def test_articles_with_the_same_inferred_title_both_get_pages(make_site: SiteFactory) -> None:
+    same = " date 2019-01-05 Chelsea want striker Tom Pike.\n\nMore."
+    config = make_site({"001_aa.txt": same, "002_bb.txt": same})
+    report = build(config)
+    assert report.articles == 2 and report.warnings == ()
+    assert (config.out_dir / "2019/01/chelsea-want-striker-tom-pike/index.html").is_file()
+    assert (config.out_dir / "2019/01/chelsea-want-striker-tom-pike-002-bb/index.html").is_file()
+
+
+def test_explicit_slugs_that_clash_are_reported(make_site: SiteFactory) -> None:
+    curated = "---\ndate: 2019-01-05\nslug: same\n---\nBody about Tom Pike.\n"
+    config = make_site({"001.md": curated, "002.md": curated})
+    report = build(config)
+    assert report.articles == 1
+    assert "002.md" in report.warnings[0] and "same URL" in report.warnings[0]
