@@ -60,7 +60,7 @@ _SENTENCE_WORDS = {
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _CAPITALISED = rf"[{_UPPER}][^\W_]*(?:'[^\W\d_]+)*"
 _JOIN = r"(?:[ -]|(?<=\bSt)\.\s?| & )"
-_INNER_PARTICLE = r"(?:van|von|der|den|de|da|das|do|dos|di|del|della|du|la|le|ter|ten|bin|ben|al|el)"
+_INNER_PARTICLE = r"(?:van|von|der|den|de|da|das|do|dos|di|del|della|dello|delle|degli|des|du|la|le|ter|ten|bin|ben|al|el)"
 _TAIL = r"(?:[ -](?:based )?(?:side|club|outfit|team|giants))"
 #: A candidate name: capitalised words (with inner particles), maybe "the" before, maybe "side" after.
 _RUN = re.compile(

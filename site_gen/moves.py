@@ -48,7 +48,12 @@ _FROM_AFTER = re.compile(
 _COORDINATED = re.compile(r"^'?s?\s*(?:,|and|or|,\s*and|as well as|plus)\s*(?:the\s+)?$", re.I)
 _LEFT_FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 _FORMER = re.compile(r"\b(?:ex|former|formerly|old|one-time|previously)[\s-]+$", re.I)
-_PRONOUN = re.compile(r"\b(?:he|him|his)\b", re.I)
+# A sentence that names no player may still be about the last one named:
+# "he", "the 22-year-old", "the Dutchman", "the midfielder".
+_PRONOUN = re.compile(
+    r"\b(?:he|him|his)\b|\bthe (?:\d+-year-old|player|youngster|teenager|midfielder|defender|striker|winger|"
+    r"forward|goalkeeper|keeper|centre-back|centre-half|full-back|left-back|right-back|playmaker|"
+    r"international|[A-Z][a-z]+(?:man|ian|ese|ish|an))\b", re.I)
 # Words that may stand between a club and its player: "Lazio centre-half Wesley Hoedt",
 # "Ajax's highly-rated Dutch winger X". Any other word (a verb: "Spurs want X") breaks the link.
 _DESCRIPTORS = frozenset("""
