@@ -7,14 +7,16 @@ from collections import defaultdict
 
 from site_gen.mentions import Mention
 from site_gen.model import Fee, Move
+from site_gen.text import ends_with, words_before
 
-_TO_BEFORE = re.compile(
-    r"\b(?:join|joins|joining|move to|moving to|switch to|transfer to|sign for|signs for|signing for|"
-    r"head(?:ing)? to|bound for|loan(?:ed)? to|loan move to|return to|returning to|arrival at|arrive at|"
-    r"arriving at|move (?:to|across to)|way to|swap \w+ for|defect to|linked with|close to joining|"
-    r"medical (?:at|with)|wanted by|target for|interest from|bid from|offer from|"
-    r"approach from|courted by|eyed by|tracked by|monitored by|pursued by|chased by|lured to|"
-    r"lure (?:him|\w+) to|tempted by|targeted by|destined for|favourites to sign)\s+(?:the\s+)?$", re.I)
+# Words right before a club that make it the destination ("a move to", "join") ...
+_TO_BEFORE = frozenset("""
+join|joins|joining|move to|moving to|switch to|transfer to|sign for|signs for|signing for|head to|heading to|
+bound for|loan to|loaned to|loan move to|return to|returning to|arrival at|arrive at|arriving at|
+move across to|way to|defect to|linked with|close to joining|medical at|medical with|wanted by|target for|
+interest from|bid from|offer from|approach from|courted by|eyed by|tracked by|monitored by|pursued by|
+chased by|lured to|tempted by|targeted by|destined for|favourites to sign|lure him to|swap him for|
+""".replace("\n", "").split("|")) - {""}
 _TO_AFTER = re.compile(
     r"^'?s?,?\s*(?:[\w£€$.'-]+\s+){0,5}?"
     r"(?:keen|interested|monitoring|tracking|eyeing|plotting|preparing|considering|chasing|weighing|"
@@ -26,13 +28,16 @@ _TO_AFTER = re.compile(
     r"suitors|admire|admirer|favourites|frontrunners|front-runners|following|watched|watching|tracked|"
     r"recruitment|proposal|terms|talks|negotiations|deal for|move for|loan for|chase|hunt|courting|"
     r"lead the race|hopeful|confident|optimistic)\b", re.I)
-_FROM_BEFORE = re.compile(
-    r"\b(?:leave|leaving|left|depart|departing|quit|quitting|exit|exits|sold by|sell|keep him at|stay at|"
-    r"remain at|stays at|future at|career at|contract at|deal at|time at|spell at|days at|from|"
-    r"featured for|playing for|plays for|starring for|on loan at|out of|away from|stalled at|frozen out at|"
-    r"unsettled at|wantaway|captain of|appearances for|games for|goals for|fee with|deal with|"
-    r"agreement with|terms with|negotiations with|talks with|breakthrough with|impressed at|"
-    r"impressing at|shone at|starred at|for parent club|parent club)\s+(?:the\s+)?$", re.I)
+# ... or the origin ("leave", "his future at", "agreed a fee with").
+_FROM_BEFORE = frozenset("""
+leave|leaving|left|depart|departing|quit|quitting|exit|exits|sold by|sell|keep him at|stay at|remain at|
+stays at|future at|career at|contract at|deal at|time at|spell at|days at|from|featured for|playing for|
+plays for|starring for|on loan at|out of|away from|stalled at|frozen out at|unsettled at|wantaway|
+captain of|appearances for|games for|goals for|fee with|deal with|agreement with|terms with|
+negotiations with|talks with|breakthrough with|impressed at|impressing at|shone at|starred at|
+for parent club|parent club|
+""".replace("\n", "").split("|")) - {""}
+_FORMER = frozenset({"ex", "former", "formerly", "old", "one-time", "previously"})
 _SELLER_AFTER = re.compile(r"^'?s?\s+(?:for|over|about|regarding|to sign|to buy|to land)\b", re.I)
 _FROM_AFTER = re.compile(
     r"^'?s?,?\s*(?:(?:are|is|have|has|were|was|had|will|would|could|remain|been|now|also|still|already|"
@@ -46,8 +51,6 @@ _FROM_AFTER = re.compile(
     r"wantaway|hierarchy|best attempts|playmaker|talisman|number|no|first-team|first team|squad|stopper|"
     r"academy|youth|books|ranks|asking price|valuation|demands)\b", re.I)
 _COORDINATED = re.compile(r"^'?s?\s*(?:,|and|or|,\s*and|as well as|plus)\s*(?:the\s+)?$", re.I)
-_LEFT_FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
-_FORMER = re.compile(r"\b(?:ex|former|formerly|old|one-time|previously)[\s-]+$", re.I)
 # A sentence that names no player may still be about the last one named:
 # "he", "the 22-year-old", "the Dutchman", "the midfielder".
 _PRONOUN = re.compile(
@@ -158,7 +161,8 @@ def _directions(text: str, start: int, end: int, clubs: list[Mention], players: 
             continue
         found[index] = _direction(text, max(previous_end, club.start - 50), club,
                                   text[club.end:min(following_start, club.end + 70)], players)
-        if found[index] is None and index and _LEFT_FOR.search(text[previous_end:club.start]):
+        if found[index] is None and index and words_before(text, club.start, 2, club.start - previous_end)[-1:] in (
+                ["for"], ["the"]) and "for" in words_before(text, club.start, 2, club.start - previous_end):
             found[index] = "to-if-after-from"
     for index, direction in enumerate(found):
         if direction == "to-if-after-from":
@@ -169,18 +173,20 @@ def _directions(text: str, start: int, end: int, clubs: list[Mention], players: 
 def _direction(text: str, before_start: int, club: Mention, after: str, players: list[Mention]
                ) -> str | tuple[str, str] | None:
     """Whether the words around one club mention make it a destination or an origin."""
-    before = text[before_start:club.start]
-    if _FORMER.search(before):
+    before = words_before(text, club.start, 5, club.start - before_start)
+    if before and before[-1] == "the":
+        before = before[:-1]
+    if before and before[-1] in _FORMER:
         return None
     following = [m for m in players if m.start >= club.end]
     if following and _describes(text[club.end:following[0].start]):
         return ("from-of", following[0].person)  # "Lazio centre-half Wesley Hoedt"
-    if re.search(r"\bwith\s+(?:the\s+)?$", before, re.I) and _SELLER_AFTER.match(after):
+    if before and before[-1] == "with" and _SELLER_AFTER.match(after):
         return "from"  # "agreed a fee with Sevilla for Iker Zubeldia"
-    if _TO_BEFORE.search(before):
+    if ends_with(before, _TO_BEFORE):
         return "to"
     first_after = _BETWEEN.findall(after[:30])[:1]
-    if _FROM_BEFORE.search(before) or _FROM_AFTER.match(after) or (
+    if ends_with(before, _FROM_BEFORE) or _FROM_AFTER.match(after) or (
             first_after and first_after[0].lower() in _DESCRIPTORS):  # "Benfica winger ..."
         return "from"
     if _TO_AFTER.match(after):

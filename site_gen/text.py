@@ -72,12 +72,12 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     return found
 
 
-_WORDS_BEFORE = re.compile(r"[\w'-]+")
+_NOT_WORD = str.maketrans({c: " " for c in ".,;:!?()[]\"“”‘’-"})
 
 
 def words_before(text: str, position: int, count: int = 4, window: int = 48) -> list[str]:
-    """The last few lower-case words before `position` ("ex-" counts as "ex")."""
-    return [word.strip("-'") for word in _WORDS_BEFORE.findall(text[max(0, position - window):position].lower())][-count:]
+    """The last few lower-case words before `position`, punctuation dropped ("ex-" is "ex")."""
+    return text[max(0, position - window):position].lower().translate(_NOT_WORD).split()[-count:]
 
 
 def ends_with(words: list[str], phrases: frozenset[str], longest: int = 4) -> bool:
