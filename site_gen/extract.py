@@ -54,7 +54,7 @@ def extract(body: str, date: dt.date | None = None, gazetteer: Gazetteer | None 
 
 def make_title(body: str, limit: int = TITLE_LENGTH) -> str:
     """The opening sentence, cut at a word boundary to at most `limit` characters."""
-    text = " ".join(body.split())
+    text = " ".join(body[: limit * 4].split())  # the opening sentence is all that matters
     spans = sentences(text)
     first = text[spans[0][0]:spans[0][1]] if spans else text
     first = first.rstrip(" .")

@@ -103,7 +103,8 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer) -> li
         offset = run.start()
         sentence = bisect_right(starts, offset) - 1
         for kind, start, end, name, clubs, risky, words in _parts(run.group(), gaz):
-            found.append(Mention(kind, offset + start, offset + end, sentence, name, clubs, risky, words))
+            if kind != "other":  # countries, competitions and the like are only there to be skipped
+                found.append(Mention(kind, offset + start, offset + end, sentence, name, clubs, risky, words))
     return found
 
 

@@ -72,14 +72,29 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     return found
 
 
-_NOT_WORD = str.maketrans({c: " " for c in ".,;:!?()[]\"“”‘’-"})
+_PUNCTUATION = ".,;:!?()[]\"“”‘’'-"
 
 
 def words_before(text: str, position: int, count: int = 4, window: int = 48) -> list[str]:
     """The last few lower-case words before `position`, punctuation dropped ("ex-" is "ex")."""
-    return text[max(0, position - window):position].lower().translate(_NOT_WORD).split()[-count:]
+    return [word.strip(_PUNCTUATION) for word in text[max(0, position - window):position].lower().split()[-count:]]
 
 
-def ends_with(words: list[str], phrases: frozenset[str], longest: int = 4) -> bool:
-    """Whether the words end with one of `phrases` (each one to `longest` words)."""
-    return any(" ".join(words[-n:]) in phrases for n in range(1, min(longest, len(words)) + 1))
+def ends_with(words: list[str], phrases: frozenset[str]) -> bool:
+    """Whether the words end with one of `phrases` (each of one to four words)."""
+    count = len(words)
+    if not count:
+        return False
+    last = words[-1]
+    if last in phrases:
+        return True
+    if count > 1:
+        last = f"{words[-2]} {last}"
+        if last in phrases:
+            return True
+        if count > 2:
+            last = f"{words[-3]} {last}"
+            if last in phrases:
+                return True
+            return count > 3 and f"{words[-4]} {last}" in phrases
+    return False
