@@ -26,7 +26,12 @@ _STAFF_AFTER = re.compile(
     r"philosophy|project|rebuild|backroom|dugout|coaching|managerial|sacking|appointment|arrival as)\b"
     r"|^,?\s+(?:the\s+|who\s+is\s+the\s+|whose\s+)?(?:[\w'-]+\s+){0,3}(?:manager|boss|coach|chairman|owner|"
     r"agent|director|president|journalist|reporter|pundit|chief|ceo|executive|scout|presenter)\b"
-    r"|^\s+(?:wrote|writes|tweeted|posted|reported|reports|revealed on|told (?:the|talkSPORT|Sky))\b", re.I)
+    r"|^\s+(?:wrote|writes|tweeted|posted|reported|reports|revealed on|told (?:the|talkSPORT|Sky))\b"
+    # someone who tells a player where to train or whom he will pick is his manager
+    r"|^\s+(?:has\s+|had\s+)?(?:already\s+|now\s+)?(?:told|ordered|instructed|informed|dropped|"
+    r"axed|frozen out|banished|left out)\s+(?:[A-Z][\w'-]+\s+){1,3}(?:to|that|he|from)\b"
+    r"|^\s+(?:has\s+|had\s+)?(?:already\s+)?(?:told|ordered|instructed)\s+(?:him|the player|the \d+-year-old)\b",
+    re.I)
 _PLAYER_BEFORE = frozenset("""
 goalkeeper keeper goalie stopper defender centre-back centre-half full-back left-back right-back wing-back
 sweeper midfielder playmaker winger left-winger right-winger forward centre-forward striker frontman attacker

@@ -109,3 +109,9 @@ def test_development_set_scores_hold() -> None:
     assert table["players"]["f1"] >= 0.90
     assert table["clubs"]["f1"] >= 0.95
     assert table["fees"]["f1"] >= 0.95
+
+
+def test_a_man_who_tells_a_player_what_to_do_is_his_manager() -> None:
+    found = extract("Napoli want winger Dario Ventura. Ernesto Salvi has already told Ventura to train alone, "
+                    "and Salvi said he would not stand in the way.")
+    assert found.players == ("Dario Ventura",)
