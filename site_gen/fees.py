@@ -13,11 +13,14 @@ _CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD"}
 _WORD_CURRENCIES = {"pounds": "GBP", "euros": "EUR", "dollars": "USD"}
 _UNITS = {"m": 1.0, "mn": 1.0, "million": 1.0, "bn": 1000.0, "billion": 1000.0, "k": 0.001}
 
-_FEE = re.compile(
-    r"(?P<symbol>[£€$])\s?(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<unit>million|billion|mn|bn|m|k)\b|(?P<unit2>m|k)(?=-))?"
-    r"|(?P<wnumber>\d+(?:\.\d+)?)\s?(?P<wunit>million|m)\s(?P<word>pounds|euros|dollars)\b",
-)
+_SYMBOL_FEE = (r"(?P<symbol>[£€$])\s?(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+               r"(?:\s?(?P<unit>million|billion|mn|bn|m|k)\b|(?P<unit2>m|k)(?=-))?")
+_WORD_FEE = r"(?P<wnumber>\d+(?:\.\d+)?)\s?(?P<wunit>million|m)\s(?P<word>pounds|euros|dollars)\b"
+_FEE = re.compile(f"{_SYMBOL_FEE}|{_WORD_FEE}")
+# Most texts write fees with a symbol; the slower pattern with currency words runs
+# only where such a word appears.
+_SYMBOL_ONLY = re.compile(_SYMBOL_FEE)
+_CURRENCY_WORDS = ("pounds", "euros", "dollars")
 # Money followed by one of these is pay, not a transfer fee.
 _WAGES_AFTER = re.compile(
     r"\s?-?\s?(?:a|per|each|every)[\s-](?:week|year|month|season|annum)\b|\s?(?:p/?w|pw)\b"
@@ -30,7 +33,8 @@ _WAGES_BEFORE = re.compile(r"\b(?:wages?|salary|earning|earns?|paid|pay)\s+(?:of
 def find_fees(text: str) -> list[tuple[int, Fee]]:
     """Every fee in `text` with its character offset, in order, wages left out."""
     found: list[tuple[int, Fee]] = []
-    for match in _FEE.finditer(text):
+    pattern = _FEE if any(word in text for word in _CURRENCY_WORDS) else _SYMBOL_ONLY
+    for match in pattern.finditer(text):
         after = text[match.end(): match.end() + 40]
         if _WAGES_AFTER.match(after) or _WAGES_BEFORE.search(text[max(0, match.start() - 30): match.start()]):
             continue
