@@ -88,11 +88,13 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
         player_mentions = [m for m in here if m.kind == "person" and m.player]
         if player_mentions:
             focus = player_mentions[0].person
-        elif focus is None or not _PRONOUN.search(text, start, end):
-            continue
-        anchors = [(m.start, m.end, m.person) for m in player_mentions] or [(start, start, focus)]
         clubs = [m for m in here if m.kind == "club"]
         sentence_fees = [(offset, fee) for offset, fee in fees if start <= offset < end]
+        if not clubs and not sentence_fees:
+            continue  # nothing here to tie to anyone
+        if not player_mentions and (focus is None or not _PRONOUN.search(text, start, end)):
+            continue
+        anchors = [(m.start, m.end, m.person) for m in player_mentions] or [(start, start, focus)]
         directions = _directions(text, start, end, clubs, player_mentions)
         for club, direction in zip(clubs, directions):
             name = club.clubs[0]
