@@ -81,7 +81,7 @@ def _list(source: SourceText, key: str) -> list[str]:
 
 def _names(source: SourceText, key: str, canonical: Callable[[str], str], inferred: Extraction) -> tuple[str, ...]:
     if key not in source.front_matter:
-        return getattr(inferred, key)  # type: ignore[no-any-return]
+        return getattr(inferred, key)
     return tuple(dict.fromkeys(canonical(name) for name in _list(source, key)))
 
 

@@ -94,7 +94,7 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
             continue  # nothing here to tie to anyone
         if not player_mentions and (focus is None or not _PRONOUN.search(text, start, end)):
             continue
-        anchors = [(m.start, m.end, m.person) for m in player_mentions] or [(start, start, focus)]
+        anchors = [(m.start, m.end, m.person) for m in player_mentions] or [(start, start, focus or "")]
         directions = _directions(text, start, end, clubs, player_mentions)
         for club, direction in zip(clubs, directions):
             name = club.clubs[0]
@@ -114,15 +114,15 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
     moves: list[Move] = []
     for player in players:
         origin = max(from_votes[player].items(), key=lambda kv: kv[1], default=(None, 0))[0]
-        destinations = [club for club, _ in sorted(to_votes[player].items(), key=lambda kv: -kv[1])
-                        if club != origin]
+        destinations: list[str | None] = [name for name, _ in sorted(to_votes[player].items(), key=lambda kv: -kv[1])
+                                          if name != origin]
         if not destinations and origin is None:
             continue
-        fee = min(near_fee[player], key=lambda df: df[0])[1] if near_fee[player] else None
-        for position, club in enumerate(destinations or [None]):
-            own = club_fee.get((player, club)) if club else None
-            chosen = min(own, key=lambda df: df[0])[1] if own else (fee if position == 0 else None)
-            moves.append(Move(player, origin, club, chosen))
+        best_fee: Fee | None = min(near_fee[player], key=lambda df: df[0])[1] if near_fee[player] else None
+        for position, destination in enumerate(destinations or [None]):
+            own = club_fee.get((player, destination)) if destination else None
+            chosen: Fee | None = min(own, key=lambda df: df[0])[1] if own else (best_fee if position == 0 else None)
+            moves.append(Move(player, origin, destination, chosen))
     return moves
 
 

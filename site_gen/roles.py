@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from site_gen.mentions import Mention
 from site_gen.names import tidy_name
@@ -83,9 +84,9 @@ def classify_people(text: str, mentions: list[Mention]) -> list[str]:
     return players
 
 
-def _group(mentions: object) -> list[_Person]:
+def _group(mentions: Iterable[Mention]) -> list[_Person]:
     """One `_Person` per individual: shorter forms join the full name they end."""
-    ordered = sorted(mentions, key=lambda m: (-len(m.words), m.start))  # type: ignore[attr-defined]
+    ordered = sorted(mentions, key=lambda m: (-len(m.words), m.start))
     people: list[_Person] = []
     for mention in ordered:
         owner = _owner(people, mention.words)
