@@ -89,7 +89,7 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
         if player_mentions:
             focus = player_mentions[0].person
         clubs = [m for m in here if m.kind == "club"]
-        sentence_fees = [(offset, fee) for offset, fee in fees if start <= offset < end]
+        sentence_fees = [(offset, fee) for offset, fee in fees if start <= offset < end] if fees else []
         if not clubs and not sentence_fees:
             continue  # nothing here to tie to anyone
         if not player_mentions and (focus is None or not _PRONOUN.search(text, start, end)):
@@ -181,7 +181,7 @@ def _direction(text: str, before_start: int, club: Mention, after: str, players:
     if before and before[-1] in _FORMER:
         return None
     following = [m for m in players if m.start >= club.end]
-    if following and _describes(text[club.end:following[0].start]):
+    if following and following[0].start - club.end < 60 and _describes(text[club.end:following[0].start]):
         return ("from-of", following[0].person)  # "Lazio centre-half Wesley Hoedt"
     if before and before[-1] == "with" and _SELLER_AFTER.match(after):
         return "from"  # "agreed a fee with Sevilla for Iker Zubeldia"
