@@ -54,9 +54,9 @@ _COORDINATED = re.compile(r"^'?s?\s*(?:,|and|or|,\s*and|as well as|plus)\s*(?:th
 # A sentence that names no player may still be about the last one named:
 # "he", "the 22-year-old", "the Dutchman", "the midfielder".
 _PRONOUN = re.compile(
-    r"\b(?:he|him|his)\b|\bthe (?:\d+-year-old|player|youngster|teenager|midfielder|defender|striker|winger|"
-    r"forward|goalkeeper|keeper|centre-back|centre-half|full-back|left-back|right-back|playmaker|"
-    r"international|[A-Z][a-z]+(?:man|ian|ese|ish|an))\b", re.I)
+    r"\b(?:[Hh]e|[Hh]im|[Hh]is)\b|\b[Tt]he (?:\d+-year-old|player|youngster|teenager|midfielder|defender|"
+    r"striker|winger|forward|goalkeeper|keeper|centre-back|centre-half|full-back|left-back|right-back|"
+    r"playmaker|international|[A-Z][a-z]+(?:man|ian|ese|ish|an))\b")
 # Words that may stand between a club and its player: "Lazio centre-half Wesley Hoedt",
 # "Ajax's highly-rated Dutch winger X". Any other word (a verb: "Spurs want X") breaks the link.
 _DESCRIPTORS = frozenset("""
