@@ -60,7 +60,7 @@ _SENTENCE_WORDS = {
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _CAPITALISED = rf"[{_UPPER}][^\W_]*(?:'[^\W\d_]+)*"
 _JOIN = r"(?:[ -]|(?<=\bSt)\.\s?| & )"
-_INNER_PARTICLE = r"(?:van|von|der|den|de|da|das|do|dos|di|del|della|dello|delle|degli|des|du|la|le|ter|ten|bin|ben|al|el)"
+_INNER_PARTICLE = r"(?:'t|van|von|der|den|de|da|das|do|dos|di|del|della|dello|delle|degli|des|du|la|le|ter|ten|bin|ben|al|el)"
 _TAIL = r"(?:[ -](?:based )?(?:side|club|outfit|team|giants))"
 #: A candidate name: capitalised words (with inner particles), maybe "side" after. A "the"
 #: just before is added in code: an optional prefix would make the scan three times slower.

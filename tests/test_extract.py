@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from site_gen.extract import extract, make_title
 from site_gen.fees import find_fees
@@ -115,3 +117,16 @@ def test_a_man_who_tells_a_player_what_to_do_is_his_manager() -> None:
     found = extract("Napoli want winger Dario Ventura. Ernesto Salvi has already told Ventura to train alone, "
                     "and Salvi said he would not stand in the way.")
     assert found.players == ("Dario Ventura",)
+
+
+_PIECES = st.sampled_from(list("abcXYZ '’-.,£€$0123456789\n()\"“”") + [
+    "the Reds", "Liverpool", " van ", "St.", "£12m-rated", "Man Utd", " O'", "Mc", "manager ", "'s", "Echo"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join) | st.text(max_size=200),
+       st.none() | st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 1, 1)))
+def test_extraction_never_fails_on_any_text(text: str, date: dt.date | None) -> None:
+    found = extract(text, date)
+    assert all(name.strip() for name in found.players + found.clubs)
+    assert all(move.player in found.players for move in found.moves)
