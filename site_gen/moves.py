@@ -37,6 +37,9 @@ captain of|appearances for|games for|goals for|fee with|deal with|agreement with
 negotiations with|talks with|breakthrough with|impressed at|impressing at|shone at|starred at|
 for parent club|parent club|
 """.replace("\n", "").split("|")) - {""}
+# Cues that a player is on his way out, so a move is reported even with no destination.
+_LEAVING_BEFORE = frozenset({"leave", "leaving", "depart", "departing", "quit", "quitting", "exit", "exits",
+                             "sold by", "sell", "away from", "out of", "fee with", "deal with", "wantaway"})
 _FORMER = frozenset({"ex", "former", "formerly", "old", "one-time", "previously"})
 _SELLER_AFTER = re.compile(r"^'?s?\s+(?:for|over|about|regarding|to sign|to buy|to land)\b", re.I)
 _FROM_AFTER = re.compile(
@@ -76,6 +79,7 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
         return []
     to_votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     from_votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    leaving: dict[str, int] = defaultdict(int)
     near_fee: dict[str, list[tuple[int, Fee]]] = defaultdict(list)
     club_fee: dict[tuple[str, str], list[tuple[int, Fee]]] = defaultdict(list)
     fees = [(offset, fee) for offset, fee in fees if not _is_conversion(text, offset)]
@@ -105,6 +109,9 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
                     club_fee[(player, name)].append((abs(offset - club.start) + index * 1000, fee))
             elif direction == "from":
                 from_votes[player][name] += 1
+                leaving[player] += 1
+            elif direction == "from-club":
+                from_votes[player][name] += 1
             elif direction and direction[0] == "from-of":
                 from_votes[direction[1]][name] += 2
         for offset, fee in sentence_fees:
@@ -116,8 +123,8 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
         origin = max(from_votes[player].items(), key=lambda kv: kv[1], default=(None, 0))[0]
         destinations: list[str | None] = [name for name, _ in sorted(to_votes[player].items(), key=lambda kv: -kv[1])
                                           if name != origin]
-        if not destinations and origin is None:
-            continue
+        if not destinations and not leaving[player]:
+            continue  # named with his club, but nothing says he is going anywhere
         best_fee: Fee | None = min(near_fee[player], key=lambda df: df[0])[1] if near_fee[player] else None
         for position, destination in enumerate(destinations or [None]):
             own = club_fee.get((player, destination)) if destination else None
@@ -168,7 +175,7 @@ def _directions(text: str, start: int, end: int, clubs: list[Mention], players: 
             found[index] = "to-if-after-from"
     for index, direction in enumerate(found):
         if direction == "to-if-after-from":
-            found[index] = "to" if "from" in found[:index] else None
+            found[index] = "to" if {"from", "from-club"} & set(map(str, found[:index])) else None
     return found
 
 
@@ -187,10 +194,12 @@ def _direction(text: str, before_start: int, club: Mention, after: str, players:
         return "from"  # "agreed a fee with Sevilla for Iker Zubeldia"
     if ends_with(before, _TO_BEFORE):
         return "to"
+    if ends_with(before, _LEAVING_BEFORE):
+        return "from"
     first_after = _BETWEEN.findall(after[:30])[:1]
     if ends_with(before, _FROM_BEFORE) or _FROM_AFTER.match(after) or (
             first_after and first_after[0].lower() in _DESCRIPTORS):  # "Benfica winger ..."
-        return "from"
+        return "from-club"  # his club, which says nothing of a move by itself
     if _TO_AFTER.match(after):
         return "to"
     return None
