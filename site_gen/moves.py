@@ -48,7 +48,9 @@ _FROM_AFTER = re.compile(
     r"not|no|longer|already)\s+){0,3}"
     r"(?:rejected|reject|turned down|knocked back|rebuffed|resigned to losing|reluctant to sell|refuse|"
     r"refused|determined to keep|keen to keep|want to keep|value|valued|demand|demanding|insist|holding out|"
-    r"slapped|put a|sell|cash in|accept|accepted|willing to sell|open to selling|lose|losing|threatened)\b"
+    r"slapped|put a|sell|cash in|accept|accepted|willing to sell|open to selling|lose|losing|threatened|"
+    r"agreed to (?:send|sell|loan|let|release)|send|sending|release|releasing|offload|offloading|"
+    r"ship out|farm out|loan out|let him)\b"
     r"|^'s?\s+(?:[\w-]+\s+){0,2}(?:star|player|striker|forward|midfielder|defender|winger|keeper|goalkeeper|"
     r"captain|skipper|ace|man|centre-back|centre-half|full-back|left-back|right-back|youngster|academy|"
     r"wantaway|hierarchy|best attempts|playmaker|talisman|number|no|first-team|first team|squad|stopper|"
@@ -194,6 +196,8 @@ def _direction(text: str, before_start: int, club: Mention, after: str, players:
         return "from"  # "agreed a fee with Sevilla for Iker Zubeldia"
     if ends_with(before, _TO_BEFORE):
         return "to"
+    if before and before[-1] == "to" and any(0 <= club.start - m.end <= 5 for m in players):
+        return "to"  # "send Caiquinho to Real Betis", "the sale of Emi Buendia to Aston Villa"
     if ends_with(before, _LEAVING_BEFORE):
         return "from"
     first_after = _BETWEEN.findall(after[:30])[:1]
