@@ -27,7 +27,7 @@ _TO_AFTER = re.compile(
     r"meet|matched|activate|trigger|register|make a move|submit|table|lodge|launch|have a bid|admirers|"
     r"suitors|admire|admirer|favourites|frontrunners|front-runners|following|watched|watching|tracked|"
     r"recruitment|proposal|terms|talks|negotiations|deal for|move for|loan for|chase|hunt|courting|"
-    r"lead the race|hopeful|confident|optimistic)\b", re.I)
+    r"lead the race|hopeful|confident|optimistic|reached|agreement|breakthrough)\b", re.I)
 # ... or the origin ("leave", "his future at", "agreed a fee with").
 _FROM_BEFORE = frozenset("""
 leave|leaving|left|depart|departing|quit|quitting|exit|exits|sold by|sell|keep him at|stay at|remain at|
