@@ -98,8 +98,8 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
         sentence_fees = [(offset, fee) for offset, fee in fees if start <= offset < end] if fees else []
         if not clubs and not sentence_fees:
             continue  # nothing here to tie to anyone
-        if not player_mentions and (focus is None or not _PRONOUN.search(text, start, end)):
-            continue
+        if not player_mentions and (focus is None or not (sentence_fees or _PRONOUN.search(text, start, end))):
+            continue  # a sentence about money is about the deal in hand
         anchors = [(m.start, m.end, m.person) for m in player_mentions] or [(start, start, focus or "")]
         directions = _directions(text, start, end, clubs, player_mentions)
         for club, direction in zip(clubs, directions):
