@@ -46,7 +46,7 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 # hyphens and apostrophes stay, being part of words such as "centre-back".
 # (A byte table: ten times faster than a regular expression over the text.)
 _PUNCTUATION = bytes.maketrans(b'.,;:!?()[]"/', b" " * 12)
-_CHECKS = tuple((tag, tuple((phrase.split()[0], f" {phrase} " if " " in phrase else None) for phrase in phrases))
+_CHECKS = tuple((tag, tuple((phrase.split()[0], phrase if " " in phrase else None) for phrase in phrases))
                 for tag, phrases in _RULES)
 
 
@@ -54,12 +54,12 @@ def infer_tags(text: str, date: dt.date | None, gazetteer: Gazetteer | None = No
     """Tags in a fixed order: window first, then the rules' order.
 
     A phrase counts only as whole words: its first word must be among the
-    text's words, and a longer phrase must stand in the space-joined text.
+    text's words, and a longer phrase must stand in the space-joined text
+    (its first word's start is then a word edge in all but freak cases).
     """
-    words = text.encode().translate(_PUNCTUATION).decode().split()
-    cased = f" {' '.join(words)} "
+    cased = " ".join(text.encode().translate(_PUNCTUATION).decode().split())
     lowered = cased.lower()
-    cased_words, lowered_words = set(words), set(lowered.split())
+    cased_words, lowered_words = set(cased.split()), set(lowered.split())
     window = window_tag(date) if date else None
     tags = [window] if window else []
     for tag, phrases in _CHECKS:
