@@ -38,7 +38,7 @@ def extract(body: str, date: dt.date | None = None, gazetteer: Gazetteer | None 
     spans = sentences(text)
     mentions = find_mentions(text, spans, gaz)
     clubs = resolve_clubs(mentions)
-    players = classify_people(text, mentions)
+    players = classify_people(text, mentions, gaz.staff_roles)
     fees = find_fees(text)
     moves = find_moves(text, spans, mentions, players, fees)
     return Extraction(

@@ -61,8 +61,6 @@ class Gazetteer:
     #: forms that are also ordinary words ("Real", "Forest"): trusted only when
     #: the club is named plainly elsewhere in the same article
     risky_forms: frozenset[str]
-    #: folded forms that are stadiums (so "the Anfield-based side" resolves)
-    stadium_forms: frozenset[str]
     #: folded outlet name or alias → canonical outlet name
     outlets: dict[str, str]
     countries: frozenset[str]
@@ -107,7 +105,6 @@ def load_gazetteer() -> Gazetteer:
     clubs: dict[str, Club] = {}
     forms: dict[str, list[str]] = {}
     risky: set[str] = set()
-    stadiums: set[str] = set()
 
     def add(form: str, club_name: str) -> None:
         key = fold(form)
@@ -142,11 +139,9 @@ def load_gazetteer() -> Gazetteer:
                 risky.add(fold(bare))
         for form in club.stadiums:
             add(form, club.name)
-            stadiums.add(fold(form))
             bare = re.sub(r"^(?:the|The)\s+", "", form)
             if bare != form:  # "the Valley" is a ground; "Valley" alone may be anything
                 add(bare, club.name)
-                stadiums.add(fold(bare))
                 risky.add(fold(bare))
 
     outlets: dict[str, str] = {}
@@ -169,7 +164,6 @@ def load_gazetteer() -> Gazetteer:
         clubs=clubs,
         club_forms=club_forms,
         risky_forms=frozenset(risky),
-        stadium_forms=frozenset(stadiums),
         outlets=outlets,
         countries=folded("countries"),
         demonyms=demonyms,

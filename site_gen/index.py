@@ -48,9 +48,6 @@ class SiteIndex:
     #: club slug → player slug → link, moves first
     club_players: dict[str, dict[str, ClubLink]]
 
-    def player_slug(self, name: str) -> str:
-        return slugify(name)
-
     def moves_of(self, article: Article, player_slug: str) -> list[Move]:
         return [move for move in article.moves if slugify(move.player) == player_slug]
 

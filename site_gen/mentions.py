@@ -8,7 +8,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from site_gen.gazetteer import Gazetteer, fold
-from site_gen.names import PARTICLES, tidy_name
+from site_gen.names import tidy_name
 
 # Words that make a capitalised run something other than a person's name.
 _CLUB_WORDS = {"fc", "afc", "cf", "united", "city", "town", "rovers", "athletic", "wanderers", "albion",

@@ -59,16 +59,18 @@ class _Person:
     player: int = 0
 
 
-def classify_people(text: str, mentions: list[Mention]) -> list[str]:
+def classify_people(text: str, mentions: list[Mention], staff_roles: frozenset[str] = frozenset()) -> list[str]:
     """Players' canonical names in order of first mention.
 
-    Sets `person` and `player` on every person mention so that later steps
-    can tell who a surname stands for.
+    `staff_roles` (the gazetteer's job titles) add to the built-in ones. Sets
+    `person` and `player` on every person mention so that later steps can
+    tell who a surname stands for.
     """
+    staff_before = _STAFF_BEFORE | staff_roles
     people = _group(m for m in mentions if m.kind == "person")
     for person in people:
         for mention in person.mentions:
-            staff, player = _cues(text, mention)
+            staff, player = _cues(text, mention, staff_before)
             person.staff += staff
             person.player += player
     players: list[str] = []
@@ -107,10 +109,10 @@ def _owner(people: list[_Person], words: tuple[str, ...]) -> _Person | None:
     return matches[0] if len(matches) == 1 else (min(matches, key=lambda p: len(p.words)) if matches else None)
 
 
-def _cues(text: str, mention: Mention) -> tuple[int, int]:
+def _cues(text: str, mention: Mention, staff_before: frozenset[str]) -> tuple[int, int]:
     """(staff, player) evidence from the words right around one mention."""
     before = words_before(text, mention.start)
     after = text[mention.end:mention.end + 60]
-    staff = int(ends_with(before, _STAFF_BEFORE)) + int(bool(_STAFF_AFTER.match(after)))
+    staff = int(ends_with(before, staff_before)) + int(bool(_STAFF_AFTER.match(after)))
     player = int(ends_with(before, _PLAYER_BEFORE)) + int(bool(_PLAYER_AFTER.match(after)))
     return staff, player

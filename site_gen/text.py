@@ -1,30 +1,14 @@
-"""Sentences and word tokens with their offsets, the units the extractor reads."""
+"""Sentences, plain typography and the words before a position: what the extractor reads."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£€$])")
 # A full stop after these does not end a sentence ("St. Mary's", "Mr. Smith").
 _ABBREVIATIONS = {"st", "mr", "mrs", "ms", "dr", "jr", "sr", "no", "vs", "v", "fc", "co", "ltd", "prof"}
 _TYPOGRAPHY = {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
                "\u2013": "-", "\u2014": " - ", "\u00a0": " ", "\u2026": "..."}
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word: `word` without a possessive "'s", `start`/`end` in the text."""
-
-    word: str
-    start: int
-    end: int
-    possessive: bool
-
-    @property
-    def capitalised(self) -> bool:
-        return self.word[:1].isupper()
 
 
 def plain_typography(text: str) -> str:
@@ -56,20 +40,6 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if start < paragraph.end():
             spans.append((start, paragraph.end()))
     return spans
-
-
-def tokens(text: str, start: int, end: int) -> list[Token]:
-    """The words of text[start:end]; "Southampton's" → word "Southampton", possessive."""
-    found: list[Token] = []
-    for match in _WORD.finditer(text, start, end):
-        word = match.group()
-        possessive = False
-        if word.endswith("'s") and len(word) > 3:
-            word, possessive = word[:-2], True
-        elif text.startswith("'", match.end()) and word.endswith("s") and not text.startswith("'s", match.end()):
-            possessive = True  # plural possessive: "the Saints' hierarchy"
-        found.append(Token(word, match.start(), match.start() + len(word), possessive))
-    return found
 
 
 _PUNCTUATION = ".,;:!?()[]\"“”‘’'-"
