@@ -48,7 +48,7 @@ def extract(body: str, date: dt.date | None = None, gazetteer: Gazetteer | None 
         moves=tuple(moves),
         fees=tuple(_unique_fees(fee for _, fee in fees)),
         source=_find_source(text, mentions),
-        tags=infer_tags(text, date, gaz),
+        tags=infer_tags(text, date),
     )
 
 

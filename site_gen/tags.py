@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from site_gen.gazetteer import Gazetteer
 
 # (tag, phrases): the tag applies when any phrase stands in the text as whole words.
 # Phrases are lower case, except competition names, which must keep their capitals
@@ -50,7 +49,7 @@ _CHECKS = tuple((tag, tuple((phrase.split()[0], phrase if " " in phrase else Non
                 for tag, phrases in _RULES)
 
 
-def infer_tags(text: str, date: dt.date | None, gazetteer: Gazetteer | None = None) -> tuple[str, ...]:
+def infer_tags(text: str, date: dt.date | None) -> tuple[str, ...]:
     """Tags in a fixed order: window first, then the rules' order.
 
     A phrase counts only as whole words: its first word must be among the
