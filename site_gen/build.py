@@ -74,7 +74,7 @@ def paused_gc() -> Iterator[None]:
 
 
 def _read_articles(paths: list[Path], warnings: list[str], corrections: Corrections | None) -> list[Article]:
-    gazetteer = load_gazetteer()
+    gazetteer = (corrections or Corrections()).extend(load_gazetteer())
     articles: list[Article] = []
     routes: dict[str, Path] = {}
     for path in paths:

@@ -13,6 +13,7 @@ from site_gen.build import build as build_site
 from site_gen.config import load_config
 from site_gen.errors import SiteError
 from site_gen.corrections import load_corrections
+from site_gen.gazetteer import load_gazetteer
 from site_gen.infer import make_article
 from site_gen.ingest import ingest as write_curated
 from site_gen.load import load_source
@@ -79,6 +80,7 @@ def ingest(source_dir: Path, force: bool) -> None:
     """Write each raw seeds/*.txt as a curated .md with its inferred front matter."""
     try:
         corrections = load_corrections(source_dir)
+        gazetteer = corrections.extend(load_gazetteer())
         paths = find_raw_articles(source_dir / "seeds")
     except SiteError as error:
         click.echo(f"error: {error}", err=True)
@@ -86,7 +88,7 @@ def ingest(source_dir: Path, force: bool) -> None:
     written = skipped = failed = 0
     for path in paths:
         try:
-            target = write_curated(make_article(load_source(path), corrections=corrections), force=force)
+            target = write_curated(make_article(load_source(path), gazetteer, corrections), force=force)
         except SiteError as error:
             click.echo(f"warning: {error}", err=True)
             failed += 1

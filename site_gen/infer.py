@@ -25,9 +25,11 @@ def make_article(source: SourceText, gazetteer: Gazetteer | None = None,
 
     Precedence, strongest first: the file's front matter, the editor's
     `corrections.yaml` entry for this file, then inference from the prose.
+    A caller passing `gazetteer` passes it already extended by the corrections
+    (once per build, so the extractor's caches keep working).
     """
     fixes = corrections or Corrections()
-    gaz = fixes.extend(gazetteer or load_gazetteer())
+    gaz = gazetteer if gazetteer is not None else fixes.extend(load_gazetteer())
     extra = fixes.articles.get(source.path.name)
     if extra:
         source = replace(source, front_matter={**extra, **source.front_matter})
