@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from site_gen.gazetteer import Gazetteer, fold
@@ -98,15 +97,16 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer) -> li
     Only capitalised runs are looked at (one regular-expression pass), and each
     distinct run is taken apart once per process: names repeat across an archive.
     """
-    starts = [start for start, _ in spans]
     found: list[Mention] = []
+    sentence, last_sentence = 0, len(spans) - 1
     for run in _RUN.finditer(text):
         offset, run_end = run.span()
         if text[offset - 4:offset] in ("the ", "The ") and (offset == 4 or not text[offset - 5].isalnum()):
             offset -= 4  # "the Reds", "the Anfield-based side"
         elif offset and (text[offset - 1].isalnum() or text[offset - 1] == "_"):
             continue  # the middle of a word ("McDonald" is found from its start)
-        sentence = bisect_right(starts, offset) - 1
+        while sentence < last_sentence and spans[sentence + 1][0] <= offset:
+            sentence += 1  # runs come in text order, so the sentence index only moves forward
         for kind, start, end, name, clubs, risky, words in _parts(text[offset:run_end], gaz):
             if kind != "other":  # countries, competitions and the like are only there to be skipped
                 found.append(Mention(kind, offset + start, offset + end, sentence, name, clubs, risky, words))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£€$])")
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*[ \t]*\n\s*|[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£€$])|\n\s*")
+# (a sentence end before a line break, a sentence end before a capital, or a bare line break)
 # A full stop after these does not end a sentence ("St. Mary's", "Mr. Smith").
 _ABBREVIATIONS = {"st", "mr", "mrs", "ms", "dr", "jr", "sr", "no", "vs", "v", "fc", "co", "ltd", "prof"}
 _TYPOGRAPHY = {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
@@ -26,19 +27,28 @@ def plain_typography(text: str) -> str:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; paragraph breaks always end one."""
+    """(start, end) of each sentence; a line break always ends one.
+
+    One scan for candidate ends; a full stop after an abbreviation or an
+    initial ("St. Mary's", "J. Smith") does not count.
+    """
     spans: list[tuple[int, int]] = []
-    for paragraph in re.finditer(r"[^\n]+", text):
-        start = paragraph.start()
-        for end_match in _SENTENCE_END.finditer(text, paragraph.start(), paragraph.end()):
-            before = text[start:end_match.start()].rsplit(None, 1)
-            last_word = before[-1].lower().strip(".") if before else ""
+    start = 0
+    for boundary in _BOUNDARY.finditer(text):
+        at = boundary.start()
+        if "\n" in boundary.group():  # a line break ends a sentence whatever precedes it
+            end = at if text[at] == "\n" else at + 1
+        else:
+            tail = text[max(start, at - 6):at].rsplit(None, 1)
+            last_word = tail[-1].lower().strip(".") if tail else ""
             if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
                 continue
-            spans.append((start, end_match.start() + 1))
-            start = end_match.end()
-        if start < paragraph.end():
-            spans.append((start, paragraph.end()))
+            end = at + 1
+        if end > start and not text[start:end].isspace():
+            spans.append((start, end))
+        start = boundary.end()
+    if start < len(text) and not text[start:].isspace():
+        spans.append((start, len(text)))
     return spans
 
 

@@ -130,3 +130,11 @@ def test_extraction_never_fails_on_any_text(text: str, date: dt.date | None) -> 
     found = extract(text, date)
     assert all(name.strip() for name in found.players + found.clubs)
     assert all(move.player in found.players for move in found.moves)
+
+
+def test_sentences_respect_abbreviations_initials_and_line_breaks() -> None:
+    from site_gen.text import sentences
+
+    text = "He left. He joined St. Mary's club! J. Smith said so.\n\nA new paragraph, no stop\nLast line."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "He left.", "He joined St. Mary's club!", "J. Smith said so.", "A new paragraph, no stop", "Last line."]
