@@ -17,17 +17,37 @@ move across to|way to|defect to|linked with|close to joining|medical at|medical 
 interest from|bid from|offer from|approach from|courted by|eyed by|tracked by|monitored by|pursued by|
 chased by|lured to|tempted by|targeted by|destined for|favourites to sign|lure him to|swap him for|
 """.replace("\n", "").split("|")) - {""}
-_TO_AFTER = re.compile(
-    r"^'?s?,?\s*(?:[\w£€$.'-]+\s+){0,5}?"
-    r"(?:keen|interested|monitoring|tracking|eyeing|plotting|preparing|considering|chasing|weighing|"
-    r"lining up|in talks|closing in|want|wants|wanted|hoping|hope|poised|among|run the rule|made|submitted|"
-    r"tabled|launched|lodged|bid|bids|offer|offered|target|targeting|pursuit|pursuing|eye|eyes|interest|"
-    r"enquir\w*|approach\w*|scout\w*|push\w*|step\w* up|hijack\w*|rival|battle|race|sign|signing|move for|"
-    r"swoop|bring|land|lure|convince|open\w* talks|agreed|agree|secure|complete|completed|snap up|"
-    r"meet|matched|activate|trigger|register|make a move|submit|table|lodge|launch|have a bid|admirers|"
-    r"suitors|admire|admirer|favourites|frontrunners|front-runners|following|watched|watching|tracked|"
-    r"recruitment|proposal|terms|talks|negotiations|deal for|move for|loan for|chase|hunt|courting|"
-    r"lead the race|hopeful|confident|optimistic|reached|agreement|breakthrough)\b", re.I)
+# ... or, within the next few words, a buyer's verb or noun ("are monitoring", "have had a bid").
+_TO_AFTER_WORDS = frozenset("""
+keen interested monitoring tracking eyeing plotting preparing considering chasing weighing want wants wanted
+hoping hope poised among made submitted tabled launched lodged bid bids offer offered target targeting pursuit
+pursuing eye eyes interest rival battle race sign signing swoop bring land lure convince agreed agree secure
+complete completed meet matched activate trigger register submit table lodge launch admirers suitors admire
+admirer favourites frontrunners front-runners following watched watching tracked recruitment proposal terms
+talks negotiations chase hunt courting hopeful confident optimistic reached agreement breakthrough
+""".split())
+_TO_AFTER_STEMS = ("enquir", "approach", "scout", "push", "hijack")
+_TO_AFTER_PHRASES = frozenset({"lining up", "in talks", "closing in", "run the", "move for", "snap up",
+                               "make a", "have a", "deal for", "loan for", "lead the", "step up", "stepped up",
+                               "stepping up", "steps up", "opened talks", "open talks", "opening talks"})
+_WORD_EDGES = ".,;:!?()[]\"'"
+
+
+def _destination_follows(after: str) -> bool:
+    """Whether a buyer's cue stands in the next six words, before any comma."""
+    words = after[:80].lower().split()[:7]
+    if words and words[0] in ("'s", "'"):
+        words = words[1:]
+    for index, raw in enumerate(words[:6]):
+        word = raw.strip(_WORD_EDGES)
+        if word in _TO_AFTER_WORDS or word.startswith(_TO_AFTER_STEMS) or (
+                index + 1 < len(words) and f"{word} {words[index + 1].strip(_WORD_EDGES)}" in _TO_AFTER_PHRASES):
+            return True
+        if raw.endswith((",", ";", ".", ":")) and index:
+            return False
+    return False
+
+
 # ... or the origin ("leave", "his future at", "agreed a fee with").
 _FROM_BEFORE = frozenset("""
 leave|leaving|left|depart|departing|quit|quitting|exit|exits|sold by|sell|keep him at|stay at|remain at|
@@ -42,19 +62,38 @@ _LEAVING_BEFORE = frozenset({"leave", "leaving", "depart", "departing", "quit", 
                              "sold by", "sell", "away from", "out of", "fee with", "deal with", "wantaway"})
 _FORMER = frozenset({"ex", "former", "formerly", "old", "one-time", "previously"})
 _SELLER_AFTER = re.compile(r"^'?s?\s+(?:for|over|about|regarding|to sign|to buy|to land)\b", re.I)
-_FROM_AFTER = re.compile(
-    r"^'?s?,?\s*(?:(?:are|is|have|has|were|was|had|will|would|could|remain|been|now|also|still|already|"
-    r"reportedly|set to|ready to|prepared to|so far|both|however|though|understood to have|said to have|"
-    r"not|no|longer|already)\s+){0,3}"
-    r"(?:rejected|reject|turned down|knocked back|rebuffed|resigned to losing|reluctant to sell|refuse|"
-    r"refused|determined to keep|keen to keep|want to keep|value|valued|demand|demanding|insist|holding out|"
-    r"slapped|put a|sell|cash in|accept|accepted|willing to sell|open to selling|lose|losing|threatened|"
-    r"agreed to (?:send|sell|loan|let|release)|send|sending|release|releasing|offload|offloading|"
-    r"ship out|farm out|loan out|let him)\b"
-    r"|^'s?\s+(?:[\w-]+\s+){0,2}(?:star|player|striker|forward|midfielder|defender|winger|keeper|goalkeeper|"
-    r"captain|skipper|ace|man|centre-back|centre-half|full-back|left-back|right-back|youngster|academy|"
-    r"wantaway|hierarchy|best attempts|playmaker|talisman|number|no|first-team|first team|squad|stopper|"
-    r"academy|youth|books|ranks|asking price|valuation|demands)\b", re.I)
+# After a club: a seller's verb past a few auxiliaries ("have rejected", "are reluctant to sell") ...
+_AUXILIARIES = frozenset("""
+are is have has were was had will would could remain been now also still already reportedly set ready prepared
+to so far both however though understood said not no longer
+""".split())
+_SELLER_VERBS = frozenset("""
+rejected|reject|turned down|knocked back|rebuffed|resigned to losing|reluctant to sell|refuse|refused|
+determined to keep|keen to keep|want to keep|value|valued|demand|demanding|insist|holding out|slapped|put a|
+sell|cash in|accept|accepted|willing to sell|open to selling|lose|losing|threatened|agreed to send|
+agreed to sell|agreed to loan|agreed to let|agreed to release|send|sending|release|releasing|offload|
+offloading|ship out|farm out|loan out|let him
+""".replace("\n", "").split("|")) - {""}
+# ... or, after a possessive, a word for one of its players ("Southampton's wantaway star").
+_CLUB_NOUNS = frozenset("""
+star player striker forward midfielder defender winger keeper goalkeeper captain skipper ace man centre-back
+centre-half full-back left-back right-back youngster academy wantaway hierarchy playmaker talisman number no
+first-team squad stopper youth books ranks valuation demands
+""".split()) | {"best attempts", "first team", "asking price"}
+
+
+def _origin_follows(after: str) -> bool:
+    """Whether the words after a club make it the player's current club."""
+    words = [word.strip(_WORD_EDGES) for word in after[:80].lower().split()[:8]]
+    if after.startswith("'"):
+        return any(word in _CLUB_NOUNS or " ".join(words[i:i + 2]) in _CLUB_NOUNS
+                   for i, word in enumerate(words[1:4], start=1))
+    index = 0
+    while index < min(len(words), 4) and words[index] in _AUXILIARIES:
+        index += 1
+    return any(" ".join(words[index:index + n]) in _SELLER_VERBS for n in (1, 2, 3))
+
+
 _COORDINATED = re.compile(r"^'?s?\s*(?:,|and|or|,\s*and|as well as|plus)\s*(?:the\s+)?$", re.I)
 # A sentence that names no player may still be about the last one named:
 # "he", "the 22-year-old", "the Dutchman", "the midfielder".
@@ -201,9 +240,9 @@ def _direction(text: str, before_start: int, club: Mention, after: str, players:
     if ends_with(before, _LEAVING_BEFORE):
         return "from"
     first_after = _BETWEEN.findall(after[:30])[:1]
-    if ends_with(before, _FROM_BEFORE) or _FROM_AFTER.match(after) or (
+    if ends_with(before, _FROM_BEFORE) or _origin_follows(after) or (
             first_after and first_after[0].lower() in _DESCRIPTORS):  # "Benfica winger ..."
         return "from-club"  # his club, which says nothing of a move by itself
-    if _TO_AFTER.match(after):
+    if _destination_follows(after):
         return "to"
     return None
