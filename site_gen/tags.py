@@ -53,19 +53,19 @@ def infer_tags(text: str, date: dt.date | None) -> tuple[str, ...]:
     """Tags in a fixed order: window first, then the rules' order.
 
     A phrase counts only as whole words: its first word must be among the
-    text's words, and a longer phrase must stand in the space-joined text
-    (its first word's start is then a word edge in all but freak cases).
+    text's words, and a longer phrase must stand in the text too.
     """
-    cased = " ".join(text.encode().translate(_PUNCTUATION).decode().split())
-    lowered = cased.lower()
-    cased_words, lowered_words = set(cased.split()), set(lowered.split())
+    lowered = text.lower()
+    words = set(lowered.encode().translate(_PUNCTUATION).decode().split())
     window = window_tag(date) if date else None
     tags = [window] if window else []
     for tag, phrases in _CHECKS:
-        for first, padded in phrases:
-            capitals = first[0].isupper()
-            if first in (cased_words if capitals else lowered_words) and (
-                    padded is None or padded in (cased if capitals else lowered)):
+        for first, longer in phrases:
+            if first[0].isupper():  # competition names: as written, capitals and all
+                found = (longer or first) in text
+            else:
+                found = first in words and (longer is None or longer in lowered)
+            if found:
                 tags.append(tag)
                 break
     return tuple(tags)
