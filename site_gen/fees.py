@@ -21,13 +21,24 @@ _FEE = re.compile(f"{_SYMBOL_FEE}|{_WORD_FEE}")
 # only where such a word appears.
 _SYMBOL_ONLY = re.compile(_SYMBOL_FEE)
 _CURRENCY_WORDS = ("pounds", "euros", "dollars")
-# Money followed by one of these is pay, not a transfer fee.
-_WAGES_AFTER = re.compile(
-    r"\s?-?\s?(?:a|per|each|every)[\s-](?:week|year|month|season|annum)\b|\s?(?:p/?w|pw)\b"
-    r"|\s(?:weekly|yearly|annual|a-week|a-year)\b|[\w\s-]{0,20}\b(?:wages?|salary|pay packet|per week)\b",
-    re.IGNORECASE,
-)
-_WAGES_BEFORE = re.compile(r"\b(?:wages?|salary|earning|earns?|paid|pay)\s+(?:of\s+)?(?:around\s+|about\s+)?$", re.I)
+# Money with one of these just after it is pay, not a transfer fee ...
+_PER_PERIOD = ("a week", "a-week", "per week", "a year", "a-year", "per year", "a month", "per month", "per annum",
+               "p/w", " pw", "weekly", "yearly", "annual")
+_PAY_WORDS = ("wage", "salary", "pay packet", "pay rise")
+# ... and so is money just after one of these words.
+_WAGE_WORDS_BEFORE = frozenset({"wage", "wages", "salary", "earning", "earns", "earn"})
+_FILLERS = frozenset({"of", "around", "about", "some", "roughly", "reported"})
+
+
+def _is_wage(text: str, start: int, end: int) -> bool:
+    """Whether the money at text[start:end] is pay: "£100,000-a-week", "wages of £80,000"."""
+    after = text[end:end + 24].lower()
+    if any(mark in after[:14] for mark in _PER_PERIOD) or any(word in after for word in _PAY_WORDS):
+        return True
+    words = text[max(0, start - 30):start].lower().split()
+    while words and words[-1] in _FILLERS:
+        words.pop()
+    return bool(words) and words[-1] in _WAGE_WORDS_BEFORE
 
 
 def find_fees(text: str) -> list[tuple[int, Fee]]:
@@ -35,8 +46,7 @@ def find_fees(text: str) -> list[tuple[int, Fee]]:
     found: list[tuple[int, Fee]] = []
     pattern = _FEE if any(word in text for word in _CURRENCY_WORDS) else _SYMBOL_ONLY
     for match in pattern.finditer(text):
-        after = text[match.end(): match.end() + 40]
-        if _WAGES_AFTER.match(after) or _WAGES_BEFORE.search(text[max(0, match.start() - 30): match.start()]):
+        if _is_wage(text, match.start(), match.end()):
             continue
         found.append((match.start(), _to_fee(match)))
     return found
