@@ -54,7 +54,7 @@ def _load_raw(path: Path, text: str) -> SourceText:
     body = normalise_paragraphs(text[header.end():])
     if not body:
         raise SourceError(path, "the article has a date but no text", line)
-    return SourceText(path=path, date=date, body=body, body_format="text", body_line=line)
+    return SourceText(path=path, date=date, body=body, body_format="text")
 
 
 def _load_markdown(path: Path, text: str) -> SourceText:
@@ -72,14 +72,12 @@ def _load_markdown(path: Path, text: str) -> SourceText:
     if raw_date is None:
         raise SourceError(path, "front matter has no 'date: YYYY-MM-DD'", 1)
     date = parse_date(raw_date, path, _key_line(text, "date"))
-    body_line = text.count("\n", 0, text.find(post.content)) + 1 if post.content else 1
     return SourceText(
         path=path,
         date=date,
         body=post.content.strip(),
         body_format="markdown",
         front_matter=metadata,
-        body_line=body_line,
     )
 
 

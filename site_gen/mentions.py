@@ -9,35 +9,31 @@ from dataclasses import dataclass
 from site_gen.gazetteer import Gazetteer, fold
 from site_gen.names import tidy_name
 
-# Words that make a capitalised run something other than a person's name.
+# Words that mark a run as a club not yet in the gazetteer ("Hove Albion", "FC Utrecht").
 _CLUB_WORDS = {"fc", "afc", "cf", "united", "city", "town", "rovers", "athletic", "wanderers", "albion",
                "county", "hotspur", "athletico", "atletico", "sporting", "real", "dynamo", "dinamo", "olympique",
                "borussia", "inter", "internazionale", "calcio", "ac", "as", "sc", "rb", "psv", "club"}
-_NOT_NAME_WORDS = {
+# Words of newspaper and broadcaster names, English and other languages
+# ("Liverpool Echo", "Mundo Deportivo", "Fußball Heute", "Voetbal Vandaag").
+_OUTLET_WORDS = {
+    "news", "sport", "sports", "mail", "times", "echo", "post", "herald", "record", "gazette", "express", "star",
+    "telegraph", "chronicle", "standard", "mirror", "sun", "observer", "guardian", "independent", "journal",
+    "press", "tribune", "radio", "tv", "online", "insider", "bulletin", "courier", "dispatch", "argus",
+    "advertiser", "examiner", "report", "review", "weekly", "daily", "evening", "football", "soccer", "today",
+    "zeitung", "gazzetta", "corriere", "heute", "vandaag", "hoy", "oggi", "mundo", "voz", "noticias", "nieuws",
+    "diario", "jornal", "giornale", "kurier", "courrier", "tribuna", "sportif", "sportivo", "sportiva",
+    "deportivo", "desportivo", "desporto", "deporte", "deportes", "futbol", "fussball", "voetbal", "calcio",
+    "kicker", "equipe",
+}
+# Words that make a capitalised run something other than a person's name.
+_NOT_NAME_WORDS = _OUTLET_WORDS | {
     "league", "cup", "trophy", "championship", "premiership", "division", "association", "federation",
     "stadium", "park", "arena", "road", "lane", "ground", "street", "hotel", "airport", "academy",
-    "news", "sport", "sports", "mail", "times", "echo", "post", "herald", "record", "gazette", "express",
-    "star", "telegraph", "chronicle", "standard", "mirror", "sun", "observer", "guardian", "independent",
-    "journal", "press", "daily", "tribune", "radio", "tv", "online", "insider", "weekly", "evening",
     "world", "european", "international", "national", "government", "uefa", "fifa", "euro", "euros",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "summer", "winter", "christmas", "deadline", "day", "window", "var", "covid", "brexit", "bulletin",
-    # words of outlet names in other languages ("Mundo Deportivo", "Fußball Heute", "Voetbal Vandaag")
-    "heute", "vandaag", "hoy", "oggi", "mundo", "voz", "noticias", "noticias", "nieuws", "zeitung", "gazzetta",
-    "corriere", "diario", "jornal", "giornale", "kurier", "courrier", "tribuna", "echo", "sportif", "sportivo",
-    "deportivo", "desportivo", "desporto", "deporte", "deportes", "futbol", "fussball", "voetbal", "calcio",
-    "football", "soccer", "kicker", "equipe", "sportiva",
+    "summer", "winter", "christmas", "deadline", "day", "window", "var", "covid", "brexit",
 }
-_OUTLET_WORDS = {"news", "sport", "sports", "mail", "times", "echo", "post", "herald", "record", "gazette",
-                 "express", "star", "telegraph", "chronicle", "standard", "mirror", "sun", "observer",
-                 "guardian", "independent", "journal", "press", "tribune", "radio", "tv", "online",
-                 "insider", "bulletin", "courier", "dispatch", "argus", "advertiser", "examiner", "times",
-                 "report", "review", "weekly", "daily", "football", "today", "zeitung", "gazzetta", "corriere",
-                 "heute", "vandaag", "hoy", "oggi", "mundo", "voz", "noticias", "nieuws", "diario", "jornal",
-                 "giornale", "kurier", "courrier", "tribuna", "sportif", "sportivo", "deportivo", "desportivo",
-                 "desporto", "deporte", "deportes", "futbol", "fussball", "voetbal", "calcio", "soccer",
-                 "kicker", "equipe", "sportiva"}
 # Capitalised words that open sentences and are never the first word of a name.
 _SENTENCE_WORDS = {
     "the", "a", "an", "and", "but", "or", "however", "he", "his", "him", "she", "her", "it", "its", "they",

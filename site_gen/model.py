@@ -27,8 +27,6 @@ class SourceText:
     body: str
     body_format: BodyFormat
     front_matter: Mapping[str, Any] = field(default_factory=dict)
-    #: 1-based line of the body's first line in the file, for messages.
-    body_line: int = 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,6 +94,8 @@ def _origin_follows(after: str) -> bool:
     return any(" ".join(words[index:index + n]) in _SELLER_VERBS for n in (1, 2, 3))
 
 
+_TO_IF_AFTER_ORIGIN = "to-if-after-origin"  # "left A for B": B is a destination once A is an origin
+_CONVERSION_BEFORE = re.compile(r"(?:\d[mk]?|million)\s*\($")
 _COORDINATED = re.compile(r"^'?s?\s*(?:,|and|or|,\s*and|as well as|plus)\s*(?:the\s+)?$", re.I)
 # A sentence that names no player may still be about the last one named:
 # "he", "the 22-year-old", "the Dutchman", "the midfielder".
@@ -176,8 +178,8 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
 
 def _is_conversion(text: str, offset: int) -> bool:
     """A figure in brackets right after another is a currency conversion: "€18m (£15.5m)"."""
-    return text[max(0, offset - 2):offset].endswith("(") and bool(re.search(r"\d[mk]?\s*\($|million\s*\($",
-                                                                            text[max(0, offset - 16):offset]))
+    return text[max(0, offset - 2):offset].endswith("(") and bool(
+        _CONVERSION_BEFORE.search(text, max(0, offset - 16), offset))
 
 
 def _nearest(anchors: list[tuple[int, int, str]], offset: int) -> str:
@@ -211,12 +213,11 @@ def _directions(text: str, start: int, end: int, clubs: list[Mention], players: 
             continue
         found[index] = _direction(text, max(previous_end, club.start - 50), club,
                                   text[club.end:min(following_start, club.end + 70)], players)
-        if found[index] is None and index and words_before(text, club.start, 2, club.start - previous_end)[-1:] in (
-                ["for"], ["the"]) and "for" in words_before(text, club.start, 2, club.start - previous_end):
-            found[index] = "to-if-after-from"
+        if found[index] is None and index and "for" in words_before(text, club.start, 2, club.start - previous_end):
+            found[index] = _TO_IF_AFTER_ORIGIN  # decided below, once the earlier clubs are known
     for index, direction in enumerate(found):
-        if direction == "to-if-after-from":
-            found[index] = "to" if {"from", "from-club"} & set(map(str, found[:index])) else None
+        if direction == _TO_IF_AFTER_ORIGIN:
+            found[index] = "to" if any(d in ("from", "from-club") for d in found[:index]) else None
     return found
 
 

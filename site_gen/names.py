@@ -10,13 +10,6 @@ from typing import Iterable
 # the capital their bearers use ("Kevin De Bruyne", "Daniele De Rossi").
 _LOWER_AFTER_GIVEN_NAME = {"van", "von", "der", "den", "ter", "ten", "het", "vom", "zu"}
 
-#: Particles that may stand inside a name: "Giovanni van Bronckhorst", "Jota dos Santos".
-PARTICLES = frozenset(
-    {"van", "von", "der", "den", "de", "da", "das", "do", "dos", "di", "del", "della", "du",
-     "la", "le", "ter", "ten", "het", "vom", "zu", "bin", "ben", "al", "el", "y", "e"}
-)
-
-
 def tidy_name(name: str) -> str:
     """One spelling of a person's name as the site shows it.
 

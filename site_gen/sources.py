@@ -15,8 +15,7 @@ def find_articles(seeds_dir: Path) -> list[Path]:
     Hidden files and editor leftovers ("~" backups) are ignored. A curated
     `X.md` replaces the raw `X.txt` it was made from (see `site-gen ingest`).
     """
-    if not seeds_dir.is_dir():
-        raise SourceError(seeds_dir, "articles folder not found (create it and put articles in it)")
+    _require_folder(seeds_dir)
     found = [path for path in seeds_dir.iterdir()
              if path.suffix in ARTICLE_SUFFIXES and not path.name.startswith(".") and path.is_file()]
     curated = {path.stem for path in found if path.suffix == ".md"}
@@ -25,6 +24,10 @@ def find_articles(seeds_dir: Path) -> list[Path]:
 
 def find_raw_articles(seeds_dir: Path) -> list[Path]:
     """Raw `.txt` articles, curated or not: what `site-gen ingest` works from."""
+    _require_folder(seeds_dir)
+    return sorted(path for path in seeds_dir.glob("*.txt") if not path.name.startswith(".") and path.is_file())
+
+
+def _require_folder(seeds_dir: Path) -> None:
     if not seeds_dir.is_dir():
         raise SourceError(seeds_dir, "articles folder not found (create it and put articles in it)")
-    return sorted(path for path in seeds_dir.glob("*.txt") if not path.name.startswith(".") and path.is_file())

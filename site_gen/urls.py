@@ -10,6 +10,7 @@ under "/<repo>/") works without any template knowing about it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from urllib.parse import urlsplit
 
 from slugify import slugify as _slugify
@@ -19,6 +20,7 @@ from site_gen.errors import ConfigError
 _APOSTROPHES = [("'", ""), ("\u2019", ""), ("\u2018", "")]
 
 
+@functools.lru_cache(maxsize=100_000)
 def slugify(text: str, max_length: int = 0) -> str:
     """ASCII, lower-case, hyphenated; apostrophes vanish ("St Mary's" → "st-marys").
 
