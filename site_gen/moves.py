@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 
 from site_gen.mentions import Mention
 from site_gen.model import Fee, Move
-from site_gen.text import ends_with, words_before
+from site_gen.text import endings, words_before
 
 # Words right before a club that make it the destination ("a move to", "join") ...
 _TO_BEFORE = frozenset("""
@@ -33,17 +34,18 @@ _TO_AFTER_PHRASES = frozenset({"lining up", "in talks", "closing in", "run the",
 _WORD_EDGES = ".,;:!?()[]\"'"
 
 
-def _destination_follows(after: str) -> bool:
-    """Whether a buyer's cue stands in the next six words, before any comma."""
-    words = after[:80].lower().split()[:7]
-    if words and words[0] in ("'s", "'"):
-        words = words[1:]
-    for index, raw in enumerate(words[:6]):
-        word = raw.strip(_WORD_EDGES)
+def _destination_follows(raw: list[str], words: list[str]) -> bool:
+    """Whether a buyer's cue stands in the next six words, before any comma.
+
+    `raw` are the lower-case words after the club as written, `words` the same without punctuation.
+    """
+    if raw and raw[0] in ("'s", "'"):
+        raw, words = raw[1:], words[1:]
+    for index, word in enumerate(words[:6]):
         if word in _TO_AFTER_WORDS or word.startswith(_TO_AFTER_STEMS) or (
-                index + 1 < len(words) and f"{word} {words[index + 1].strip(_WORD_EDGES)}" in _TO_AFTER_PHRASES):
+                index + 1 < len(words) and f"{word} {words[index + 1]}" in _TO_AFTER_PHRASES):
             return True
-        if raw.endswith((",", ";", ".", ":")) and index:
+        if index and raw[index].endswith((",", ";", ".", ":")):
             return False
     return False
 
@@ -82,10 +84,9 @@ first-team squad stopper youth books ranks valuation demands
 """.split()) | {"best attempts", "first team", "asking price"}
 
 
-def _origin_follows(after: str) -> bool:
+def _origin_follows(raw: list[str], words: list[str]) -> bool:
     """Whether the words after a club make it the player's current club."""
-    words = [word.strip(_WORD_EDGES) for word in after[:80].lower().split()[:8]]
-    if after.startswith("'"):
+    if raw and raw[0].startswith("'"):
         return any(word in _CLUB_NOUNS or " ".join(words[i:i + 2]) in _CLUB_NOUNS
                    for i, word in enumerate(words[1:4], start=1))
     index = 0
@@ -125,10 +126,14 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
     leaving: dict[str, int] = defaultdict(int)
     near_fee: dict[str, list[tuple[int, Fee]]] = defaultdict(list)
     club_fee: dict[tuple[str, str], list[tuple[int, Fee]]] = defaultdict(list)
-    fees = [(offset, fee) for offset, fee in fees if not _is_conversion(text, offset)]
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_sentence[mention.sentence].append(mention)
+    fees_by_sentence: dict[int, list[tuple[int, Fee]]] = defaultdict(list)
+    starts = [start for start, _ in spans]
+    for offset, fee in fees:
+        if not _is_conversion(text, offset):
+            fees_by_sentence[bisect.bisect_right(starts, offset) - 1].append((offset, fee))
     focus: str | None = None
     for index, (start, end) in enumerate(spans):
         here = by_sentence.get(index, [])
@@ -136,7 +141,7 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
         if player_mentions:
             focus = player_mentions[0].person
         clubs = [m for m in here if m.kind == "club"]
-        sentence_fees = [(offset, fee) for offset, fee in fees if start <= offset < end] if fees else []
+        sentence_fees = fees_by_sentence.get(index, [])
         if not clubs and not sentence_fees:
             continue  # nothing here to tie to anyone
         if not player_mentions and (focus is None or not (sentence_fees or _PRONOUN.search(text, start, end))):
@@ -224,26 +229,29 @@ def _directions(text: str, start: int, end: int, clubs: list[Mention], players: 
 def _direction(text: str, before_start: int, club: Mention, after: str, players: list[Mention]
                ) -> str | tuple[str, str] | None:
     """Whether the words around one club mention make it a destination or an origin."""
-    before = words_before(text, club.start, 5, club.start - before_start)
-    if before and before[-1] == "the":
-        before = before[:-1]
-    if before and before[-1] in _FORMER:
+    words = words_before(text, club.start, 5, club.start - before_start)
+    if words and words[-1] == "the":
+        words = words[:-1]
+    last = words[-1] if words else ""
+    if last in _FORMER:
         return None
     following = [m for m in players if m.start >= club.end]
     if following and following[0].start - club.end < 60 and _describes(text[club.end:following[0].start]):
         return ("from-of", following[0].person)  # "Lazio centre-half Wesley Hoedt"
-    if before and before[-1] == "with" and _SELLER_AFTER.match(after):
+    if last == "with" and _SELLER_AFTER.match(after):
         return "from"  # "agreed a fee with Sevilla for Iker Zubeldia"
-    if ends_with(before, _TO_BEFORE):
+    before = endings(words)
+    if not _TO_BEFORE.isdisjoint(before):
         return "to"
-    if before and before[-1] == "to" and any(0 <= club.start - m.end <= 5 for m in players):
+    if last == "to" and any(0 <= club.start - m.end <= 5 for m in players):
         return "to"  # "send Caiquinho to Real Betis", "the sale of Emi Buendia to Aston Villa"
-    if ends_with(before, _LEAVING_BEFORE):
+    if not _LEAVING_BEFORE.isdisjoint(before):
         return "from"
-    first_after = _BETWEEN.findall(after[:30])[:1]
-    if ends_with(before, _FROM_BEFORE) or _origin_follows(after) or (
-            first_after and first_after[0].lower() in _DESCRIPTORS):  # "Benfica winger ..."
-        return "from-club"  # his club, which says nothing of a move by itself
-    if _destination_follows(after):
+    raw = after[:80].lower().split()[:8]
+    after_words = [word.strip(_WORD_EDGES) for word in raw]
+    first_after = next((word for word in after_words[:3] if word), "")
+    if not _FROM_BEFORE.isdisjoint(before) or _origin_follows(raw, after_words) or first_after in _DESCRIPTORS:
+        return "from-club"  # his club ("Benfica winger ..."), which says nothing of a move by itself
+    if _destination_follows(raw, after_words):
         return "to"
     return None

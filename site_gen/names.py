@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from typing import Iterable
 
@@ -10,6 +11,7 @@ from typing import Iterable
 # the capital their bearers use ("Kevin De Bruyne", "Daniele De Rossi").
 _LOWER_AFTER_GIVEN_NAME = {"van", "von", "der", "den", "ter", "ten", "het", "vom", "zu"}
 
+@functools.lru_cache(maxsize=65536)
 def tidy_name(name: str) -> str:
     """One spelling of a person's name as the site shows it.
 

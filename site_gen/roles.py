@@ -12,7 +12,7 @@ from typing import Iterable
 
 from site_gen.mentions import Mention
 from site_gen.names import tidy_name
-from site_gen.text import ends_with, words_before
+from site_gen.text import endings, words_before
 
 _STAFF_BEFORE = frozenset("""
 manager boss coach head coach chairman owner co-owner agent super-agent journalist reporter pundit director
@@ -23,15 +23,15 @@ successor sacked appointed
 """.split()) | {"chief executive", "sporting director", "technical director", "director of football",
                "head of recruitment", "according to journalist", "according to reporter"}
 _STAFF_AFTER = re.compile(
-    r"^'s?\s+(?:\w+\s+)?(?:men|side|team|charges|squad|troops|outfit|regime|tenure|reign|tactics|system|"
+    r"'s?\s+(?:\w+\s+)?(?:men|side|team|charges|squad|troops|outfit|regime|tenure|reign|tactics|system|"
     r"philosophy|project|rebuild|backroom|dugout|coaching|managerial|sacking|appointment|arrival as)\b"
-    r"|^,?\s+(?:the\s+|who\s+is\s+the\s+|whose\s+)?(?:[\w'-]+\s+){0,3}(?:manager|boss|coach|chairman|owner|"
+    r"|,?\s+(?:the\s+|who\s+is\s+the\s+|whose\s+)?(?:[\w'-]+\s+){0,3}(?:manager|boss|coach|chairman|owner|"
     r"agent|director|president|journalist|reporter|pundit|chief|ceo|executive|scout|presenter)\b"
-    r"|^\s+(?:wrote|writes|tweeted|posted|reported|reports|revealed on|told (?:the|talkSPORT|Sky))\b"
+    r"|\s+(?:wrote|writes|tweeted|posted|reported|reports|revealed on|told (?:the|talkSPORT|Sky))\b"
     # someone who tells a player where to train or whom he will pick is his manager
-    r"|^\s+(?:has\s+|had\s+)?(?:already\s+|now\s+)?(?:told|ordered|instructed|informed|dropped|"
+    r"|\s+(?:has\s+|had\s+)?(?:already\s+|now\s+)?(?:told|ordered|instructed|informed|dropped|"
     r"axed|frozen out|banished|left out)\s+(?:[A-Z][\w'-]+\s+){1,3}(?:to|that|he|from)\b"
-    r"|^\s+(?:has\s+|had\s+)?(?:already\s+)?(?:told|ordered|instructed)\s+(?:him|the player|the \d+-year-old)\b",
+    r"|\s+(?:has\s+|had\s+)?(?:already\s+)?(?:told|ordered|instructed)\s+(?:him|the player|the \d+-year-old)\b",
     re.I)
 _PLAYER_BEFORE = frozenset("""
 goalkeeper keeper goalie stopper defender centre-back centre-half full-back left-back right-back wing-back
@@ -42,12 +42,12 @@ alongside like
 """.split()) | {"bid for", "move for", "deal for", "swoop for", "offer for", "interest in", "replacement for",
                "move for the", "deal for the"}
 _PLAYER_AFTER = re.compile(
-    r"^'s?\s+(?:\w+\s+)?(?:agent|agents|representatives|entourage|camp|contract|deal|future|signature|transfer|"
+    r"'s?\s+(?:\w+\s+)?(?:agent|agents|representatives|entourage|camp|contract|deal|future|signature|transfer|"
     r"move|release clause|buy-out|wages|form|performances|goals|injury|father|brother|pursuit|arrival|"
     r"departure|services|availability|exit|valuation|fee|current deal|stance|desire|insistence|situation)\b"
-    r"|^,\s+\d{2},|^\s+\(\d{2}\)|^,\s+(?:the|a|an)\s+(?:\d+-year-old|[\w-]+\s+international|[\w-]+\s+"
+    r"|,\s+\d{2},|\s+\(\d{2}\)|,\s+(?:the|a|an)\s+(?:\d+-year-old|[\w-]+\s+international|[\w-]+\s+"
     r"(?:striker|midfielder|defender|winger|goalkeeper|forward))"
-    r"|^\s+(?:has\s+|have\s+|had\s+)?(?:scored|netted|joined|started|featured|played|made \d+|completed|"
+    r"|\s+(?:has\s+|have\s+|had\s+)?(?:scored|netted|joined|started|featured|played|made \d+|completed|"
     r"signed for|moved to|is (?:out of contract|valued|rated|wanted))\b", re.I)
 
 
@@ -111,8 +111,8 @@ def _owner(people: list[_Person], words: tuple[str, ...]) -> _Person | None:
 
 def _cues(text: str, mention: Mention, staff_before: frozenset[str]) -> tuple[int, int]:
     """(staff, player) evidence from the words right around one mention."""
-    before = words_before(text, mention.start)
-    after = text[mention.end:mention.end + 60]
-    staff = int(ends_with(before, staff_before)) + int(bool(_STAFF_AFTER.match(after)))
-    player = int(ends_with(before, _PLAYER_BEFORE)) + int(bool(_PLAYER_AFTER.match(after)))
+    before = endings(words_before(text, mention.start))
+    end = mention.end
+    staff = (not staff_before.isdisjoint(before)) + (_STAFF_AFTER.match(text, end, end + 60) is not None)
+    player = (not _PLAYER_BEFORE.isdisjoint(before)) + (_PLAYER_AFTER.match(text, end, end + 60) is not None)
     return staff, player

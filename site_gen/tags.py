@@ -45,8 +45,16 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 # hyphens and apostrophes stay, being part of words such as "centre-back".
 # (A byte table: ten times faster than a regular expression over the text.)
 _PUNCTUATION = bytes.maketrans(b'.,;:!?()[]"/', b" " * 12)
-_CHECKS = tuple((tag, tuple((phrase.split()[0], phrase if " " in phrase else None) for phrase in phrases))
-                for tag, phrases in _RULES)
+# Lower-case phrases by their first word, so only words the text holds are looked at;
+# competition names are checked as written.
+_BY_FIRST_WORD: dict[str, list[tuple[int, str | None]]] = {}
+_AS_WRITTEN: list[tuple[int, str]] = []
+for _rule, (_tag, _phrases) in enumerate(_RULES):
+    for _phrase in _phrases:
+        if _phrase[0].isupper():
+            _AS_WRITTEN.append((_rule, _phrase))
+        else:
+            _BY_FIRST_WORD.setdefault(_phrase.split()[0], []).append((_rule, _phrase if " " in _phrase else None))
 
 
 def infer_tags(text: str, date: dt.date | None) -> tuple[str, ...]:
@@ -57,18 +65,13 @@ def infer_tags(text: str, date: dt.date | None) -> tuple[str, ...]:
     """
     lowered = text.lower()
     words = set(lowered.encode().translate(_PUNCTUATION).decode().split())
+    found = {rule for rule, phrase in _AS_WRITTEN if phrase in text}
+    for first in words.intersection(_BY_FIRST_WORD):
+        for rule, longer in _BY_FIRST_WORD[first]:
+            if longer is None or longer in lowered:
+                found.add(rule)
     window = window_tag(date) if date else None
-    tags = [window] if window else []
-    for tag, phrases in _CHECKS:
-        for first, longer in phrases:
-            if first[0].isupper():  # competition names: as written, capitals and all
-                found = (longer or first) in text
-            else:
-                found = first in words and (longer is None or longer in lowered)
-            if found:
-                tags.append(tag)
-                break
-    return tuple(tags)
+    return tuple(([window] if window else []) + [_RULES[rule][0] for rule in sorted(found)])
 
 
 def window_tag(date: dt.date) -> str | None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*[ \t]*\n\s*|[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£€$])|\n\s*")
-# (a sentence end before a line break, a sentence end before a capital, or a bare line break)
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)]*(?:[ \t]*\n\s*|\s+(?=[\"'“‘(]?[A-Z0-9£€$]))|(?<=\n)\s*)")
+# (a sentence end before a line break, a sentence end before a capital, or a bare line break;
+# the pattern opens with one character class, which the regex engine scans for at C speed)
 # A full stop after these does not end a sentence ("St. Mary's", "Mr. Smith").
 _ABBREVIATIONS = {"st", "mr", "mrs", "ms", "dr", "jr", "sr", "no", "vs", "v", "fc", "co", "ltd", "prof"}
 _TYPOGRAPHY = {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
@@ -60,21 +61,10 @@ def words_before(text: str, position: int, count: int = 4, window: int = 48) -> 
     return [word.strip(_PUNCTUATION) for word in text[max(0, position - window):position].lower().split()[-count:]]
 
 
-def ends_with(words: list[str], phrases: frozenset[str]) -> bool:
-    """Whether the words end with one of `phrases` (each of one to four words)."""
-    count = len(words)
-    if not count:
-        return False
-    last = words[-1]
-    if last in phrases:
-        return True
-    if count > 1:
-        last = f"{words[-2]} {last}"
-        if last in phrases:
-            return True
-        if count > 2:
-            last = f"{words[-3]} {last}"
-            if last in phrases:
-                return True
-            return count > 3 and f"{words[-4]} {last}" in phrases
-    return False
+def endings(words: list[str]) -> set[str]:
+    """The last one to four words, joined: ["a", "move", "to"] → {"to", "move to", "a move to"}.
+
+    A set of cue phrases matches when it is not disjoint from this, one C-level check per set.
+    """
+    tail = words[-4:]
+    return {" ".join(tail[index:]) for index in range(len(tail))}
