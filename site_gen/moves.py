@@ -34,6 +34,9 @@ _TO_AFTER_PHRASES = frozenset({"lining up", "in talks", "closing in", "run the",
 _WORD_EDGES = ".,;:!?()[]\"'"
 
 
+_PHRASE_STARTS = frozenset(phrase.split()[0] for phrase in _TO_AFTER_PHRASES)
+
+
 def _destination_follows(raw: list[str], words: list[str]) -> bool:
     """Whether a buyer's cue stands in the next six words, before any comma.
 
@@ -42,12 +45,12 @@ def _destination_follows(raw: list[str], words: list[str]) -> bool:
     if raw and raw[0] in ("'s", "'"):
         raw, words = raw[1:], words[1:]
     for index, word in enumerate(words[:6]):
-        if word in _TO_AFTER_WORDS or word.startswith(_TO_AFTER_STEMS) or (
-                index + 1 < len(words) and f"{word} {words[index + 1]}" in _TO_AFTER_PHRASES):
+        if word in _TO_AFTER_WORDS or (word in _PHRASE_STARTS and index + 1 < len(words)
+                                       and f"{word} {words[index + 1]}" in _TO_AFTER_PHRASES):
             return True
         if index and raw[index].endswith((",", ";", ".", ":")):
             return False
-    return False
+    return any(word.startswith(_TO_AFTER_STEMS) for word in words[:6])
 
 
 # ... or the origin ("leave", "his future at", "agreed a fee with").
@@ -84,6 +87,9 @@ first-team squad stopper youth books ranks valuation demands
 """.split()) | {"best attempts", "first team", "asking price"}
 
 
+_SELLER_STARTS = frozenset(verb.split()[0] for verb in _SELLER_VERBS)
+
+
 def _origin_follows(raw: list[str], words: list[str]) -> bool:
     """Whether the words after a club make it the player's current club."""
     if raw and raw[0].startswith("'"):
@@ -92,6 +98,8 @@ def _origin_follows(raw: list[str], words: list[str]) -> bool:
     index = 0
     while index < min(len(words), 4) and words[index] in _AUXILIARIES:
         index += 1
+    if index == len(words) or words[index] not in _SELLER_STARTS:
+        return False
     return any(" ".join(words[index:index + n]) in _SELLER_VERBS for n in (1, 2, 3))
 
 
@@ -249,7 +257,7 @@ def _direction(text: str, before_start: int, club: Mention, after: str, players:
         return "from"
     raw = after[:80].lower().split()[:8]
     after_words = [word.strip(_WORD_EDGES) for word in raw]
-    first_after = next((word for word in after_words[:3] if word), "")
+    first_after = after_words[0] if after_words and after_words[0] else after_words[1] if len(after_words) > 1 else ""
     if not _FROM_BEFORE.isdisjoint(before) or _origin_follows(raw, after_words) or first_after in _DESCRIPTORS:
         return "from-club"  # his club ("Benfica winger ..."), which says nothing of a move by itself
     if _destination_follows(raw, after_words):

@@ -66,5 +66,14 @@ def endings(words: list[str]) -> set[str]:
 
     A set of cue phrases matches when it is not disjoint from this, one C-level check per set.
     """
-    tail = words[-4:]
-    return {" ".join(tail[index:]) for index in range(len(tail))}
+    count = len(words)
+    if count == 0:
+        return set()
+    last = words[-1]
+    if count == 1:
+        return {last}
+    two = f"{words[-2]} {last}"
+    if count == 2:
+        return {last, two}
+    three = f"{words[-3]} {two}"
+    return {last, two, three} if count == 3 else {last, two, three, f"{words[-4]} {three}"}
