@@ -40,7 +40,7 @@ def build(config: SiteConfig, strict: bool = False) -> BuildReport:
                          + "\n".join(warnings))
     index = build_index(articles)
     renderer = Renderer(config)
-    with StagedOutput(config.out_dir) as output:
+    with StagedOutput(config.out_dir, config.base_url) as output:
         pages = 0
         for page in make_pages(index, config):
             output.write_text(page.path, renderer.render(page))

@@ -10,6 +10,7 @@ import click
 
 from site_gen import __version__
 from site_gen.build import build as build_site
+from site_gen.check import check_inputs, check_output
 from site_gen.config import load_config
 from site_gen.errors import SiteError
 from site_gen.corrections import load_corrections
@@ -95,3 +96,26 @@ def ingest(source_dir: Path, force: bool) -> None:
             continue
         written, skipped = (written + 1, skipped) if target else (written, skipped + 1)
     click.echo(f"Wrote {written} curated article(s); {skipped} already curated (use --force), {failed} unreadable")
+
+
+@main.command()
+@click.option("--source", "source_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Folder holding seeds/, templates/, static/ and site.toml.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="The built site to check (default: _site, or out_dir in site.toml).")
+def check(source_dir: Path, out_dir: Path | None) -> None:
+    """Check every input and the last built site; write nothing. Exit 1 on any problem."""
+    try:
+        config = load_config(source_dir, out_dir=out_dir)
+    except SiteError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    problems = check_inputs(config)
+    if config.out_dir.exists():
+        problems += check_output(config.out_dir)
+    else:
+        click.echo(f"No built site at {config.out_dir}: checked the inputs only.")
+    for problem in problems:
+        click.echo(f"problem: {problem}", err=True)
+    click.echo(f"{len(problems)} problem(s) found" if problems else "No problems found")
+    sys.exit(1 if problems else 0)

@@ -31,6 +31,9 @@ class SiteConfig:
     language: str = "en-GB"
     #: Items per page on every paginated list.
     per_page: int = 20
+    #: Keep an editor's HTML markup in Markdown bodies (scripts, event handlers and
+    #: unsafe links are removed all the same); off, only Markdown's own formatting is kept.
+    raw_html: bool = False
 
     @property
     def seeds_dir(self) -> Path:
@@ -82,6 +85,10 @@ def _check(key: str, value: Any) -> Any:
     if key == "per_page":
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise ConfigError(f"must be a whole number of at least 1, not {value!r}")
+        return value
+    if key == "raw_html":
+        if not isinstance(value, bool):
+            raise ConfigError(f"must be true or false, not {value!r}")
         return value
     if not isinstance(value, str):
         raise ConfigError(f"must be text, not {value!r}")

@@ -37,7 +37,7 @@ def make_article(source: SourceText, gazetteer: Gazetteer | None = None,
     unknown = sorted(set(front) - KNOWN_KEYS)
     if unknown:
         raise SourceError(source.path, f"unknown front-matter key(s): {', '.join(unknown)} "
-                                       f"(known: {', '.join(sorted(KNOWN_KEYS))})", 1)
+                                       f"(known: {', '.join(sorted(KNOWN_KEYS))})", source.key_lines.get(unknown[0], 1))
     assert source.date is not None
     inferred = extract(source.body, source.date, gaz)
     title = _text(source, "title") or inferred.title
@@ -67,7 +67,8 @@ def _text(source: SourceText, key: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
-        raise SourceError(source.path, f"front-matter key {key!r} must be text, not {_kind(value)}", 1)
+        raise SourceError(source.path, f"front-matter key {key!r} must be text, not {_kind(value)}",
+                          source.key_lines.get(key, 1))
     return str(value).strip()
 
 
@@ -77,7 +78,7 @@ def _list(source: SourceText, key: str) -> list[str]:
         return []
     if not isinstance(value, list) or not all(isinstance(item, (str, int, float)) for item in value):
         raise SourceError(source.path, f"front-matter key {key!r} must be a list of names "
-                                       f"(e.g. {key}: [A, B]), not {_kind(value)}", 1)
+                                       f"(e.g. {key}: [A, B]), not {_kind(value)}", source.key_lines.get(key, 1))
     return [str(item).strip() for item in value if str(item).strip()]
 
 
@@ -93,12 +94,13 @@ def _moves(source: SourceText, gaz: Gazetteer, inferred: Extraction) -> tuple[Mo
         return inferred.moves
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
         raise SourceError(source.path, "front-matter key 'moves' must be a list of mappings with "
-                                       "player, from, to and fee", 1)
+                                       "player, from, to and fee", source.key_lines.get("moves", 1))
     moves = []
     for item in value:
         player = str(item.get("player") or "").strip()
         if not player:
-            raise SourceError(source.path, "every move in front matter needs a 'player'", 1)
+            raise SourceError(source.path, "every move in front matter needs a 'player'",
+                              source.key_lines.get("moves", 1))
         fee: Fee | None = parse_fee(str(item["fee"])) if item.get("fee") else None
         moves.append(Move(tidy_name(player), _club(gaz, item.get("from")), _club(gaz, item.get("to")), fee))
     return tuple(moves)

@@ -20,6 +20,12 @@ from site_gen.model import SourceText
 _RAW_HEADER = re.compile(r"\s*date\s+(\S+)[ \t]*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+#: Far more than any article (a long feature is about 50 kB); a bigger file is a mistake.
+MAX_BYTES = 5_000_000
+#: Dates outside these bounds are typing mistakes ("2071" for "2017"): football transfers
+#: began with professionalism, and an archive holds articles already published.
+EARLIEST = dt.date(1885, 1, 1)
+FUTURE_GRACE = dt.timedelta(days=1)  # time zones: "today" elsewhere may be tomorrow here
 
 
 def load_source(path: Path) -> SourceText:
@@ -34,6 +40,10 @@ def load_source(path: Path) -> SourceText:
 
 def _read_text(path: Path) -> str:
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise SourceError(path, f"is {size / 1e6:.1f} MB, more than the {MAX_BYTES / 1e6:.0f} MB an article "
+                                    "may be (is it really an article?)")
         data = path.read_bytes()
     except OSError as error:
         raise SourceError(path, f"cannot be read: {error.strerror or error}") from error
@@ -42,6 +52,9 @@ def _read_text(path: Path) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise SourceError(path, "is not UTF-8 text (save it as UTF-8)", line) from error
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise SourceError(path, "holds NUL bytes, so it is not a text file (remove them or the file)", line)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -64,7 +77,10 @@ def _load_markdown(path: Path, text: str) -> SourceText:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for '---'
         problem = getattr(error, "problem", None) or str(error)
-        raise SourceError(path, f"invalid YAML front matter: {problem}", line) from error
+        raise SourceError(path, f"invalid YAML front matter: {problem} (check quotes, colons and indents)",
+                          line) from error
+    except Exception as error:  # front-matter handlers raise their own types; report, never crash
+        raise SourceError(path, f"unreadable front matter: {error}", 1) from error
     if not isinstance(post.metadata, dict):
         raise SourceError(path, "front matter must be a mapping of keys to values", 2)
     metadata: dict[str, Any] = {str(key): value for key, value in post.metadata.items()}
@@ -78,22 +94,34 @@ def _load_markdown(path: Path, text: str) -> SourceText:
         body=post.content.strip(),
         body_format="markdown",
         front_matter=metadata,
+        key_lines={key: line for key in metadata if (line := _key_line(text, key))},
     )
 
 
 def parse_date(value: object, path: Path, line: int | None) -> dt.date:
     """A calendar date from `YYYY-MM-DD` text or a YAML date; explain what is wrong."""
     if isinstance(value, dt.datetime):
-        return value.date()
+        return check_date_range(value.date(), path, line)
     if isinstance(value, dt.date):
-        return value
+        return check_date_range(value, path, line)
     text = str(value).strip()
     if not _ISO_DATE.fullmatch(text):
         raise SourceError(path, f"date {text!r} is not in the form YYYY-MM-DD", line)
     try:
-        return dt.date.fromisoformat(text)
+        date = dt.date.fromisoformat(text)
     except ValueError as error:
         raise SourceError(path, f"date {text!r} does not exist ({error})", line) from error
+    return check_date_range(date, path, line)
+
+
+def check_date_range(date: dt.date, path: Path, line: int | None) -> dt.date:
+    """Refuse dates no published article can have: in the future, or before professional football."""
+    if date > dt.date.today() + FUTURE_GRACE:
+        raise SourceError(path, f"date {date.isoformat()} is in the future (a typing mistake?)", line)
+    if date < EARLIEST:
+        raise SourceError(path, f"date {date.isoformat()} is before {EARLIEST.year}, earlier than any "
+                                "transfer (a typing mistake?)", line)
+    return date
 
 
 def normalise_paragraphs(text: str) -> str:

@@ -27,6 +27,8 @@ class SourceText:
     body: str
     body_format: BodyFormat
     front_matter: Mapping[str, Any] = field(default_factory=dict)
+    #: the line each front-matter key is set on, for messages
+    key_lines: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

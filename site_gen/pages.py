@@ -119,7 +119,7 @@ class _PageMaker:
     def articles(self) -> Iterator[Page]:
         for article in self.index.articles:
             yield self.page(urls.article_route(article.date, article.slug), "article.html", article.title,
-                            article=self.card(article), body=body_html(article),
+                            article=self.card(article), body=body_html(article, self.config.raw_html),
                             month=self.month(article.date.year, article.date.month))
 
     def players(self) -> Iterator[Page]:

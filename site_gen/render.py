@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import traceback
 from pathlib import Path
 
 import jinja2
@@ -20,6 +21,7 @@ class Renderer:
     def __init__(self, config: SiteConfig) -> None:
         if not config.templates_dir.is_dir():
             raise BuildError(f"{config.templates_dir}: templates folder not found")
+        self.templates_dir = config.templates_dir
         self.environment = jinja2.Environment(
             loader=jinja2.FileSystemLoader(config.templates_dir),
             autoescape=jinja2.select_autoescape(["html", "xml"]),
@@ -47,7 +49,19 @@ class Renderer:
         except jinja2.TemplateNotFound as error:
             raise BuildError(f"template {error.name!r} not found (needed for {page.path})") from error
         except jinja2.UndefinedError as error:
-            raise BuildError(f"templates/{page.template}: {error.message} (while rendering {page.path})") from error
+            raise BuildError(f"{self._where(error, page)}: {error.message} (while rendering {page.path})") from error
+        except Exception as error:  # a filter or expression in a template failed: say where
+            raise BuildError(f"{self._where(error, page)}: {type(error).__name__}: {error} "
+                             f"(while rendering {page.path})") from error
+
+    def _where(self, error: BaseException, page: Page) -> str:
+        """`templates/name.html:line` of the innermost template frame in the traceback."""
+        templates = str(self.templates_dir.resolve())
+        for frame in reversed(traceback.extract_tb(error.__traceback__)):
+            if frame.filename.startswith(templates):
+                relative = Path(frame.filename).relative_to(templates).as_posix()
+                return f"templates/{relative}:{frame.lineno}"
+        return f"templates/{page.template}"
 
 
 def _asset_urls(static_dir: Path, site_urls: SiteUrls) -> dict[str, str]:

@@ -20,17 +20,20 @@ MARKER = ".site-gen"
 class StagedOutput:
     """A context manager: files go to staging; `commit()` makes them the site."""
 
-    def __init__(self, out_dir: Path) -> None:
+    def __init__(self, out_dir: Path, base_url: str = "/") -> None:
         self.out_dir = out_dir.resolve()
+        self.base_url = base_url
         self.staging = self.out_dir.parent / f".{self.out_dir.name}.staging-{os.getpid()}"
         self.files = 0
 
     def __enter__(self) -> StagedOutput:
+        _recover_interrupted(self.out_dir)
         _check_replaceable(self.out_dir)
         if self.staging.exists():
             shutil.rmtree(self.staging)
         self.staging.mkdir(parents=True)
-        (self.staging / MARKER).write_text("Built by site_gen; replaced whole on every build.\n", encoding="utf-8")
+        (self.staging / MARKER).write_text("Built by site_gen; replaced whole on every build.\n"
+                                           f"base_url: {self.base_url}\n", encoding="utf-8")
         (self.staging / ".nojekyll").write_text("", encoding="utf-8")
         return self
 
@@ -78,3 +81,43 @@ def _check_replaceable(out_dir: Path) -> None:
     if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
         raise BuildError(f"{out_dir}: refusing to replace a folder site_gen did not build "
                          "(empty it or choose another --out)")
+
+
+def _recover_interrupted(out_dir: Path) -> None:
+    """Tidy up after builds that were killed: drop their staging folders, and if one died
+    between its two renames (no site, an old one set aside), put the old site back."""
+    for leftover in sorted(out_dir.parent.glob(f".{out_dir.name}.staging-*")):
+        if not _running(leftover.name.rsplit("-", 1)[-1]):
+            shutil.rmtree(leftover, ignore_errors=True)
+    for old in sorted(out_dir.parent.glob(f".{out_dir.name}.old-*")):
+        if _running(old.name.rsplit("-", 1)[-1]):
+            continue
+        if not out_dir.exists() and (old / MARKER).exists():
+            old.rename(out_dir)
+        else:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _running(pid_text: str) -> bool:
+    """Whether the build that owns a leftover folder (by process id) is still going."""
+    if not pid_text.isdigit() or int(pid_text) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def built_base_url(out_dir: Path) -> str | None:
+    """The base URL the site in `out_dir` was built for, from its marker; None if not a site_gen site."""
+    try:
+        marker = (out_dir / MARKER).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    for line in marker.splitlines():
+        if line.startswith("base_url: "):
+            return line.removeprefix("base_url: ").strip()
+    return "/"
