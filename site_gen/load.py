@@ -74,8 +74,9 @@ def _load_markdown(path: Path, text: str) -> SourceText:
     try:
         post = frontmatter.loads(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for '---'
+        # Where the broken construct began ("[" left open) says more than where parsing gave up.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None  # the YAML text starts on the '---' line
         problem = getattr(error, "problem", None) or str(error)
         raise SourceError(path, f"invalid YAML front matter: {problem} (check quotes, colons and indents)",
                           line) from error
