@@ -57,7 +57,7 @@ def check_output(out_dir: Path) -> list[str]:
             continue
         if path.suffix == ".html":
             page_url = site_urls.url(relative)
-            for link in dict.fromkeys(_links(path.read_text(encoding="utf-8"))):  # each once per page
+            for link in dict.fromkeys(html_links(path.read_text(encoding="utf-8"))):  # each once per page
                 if not _resolves(out_dir, site_urls, urljoin(page_url, link)):
                     problems.append(f"{path}: broken link {link}")
         elif path.suffix == ".xml":
@@ -110,7 +110,8 @@ class _LinkParser(HTMLParser):
                 self.links.append(value)
 
 
-def _links(html: str) -> list[str]:
+def html_links(html: str) -> list[str]:
+    """Every href and src in a page, in order, except same-page anchors and mail addresses."""
     parser = _LinkParser()
     parser.feed(html)
     return parser.links

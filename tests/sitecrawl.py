@@ -3,26 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-
-class _LinkParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value and ((name == "href" and tag in ("a", "link")) or (name == "src" and tag in ("img", "script"))):
-                self.links.append(value)
-
-
-def links_of(html: str) -> list[str]:
-    parser = _LinkParser()
-    parser.feed(html)
-    return parser.links
+from site_gen.check import html_links
 
 
 @dataclass
@@ -44,7 +28,7 @@ def crawl(out_dir: Path, base_path: str = "/", start: str = "") -> CrawlResult:
             continue
         result.visited.add(url)
         html = file_for(out_dir, base_path, url).read_text(encoding="utf-8")
-        for link in links_of(html):
+        for link in html_links(html):
             target = urljoin(url, link)
             parts = urlsplit(target)
             if parts.scheme or parts.netloc:

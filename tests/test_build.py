@@ -9,8 +9,9 @@ import html5lib
 import pytest
 
 from site_gen.build import build
+from site_gen.check import html_links
 from site_gen.errors import BuildError
-from sitecrawl import crawl, file_for, links_of
+from sitecrawl import crawl, file_for
 
 from conftest import SiteFactory
 
@@ -89,7 +90,7 @@ def test_links_from_home_to_seed_player_clubs_tags_and_month(archive) -> None:  
     out = config.out_dir
 
     def page_links(path: str) -> list[str]:
-        return links_of(file_for(out, "/", path).read_text(encoding="utf-8"))
+        return html_links(file_for(out, "/", path).read_text(encoding="utf-8"))
 
     home = page_links("/")
     seed_url = next(link for link in home if link.startswith("/2017/08/virgil-van-dijk"))
