@@ -19,6 +19,7 @@ from site_gen.infer import make_article
 from site_gen.ingest import ingest as write_curated
 from site_gen.load import load_source
 from site_gen.records import article_record
+from site_gen.serve import serve as serve_site
 from site_gen.sources import find_raw_articles
 
 
@@ -119,3 +120,24 @@ def check(source_dir: Path, out_dir: Path | None) -> None:
         click.echo(f"problem: {problem}", err=True)
     click.echo(f"{len(problems)} problem(s) found" if problems else "No problems found")
     sys.exit(1 if problems else 0)
+
+
+@main.command()
+@click.option("--source", "source_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Folder holding seeds/, templates/, static/ and site.toml.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Output folder (default: _site, or out_dir in site.toml).")
+@click.option("--base-url", default=None, help="Serve under this URL's path, as deployed (e.g. .../repo/).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in a web browser.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def serve(source_dir: Path, out_dir: Path | None, base_url: str | None, host: str, port: int,
+          open_browser: bool, quiet: bool) -> None:
+    """Build, serve with live reload, and rebuild whenever an input changes."""
+    try:
+        config = load_config(source_dir, out_dir=out_dir, base_url=base_url)
+    except SiteError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    serve_site(config, host, port, open_browser, quiet)

@@ -1,0 +1,133 @@
+"""The preview server, over real HTTP on loopback: serving, live reload, rebuilds and build errors."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from tornado.websocket import websocket_connect
+
+from conftest import SiteFactory
+from site_gen.config import SiteConfig
+
+BASE = "/repo/"
+SEED_PAGE = "2017/08/virgil-van-dijk-has-refused-to-budge-in-his-stance-to-join/"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(port: int, path: str) -> tuple[int, str, dict[str, str]]:
+    """(status, body, headers) of a GET, redirects not followed."""
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args: object, **kwargs: object) -> None:
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(f"http://127.0.0.1:{port}{path}", timeout=5) as response:
+            return response.status, response.read().decode("utf-8"), dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8"), dict(error.headers)
+
+
+def wait_for(port: int, path: str, condition: object, seconds: float = 15) -> tuple[int, str]:
+    """Poll until `condition(status, body)` holds; fail with the last response if it never does."""
+    deadline = time.monotonic() + seconds
+    last: tuple[int, str] = (0, "")
+    while time.monotonic() < deadline:
+        try:
+            status, body, _ = fetch(port, path)
+            last = (status, body)
+            if condition(status, body):  # type: ignore[operator]
+                return last
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"{path} never met the condition; last response {last[0]}: {last[1][:300]}")
+
+
+@pytest.fixture
+def server(make_site: SiteFactory, seed_text: str) -> Iterator[tuple[SiteConfig, int]]:
+    config = make_site({"000_seed.txt": seed_text}, base_url=f"https://example.github.io{BASE}")
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "site_gen", "serve", "--source", str(config.source_dir), "--out", str(config.out_dir),
+         "--base-url", f"https://example.github.io{BASE}", "--port", str(port), "-q"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        wait_for(port, BASE, lambda status, body: status == 200)
+        yield config, port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_serves_the_site_under_its_base_path(server: tuple[SiteConfig, int]) -> None:
+    config, port = server
+    status, body, headers = fetch(port, BASE + SEED_PAGE)
+    assert status == 200 and "Virgil van Dijk" in body
+    assert headers["Content-Type"].startswith("text/html")
+    assert "livereload.js" in body  # injected into what is served...
+    assert "livereload" not in (config.out_dir / SEED_PAGE / "index.html").read_text(encoding="utf-8")  # ...not on disk
+    assert fetch(port, "/")[0] == 302
+    assert fetch(port, BASE.rstrip("/"))[2]["Location"] == BASE
+    css = next((config.out_dir / "static").glob("*.css")).name
+    status, _, headers = fetch(port, f"{BASE}static/{css}")
+    assert status == 200 and headers["Content-Type"].startswith("text/css")
+
+
+def test_unknown_urls_get_the_site_404_page(server: tuple[SiteConfig, int]) -> None:
+    _, port = server
+    for path in (BASE + "no/such/page/", "/elsewhere/", BASE + "../../etc/passwd", BASE + ".site-gen"):
+        status, body, _ = fetch(port, path)
+        assert status == 404, path
+        assert "Page not found" in body
+
+
+def test_saving_an_article_rebuilds_and_signals_reload(server: tuple[SiteConfig, int]) -> None:
+    config, port = server
+
+    async def edit_and_listen() -> dict[str, object]:
+        socket = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
+        socket.write_message(json.dumps({"command": "hello", "protocols": [
+            "http://livereload.com/protocols/official-7"]}))
+        while json.loads(await socket.read_message() or "{}").get("command") != "hello":
+            pass
+        socket.write_message(json.dumps({"command": "info", "url": f"http://127.0.0.1:{port}{BASE}{SEED_PAGE}"}))
+        await asyncio.sleep(0.5)  # the server registers the page as waiting for reloads
+        seed = next(config.seeds_dir.glob("*.txt"))
+        seed.write_text(seed.read_text(encoding="utf-8").replace("68 appearances", "99 appearances"),
+                        encoding="utf-8")
+        while True:
+            message = json.loads(await asyncio.wait_for(socket.read_message(), 15) or "{}")
+            if message.get("command") == "reload":
+                socket.close()
+                return message
+
+    assert asyncio.run(edit_and_listen())["command"] == "reload"
+    wait_for(port, BASE + SEED_PAGE, lambda status, body: status == 200 and "99 appearances" in body)
+
+
+def test_build_error_shows_in_the_browser_and_clears_after_the_fix(server: tuple[SiteConfig, int]) -> None:
+    config, port = server
+    template = config.templates_dir / "article.html"
+    good = template.read_text(encoding="utf-8")
+    template.write_text(good.replace("{% block main %}", "{% block main %}{% if %}", 1), encoding="utf-8")
+    status, body = wait_for(port, BASE + SEED_PAGE, lambda status, body: status == 500)
+    assert "The site could not be built" in body and "templates/article.html:3" in body
+    assert "livereload.js" in body  # so that the page reloads by itself after the fix
+    template.write_text(good, encoding="utf-8")
+    wait_for(port, BASE + SEED_PAGE, lambda status, body: status == 200 and "Virgil van Dijk" in body)
