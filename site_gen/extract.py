@@ -13,7 +13,7 @@ from typing import Iterable
 
 from site_gen.fees import find_fees
 from site_gen.gazetteer import Gazetteer, load_gazetteer
-from site_gen.mentions import Mention, find_mentions, resolve_clubs
+from site_gen.mentions import Mention, find_mentions, resolve_clubs, surnames_over_clubs
 from site_gen.model import Extraction, Fee
 from site_gen.moves import find_moves
 from site_gen.roles import classify_people
@@ -36,9 +36,9 @@ def extract(body: str, date: dt.date | None = None, gazetteer: Gazetteer | None 
     gaz = gazetteer or load_gazetteer()
     text = plain_typography(body)
     spans = sentences(text)
-    mentions = find_mentions(text, spans, gaz)
+    mentions = surnames_over_clubs(find_mentions(text, spans, gaz))
     clubs = resolve_clubs(mentions)
-    players = classify_people(text, mentions, gaz.staff_roles)
+    players = classify_people(text, mentions, gaz.staff_roles, gaz.staff_names, date.year if date else None)
     fees = find_fees(text)
     moves = find_moves(text, spans, mentions, players, fees)
     return Extraction(

@@ -69,6 +69,8 @@ class Gazetteer:
     competitions: frozenset[str]
     bodies: frozenset[str]
     staff_roles: frozenset[str]
+    #: folded name of a well-known manager, executive, agent or pundit → first year not a player
+    staff_names: dict[str, int]
     #: the most words any form has, to bound look-ahead
     longest_form: int
 
@@ -171,5 +173,7 @@ def load_gazetteer() -> Gazetteer:
         competitions=folded("competitions"),
         bodies=folded("bodies"),
         staff_roles=folded("staff_roles"),
+        staff_names={fold(str(name)): int(year) for name, year in ((_load_yaml("people.yaml") or {}).get("staff")
+                                                                    or {}).items()},
         longest_form=max((key.count(" ") + 1 for key in [*club_forms, *outlets]), default=1),
     )

@@ -117,20 +117,74 @@ def _parts(run: str, gaz: Gazetteer) -> tuple[Part, ...]:
     i = 0
     while i < len(words):
         known = _known_at(run, words, i, gaz)
+        if known is not None and _given_name_first(run, words, i, known, gaz):
+            known = None  # "Milan Kovac", "Jordan Ashworth": a club's or country's name as a given name
         if known is not None:
             parts.append(known[0])
             i = known[1]
             continue
         j = i + 1
         if words[i][2][0].isupper():
+            if j < len(words) and _known_at(run, words, i, gaz) is not None:
+                j += 1  # the given name that looked like a club or a country
             while j < len(words) and words[j - 1][1] == words[j - 1][0] + len(words[j - 1][2]) \
                     and words[j][2] not in _TAIL_WORDS and _known_at(run, words, j, gaz) is None:
                 j += 1
+            if _name_before_club(run, words, i, j, gaz):
+                j += 1  # "Antonio Valencia", "Enner Valencia": a surname that is also a club's name
             part = _classify(run, words[i:j], gaz)
             if part is not None:
                 parts.append(part)
         i = j
     return tuple(parts)
+
+
+def _given_name_first(run: str, words: list[tuple[int, int, str]], i: int, known: tuple[Part, int],
+                      gaz: Gazetteer) -> bool:
+    """Whether a one-word club or country is the given name of the single unknown word ending the run."""
+    part, after = known
+    if after != i + 1 or after != len(words) - 1 or part[0] not in ("club", "other") or part[3][:1].islower():
+        return False
+    if run[words[i][1]:words[after][0]] != " " or words[i][1] != words[i][0] + len(words[i][2]):
+        return False
+    if part[0] == "other" and fold(part[3]) not in gaz.countries:
+        return False  # only countries double as given names ("Jordan", "Chad"); competitions never do
+    surname = words[after][2]
+    lower = fold(surname)
+    return surname[0].isupper() and not surname.isupper() and _known_at(run, words, after, gaz) is None \
+        and lower not in _CLUB_WORDS and lower not in _NOT_NAME_WORDS and lower not in _SENTENCE_WORDS \
+        and lower not in gaz.demonyms and lower not in _TEAM_WORDS
+
+
+# Words after a club's name that make a team of it, not a person ("Chelsea Women").
+_TEAM_WORDS = {"women", "ladies", "femeni", "feminine", "reserves", "youth", "juniors", "b", "ii", "u18", "u19",
+               "u21", "u23", "legends", "tv", "foundation", "tigers", "rhinos"}
+
+
+# Words that may stand before a club's name without being a given name ("Mighty Liverpool").
+_CLUB_EPITHETS = {"mighty", "ambitious", "wealthy", "rich", "holders", "champions", "leaders", "relegated",
+                  "promoted", "beleaguered", "troubled", "embattled", "resurgent", "struggling", "giants", "big",
+                  "little", "plucky", "lowly", "basement", "doomed", "stricken", "crisis", "rivals", "hosts",
+                  "visitors", "opponents", "minnows", "neighbours", "title", "league", "cup", "fellow", "newly"}
+
+
+def _name_before_club(run: str, words: list[tuple[int, int, str]], i: int, j: int, gaz: Gazetteer) -> bool:
+    """Whether unknown words i..j-1 are a given name and the one-word club after them a surname.
+
+    Only where the club word ends the run and follows one or two plain
+    capitalised words that are not sentence openers or epithets.
+    """
+    if j != len(words) - 1 or not 1 <= j - i <= 2 or run[words[j - 1][1]:words[j][0]] != " ":
+        return False
+    club = words[j][2]
+    if not club[0].isupper() or fold(club) not in gaz.club_forms or words[j][1] != words[j][0] + len(club):
+        return False
+    for _, _, word in words[i:j]:
+        lower = word.lower()
+        if not word[0].isupper() or word.isupper() or lower in _SENTENCE_WORDS or lower in _CLUB_EPITHETS \
+                or lower.endswith(("ed", "ing")) or "-" in word or fold(word) in gaz.demonyms:
+            return False
+    return True
 
 
 def _strip_possessive(run: str, match: re.Match[str]) -> int:
@@ -149,8 +203,8 @@ def _known_at(run: str, words: list[tuple[int, int, str]], i: int, gaz: Gazettee
         for end in {words[j][0] + len(words[j][2]), words[j][1]}:
             key = fold(run[words[i][0]:end])
             part = _lookup(key, run, words[i][0], end, gaz)
-            if part is not None:
-                return part, j + 1
+            if part is not None and not (part[0] == "outlet" and j == i and len(words) > 1):
+                return part, j + 1  # (a one-word outlet inside a longer name is a name: "Ole Gunnar")
     return None
 
 
@@ -184,7 +238,25 @@ def _classify(run: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> Pa
         return ("club", start, end, name, (name,), False, ()) if len(words) > 1 else None
     if " ".join(folded) in gaz.demonyms or not words[0][2][0].isupper():
         return None
+    if any(len(word) > 1 and word.isupper() for _, _, word in words):
+        return None  # an acronym ("LDU Quito", "EFL") is not a person's name
     return ("person", start, end, tidy_name(name), (), False, folded)
+
+
+def surnames_over_clubs(mentions: list[Mention]) -> list[Mention]:
+    """A one-word club name that is the surname of a person named in the article is that person.
+
+    After "Antonio Valencia", a bare "Valencia" is him, not the club.
+    """
+    surnames = {m.words[-1] for m in mentions if m.kind == "person" and len(m.words) > 1}
+    if not surnames:
+        return mentions
+    for mention in mentions:
+        if mention.kind == "club" and " " not in mention.text:
+            key = fold(mention.text)
+            if key in surnames:
+                mention.kind, mention.words, mention.clubs = "person", (key,), ()
+    return mentions
 
 
 def resolve_clubs(mentions: list[Mention]) -> list[str]:

@@ -25,13 +25,25 @@ successor sacked appointed
 _STAFF_AFTER = re.compile(
     r"'s?\s+(?:\w+\s+)?(?:men|side|team|charges|squad|troops|outfit|regime|tenure|reign|tactics|system|"
     r"philosophy|project|rebuild|backroom|dugout|coaching|managerial|sacking|appointment|arrival as)\b"
-    r"|,?\s+(?:the\s+|who\s+is\s+the\s+|whose\s+)?(?:[\w'-]+\s+){0,3}(?:manager|boss|coach|chairman|owner|"
+    r"|,?\s+(?:the\s+|who\s+is\s+the\s+|whose\s+)?(?:(?!and\b|but\b|while\b|with\b|as\b|whose\b)[\w'-]+\s+){0,3}"
+    r"(?:manager|boss|coach|chairman|owner|"
     r"agent|director|president|journalist|reporter|pundit|chief|ceo|executive|scout|presenter)\b"
     r"|\s+(?:wrote|writes|tweeted|posted|reported|reports|revealed on|told (?:the|talkSPORT|Sky))\b"
     # someone who tells a player where to train or whom he will pick is his manager
     r"|\s+(?:has\s+|had\s+)?(?:already\s+|now\s+)?(?:told|ordered|instructed|informed|dropped|"
     r"axed|frozen out|banished|left out)\s+(?:[A-Z][\w'-]+\s+){1,3}(?:to|that|he|from)\b"
-    r"|\s+(?:has\s+|had\s+)?(?:already\s+)?(?:told|ordered|instructed)\s+(?:him|the player|the \d+-year-old)\b",
+    r"|\s+(?:has\s+|had\s+)?(?:already\s+)?(?:told|ordered|instructed)\s+(?:him|the player|the \d+-year-old)\b"
+    # whoever picks, wants or plans the signings is the one doing the signing
+    r"|'s?\s+(?:\w+\s+)?(?:list|shortlist|wishlist|wish list|radar|first signing|first summer|squad overhaul)\b"
+    r"|\s+(?:has\s+|had\s+)?(?:identified|earmarked|shortlisted|handpicked|hand-picked)\b"
+    r"|\s+(?:sees|saw|views|viewed|regards|considers|rates)\s+(?:\S+\s+){1,4}?as\s+(?:a|an|the|his)\b"
+    r"|,?\s+(?:is\s+|was\s+|remains\s+)?(?:a\s+)?(?:long-time|long-standing|big|huge|keen|known|great)\s+admirer\b"
+    r"|\s+(?:\w+\s+){0,2}(?:wants|wanted|is keen|was keen|is eager|is desperate|is determined|hopes|is hoping|"
+    r"plans|is planning|is looking|intends)\s+to\s+(?:sign|bring|keep|add|land|recruit|strengthen|bolster|"
+    r"reunite|raid|hold on|offload|rebuild|reshape|freshen|lure|snap up|secure the signing|make .{1,20} his)\b"
+    r"|\s+(?:\w+\s+){0,4}(?:build|strengthen|bolster|rebuild|improve|reshape|overhaul)\s+his\s+(?:side|squad|"
+    r"team|defence|attack|midfield|backline)\b"
+    r"|,?\s+who\s+(?:coached|managed|signed|gave|handed)\s+him\b",
     re.I)
 _PLAYER_BEFORE = frozenset("""
 goalkeeper keeper goalie stopper defender centre-back centre-half full-back left-back right-back wing-back
@@ -48,7 +60,11 @@ _PLAYER_AFTER = re.compile(
     r"|,\s+\d{2},|\s+\(\d{2}\)|,\s+(?:the|a|an)\s+(?:\d+-year-old|[\w-]+\s+international|[\w-]+\s+"
     r"(?:striker|midfielder|defender|winger|goalkeeper|forward))"
     r"|\s+(?:has\s+|have\s+|had\s+)?(?:scored|netted|joined|started|featured|played|made \d+|completed|"
-    r"signed for|moved to|is (?:out of contract|valued|rated|wanted))\b", re.I)
+    r"signed for|moved to|is (?:out of contract|valued|rated|wanted))\b"
+    r"|\s+(?:remains|is|was|has been|had been)\s+(?:also\s+)?(?:the subject of|a target for|a transfer target|"
+    r"wanted by|linked with a move|on the radar of|attracting interest|valued at|rated at)\b"
+    r"|\s+(?:is|was)\s+(?:\w+\s+)?(?:set|expected|due|poised)\s+to\s+(?:undergo|have|complete)\s+(?:a|his)\s+medical\b"
+    r"|\s+(?:has|had)\s+(?:handed in|submitted|lodged)\s+a\s+transfer\s+request\b", re.I)
 
 
 @dataclass(slots=True)
@@ -59,14 +75,18 @@ class _Person:
     player: int = 0
 
 
-def classify_people(text: str, mentions: list[Mention], staff_roles: frozenset[str] = frozenset()) -> list[str]:
+def classify_people(text: str, mentions: list[Mention], staff_roles: frozenset[str] = frozenset(),
+                    staff_names: dict[str, int] | None = None, year: int | None = None) -> list[str]:
     """Players' canonical names in order of first mention.
 
-    `staff_roles` (the gazetteer's job titles) add to the built-in ones. Sets
-    `person` and `player` on every person mention so that later steps can
-    tell who a surname stands for.
+    `staff_roles` (the gazetteer's job titles) add to the built-in ones.
+    `staff_names` are people known not to be players from a given year on
+    (managers, agents, pundits): in an article of that year or later they are
+    staff whatever the words around them say. Sets `person` and `player` on
+    every person mention so that later steps can tell who a surname stands for.
     """
     staff_before = _STAFF_BEFORE | staff_roles
+    known_staff = staff_names or {}
     people = _group(m for m in mentions if m.kind == "person")
     for person in people:
         for mention in person.mentions:
@@ -78,12 +98,26 @@ def classify_people(text: str, mentions: list[Mention], staff_roles: frozenset[s
         name = tidy_name(max((m.text for m in person.mentions), key=lambda t: (len(t.split()), len(t))))
         single = len(person.words) == 1
         is_player = person.player >= person.staff and not (person.staff and not person.player) \
-            and not (single and not person.player)
+            and not (single and not person.player) and not _known_staff(person.words, known_staff, year)
         for mention in person.mentions:
             mention.person, mention.player = name, is_player
         if is_player and name not in players:
             players.append(name)
     return players
+
+
+def _known_staff(words: tuple[str, ...], staff_names: dict[str, int], year: int | None) -> bool:
+    """Whether the name is a known manager, executive, agent or pundit at the article's date.
+
+    The full name must match, or its last two or more words ("Gunnar Solskjaer").
+    """
+    if not staff_names:
+        return False
+    for start in range(0, max(1, len(words) - 1)):
+        since = staff_names.get(" ".join(words[start:]))
+        if since is not None:
+            return year is None or year >= since
+    return False
 
 
 def _group(mentions: Iterable[Mention]) -> list[_Person]:
