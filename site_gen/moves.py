@@ -14,7 +14,8 @@ from site_gen.text import endings, words_before
 _TO_BEFORE = frozenset("""
 join|joins|joining|move to|moving to|switch to|transfer to|sign for|signs for|signing for|head to|heading to|
 bound for|loan to|loaned to|loan move to|return to|returning to|arrival at|arrive at|arriving at|
-move across to|way to|defect to|linked with|close to joining|medical at|medical with|wanted by|target for|
+move across to|way to|defect to|linked with|leave for|leaving for|leaves for|left for|depart for|quit for|
+close to joining|medical at|medical with|wanted by|target for|
 interest from|bid from|offer from|approach from|courted by|eyed by|tracked by|monitored by|pursued by|
 chased by|lured to|tempted by|targeted by|destined for|favourites to sign|lure him to|swap him for|
 """.replace("\n", "").split("|")) - {""}
@@ -44,6 +45,7 @@ def _destination_follows(raw: list[str], words: list[str]) -> bool:
     """
     if raw and raw[0] in ("'s", "'"):
         raw, words = raw[1:], words[1:]
+    raw, words = _skip_asides(raw, words)
     for index, word in enumerate(words[:6]):
         if word in _TO_AFTER_WORDS or (word in _PHRASE_STARTS and index + 1 < len(words)
                                        and f"{word} {words[index + 1]}" in _TO_AFTER_PHRASES):
@@ -76,15 +78,41 @@ _SELLER_VERBS = frozenset("""
 rejected|reject|turned down|knocked back|rebuffed|resigned to losing|reluctant to sell|refuse|refused|
 determined to keep|keen to keep|want to keep|value|valued|demand|demanding|insist|holding out|slapped|put a|
 sell|cash in|accept|accepted|willing to sell|open to selling|lose|losing|threatened|agreed to send|
-agreed to sell|agreed to loan|agreed to let|agreed to release|send|sending|release|releasing|offload|
-offloading|ship out|farm out|loan out|let him
+agreed to sell|agreed to loan|agreed to let|agreed to release|braced for|bracing for|send|sending|release|releasing|offload|
+offloading|ship out|farm out|loan out|let him|rebuff|rebuffing|resist|resisting|fend off|fight off|ward off|
+block|blocking|turn down|knock back|hold out
 """.replace("\n", "").split("|")) - {""}
 # ... or, after a possessive, a word for one of its players ("Southampton's wantaway star").
 _CLUB_NOUNS = frozenset("""
 star player striker forward midfielder defender winger keeper goalkeeper captain skipper ace man centre-back
 centre-half full-back left-back right-back youngster academy wantaway hierarchy playmaker talisman number no
 first-team squad stopper youth books ranks valuation demands
-""".split()) | {"best attempts", "first team", "asking price"}
+""".split()) | {"best attempts", "first team", "asking price", "release clause", "buy-out clause", "buyout clause",
+               "price tag", "asking fee"}
+# Parenthetical words between a club and its verb ("Rangers, meanwhile, have completed").
+_ASIDES = frozenset({"", "meanwhile", "however", "though", "too", "also", "reportedly", "then", "now", "in turn",
+                     "for their part", "it seems", "it is understood", "understandably"})
+# A club that wants a sum of money for a player is selling him ("the Foxes want at least £50m").
+_ASKING_VERBS = frozenset({"want", "wants", "wanted", "expect", "expects", "require", "requires", "seek", "seeking",
+                           "are seeking", "demand", "demands", "would want", "will want"})
+
+
+def _skip_asides(raw: list[str], words: list[str]) -> tuple[list[str], list[str]]:
+    """Drop a leading ", meanwhile," so the verb after it is read as the club's."""
+    if raw and raw[0].startswith(","):
+        index = 0
+        while index < len(words) and index < 4 and (words[index] in _ASIDES or raw[index] in (",", ", ")):
+            index += 1
+        return raw[index:], words[index:]
+    return raw, words
+
+
+def _asks_money(raw: list[str], index: int) -> bool:
+    """Whether a money figure follows within four words ("want at least £50m", "demand a fee")."""
+    for token in raw[index + 1:index + 5]:
+        if token[:1] in "£€$" or token in ("fee", "fee,"):
+            return True
+    return False
 
 
 _SELLER_STARTS = frozenset(verb.split()[0] for verb in _SELLER_VERBS)
@@ -95,14 +123,26 @@ def _origin_follows(raw: list[str], words: list[str]) -> bool:
     if raw and raw[0].startswith("'"):
         return any(word in _CLUB_NOUNS or " ".join(words[i:i + 2]) in _CLUB_NOUNS
                    for i, word in enumerate(words[1:4], start=1))
+    raw, words = _skip_asides(raw, words)
     index = 0
     while index < min(len(words), 4) and words[index] in _AUXILIARIES:
         index += 1
+    if index < len(words) and words[index] in _ASKING_VERBS and _asks_money(raw, index):
+        return True
     if index == len(words) or words[index] not in _SELLER_STARTS:
         return False
     return any(" ".join(words[index:index + n]) in _SELLER_VERBS for n in (1, 2, 3))
 
 
+_PAST_MOVE = re.compile(r"[^.;:]{0,30}?\b(?:last (?:summer|season|year|january|window|month)|in (?:19|20)\d\d|"
+                        r"\w+ (?:years|seasons) ago|back in|previously|two summers ago|at the time)\b", re.I)
+# Words that may stand between a cue and the club it governs ("join the Serie A giants Napoli").
+_CLUB_LABELS = frozenset("""
+the side club outfit giants champions leaders rivals holders strugglers minnows high-flying newly-promoted
+promoted relegated saudi italian spanish french german dutch portuguese scottish turkish english american
+belgian greek brazilian argentine mls premier league bundesliga serie a la liga ligue 1 eredivisie pro
+championship top-flight second-tier
+""".split())
 _TO_IF_AFTER_ORIGIN = "to-if-after-origin"  # "left A for B": B is a destination once A is an origin
 _CONVERSION_BEFORE = re.compile(r"(?:\d[mk]?|million)\s*\($")
 _COORDINATED = re.compile(r"^'?s?\s*(?:,|and|or|,\s*and|as well as|plus)\s*(?:the\s+)?$", re.I)
@@ -202,7 +242,9 @@ def _nearest(anchors: list[tuple[int, int, str]], offset: int) -> str:
 def _describes(between: str) -> bool:
     """Whether the words between a club and a player only describe the player."""
     words = _BETWEEN.findall(between)
-    if words and words[0] in ("'s", "s"):
+    if words and words[0] in ("'s", "s", "'"):
+        if len(words) == 1 and between.strip() in ("'s", "'"):
+            return True  # "Leicester's James Maddison"
         words = words[1:]
     return 0 < len(words) <= 4 and all(
         word.lower() in _DESCRIPTORS or word[0].isupper() or word.endswith(("-rated", "-year-old", "-old"))
@@ -238,8 +280,8 @@ def _direction(text: str, before_start: int, club: Mention, after: str, players:
                ) -> str | tuple[str, str] | None:
     """Whether the words around one club mention make it a destination or an origin."""
     words = words_before(text, club.start, 5, club.start - before_start)
-    if words and words[-1] == "the":
-        words = words[:-1]
+    while words and words[-1] in _CLUB_LABELS:
+        words = words[:-1]  # "left for Saudi side Al-Nassr" reads as "left for Al-Nassr"
     last = words[-1] if words else ""
     if last in _FORMER:
         return None
@@ -250,9 +292,11 @@ def _direction(text: str, before_start: int, club: Mention, after: str, players:
         return "from"  # "agreed a fee with Sevilla for Iker Zubeldia"
     before = endings(words)
     if not _TO_BEFORE.isdisjoint(before):
-        return "to"
+        # "who left for Barcelona last summer": a past move makes the club his own, not a destination
+        return "from-club" if _PAST_MOVE.match(after) else "to"
     if last == "to" and any(0 <= club.start - m.end <= 5 for m in players):
-        return "to"  # "send Caiquinho to Real Betis", "the sale of Emi Buendia to Aston Villa"
+        # "send Caiquinho to Real Betis", "the sale of Emi Buendia to Aston Villa"; "sold X to Y in 2021" is history
+        return "from-club" if _PAST_MOVE.match(after) else "to"
     if not _LEAVING_BEFORE.isdisjoint(before):
         return "from"
     raw = after[:80].lower().split()[:8]

@@ -28,11 +28,15 @@ _STAFF_AFTER = re.compile(
     r"|,?\s+(?:the\s+|who\s+is\s+the\s+|whose\s+)?(?:(?!and\b|but\b|while\b|with\b|as\b|whose\b)[\w'-]+\s+){0,3}"
     r"(?:manager|boss|coach|chairman|owner|"
     r"agent|director|president|journalist|reporter|pundit|chief|ceo|executive|scout|presenter)\b"
-    r"|\s+(?:wrote|writes|tweeted|posted|reported|reports|revealed on|told (?:the|talkSPORT|Sky))\b"
+    r"|\s+(?:wrote|writes|tweeted|posted|reported|reports|revealed on|told (?:the\s+)?(?-i:[A-Z])(?!\w+ (?:he|that)\b)|"
+    r"told (?:the\s+)?(?:club's\s+)?(?:official\s+)?(?:television|tv|website|channel|media|podcast|programme|"
+    r"reporters|journalists|press|newspaper))"
     # someone who tells a player where to train or whom he will pick is his manager
     r"|\s+(?:has\s+|had\s+)?(?:already\s+|now\s+)?(?:told|ordered|instructed|informed|dropped|"
-    r"axed|frozen out|banished|left out)\s+(?:[A-Z][\w'-]+\s+){1,3}(?:to|that|he|from)\b"
+    r"axed|frozen out|banished|left out)\s+(?P<object>(?-i:[A-Z][\w'-]+\s+){1,3})(?:to|that|he|from)\b"
     r"|\s+(?:has\s+|had\s+)?(?:already\s+)?(?:told|ordered|instructed)\s+(?:him|the player|the \d+-year-old)\b"
+    r"|\s+(?:is|was|remains)\s+(?:\w+\s+){0,2}(?:that\s+)?his\s+(?:top scorer|captain|players|squad|star man|"
+    r"skipper|charges|best player|key man)\b"
     # whoever picks, wants or plans the signings is the one doing the signing
     r"|'s?\s+(?:\w+\s+)?(?:list|shortlist|wishlist|wish list|radar|first signing|first summer|squad overhaul)\b"
     r"|\s+(?:has\s+|had\s+)?(?:identified|earmarked|shortlisted|handpicked|hand-picked)\b"
@@ -88,9 +92,10 @@ def classify_people(text: str, mentions: list[Mention], staff_roles: frozenset[s
     staff_before = _STAFF_BEFORE | staff_roles
     known_staff = staff_names or {}
     people = _group(m for m in mentions if m.kind == "person")
+    club_starts = frozenset(m.start for m in mentions if m.kind in ("club", "outlet"))
     for person in people:
         for mention in person.mentions:
-            staff, player = _cues(text, mention, staff_before)
+            staff, player = _cues(text, mention, staff_before, club_starts)
             person.staff += staff
             person.player += player
     players: list[str] = []
@@ -143,10 +148,19 @@ def _owner(people: list[_Person], words: tuple[str, ...]) -> _Person | None:
     return matches[0] if len(matches) == 1 else (min(matches, key=lambda p: len(p.words)) if matches else None)
 
 
-def _cues(text: str, mention: Mention, staff_before: frozenset[str]) -> tuple[int, int]:
-    """(staff, player) evidence from the words right around one mention."""
+def _cues(text: str, mention: Mention, staff_before: frozenset[str], club_starts: frozenset[int] = frozenset()
+          ) -> tuple[int, int]:
+    """(staff, player) evidence from the words right around one mention.
+
+    Telling a club something is what players do ("has told Paris Saint-Germain he will leave"):
+    only telling a person makes a manager.
+    """
     before = endings(words_before(text, mention.start))
     end = mention.end
-    staff = (not staff_before.isdisjoint(before)) + (_STAFF_AFTER.match(text, end, end + 60) is not None)
+    after = _STAFF_AFTER.match(text, end, end + 60)
+    if after is not None and after.group("object") and after.start("object") in club_starts:
+        after = None
+    # a job title right before the name ("manager Neil Gallacher") outweighs one player-like cue
+    staff = 2 * (not staff_before.isdisjoint(before)) + (after is not None)
     player = (not _PLAYER_BEFORE.isdisjoint(before)) + (_PLAYER_AFTER.match(text, end, end + 60) is not None)
     return staff, player
