@@ -26,7 +26,7 @@ hoping hope poised among made submitted tabled launched lodged bid bids offer of
 pursuing eye eyes interest rival battle race sign signing swoop bring land lure convince agreed agree secure
 complete completed meet matched activate trigger register submit table lodge launch admirers suitors admire
 admirer favourites frontrunners front-runners following watched watching tracked recruitment proposal terms
-talks negotiations chase hunt courting hopeful confident optimistic reached agreement breakthrough
+talks negotiations chase hunt courting hopeful confident optimistic reached agreement breakthrough linked
 """.split())
 _TO_AFTER_STEMS = ("enquir", "approach", "scout", "push", "hijack")
 _TO_AFTER_PHRASES = frozenset({"lining up", "in talks", "closing in", "run the", "move for", "snap up",
@@ -62,7 +62,7 @@ stays at|future at|career at|contract at|deal at|time at|spell at|days at|from|f
 plays for|starring for|on loan at|out of|away from|stalled at|frozen out at|unsettled at|wantaway|
 captain of|appearances for|games for|goals for|fee with|deal with|agreement with|terms with|
 negotiations with|talks with|breakthrough with|impressed at|impressing at|shone at|starred at|
-for parent club|parent club|
+for parent club|parent club|told|informed|handed in a transfer request at|
 """.replace("\n", "").split("|")) - {""}
 # Cues that a player is on his way out, so a move is reported even with no destination.
 _LEAVING_BEFORE = frozenset({"leave", "leaving", "depart", "departing", "quit", "quitting", "exit", "exits",

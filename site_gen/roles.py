@@ -80,7 +80,8 @@ class _Person:
 
 
 def classify_people(text: str, mentions: list[Mention], staff_roles: frozenset[str] = frozenset(),
-                    staff_names: dict[str, int] | None = None, year: int | None = None) -> list[str]:
+                    staff_names: dict[str, int] | None = None, year: int | None = None,
+                    sentence_starts: list[int] | None = None) -> list[str]:
     """Players' canonical names in order of first mention.
 
     `staff_roles` (the gazetteer's job titles) add to the built-in ones.
@@ -95,7 +96,8 @@ def classify_people(text: str, mentions: list[Mention], staff_roles: frozenset[s
     club_starts = frozenset(m.start for m in mentions if m.kind in ("club", "outlet"))
     for person in people:
         for mention in person.mentions:
-            staff, player = _cues(text, mention, staff_before, club_starts)
+            staff, player = _cues(text, mention, staff_before, club_starts,
+                                  sentence_starts[mention.sentence] if sentence_starts else 0)
             person.staff += staff
             person.player += player
     players: list[str] = []
@@ -148,14 +150,15 @@ def _owner(people: list[_Person], words: tuple[str, ...]) -> _Person | None:
     return matches[0] if len(matches) == 1 else (min(matches, key=lambda p: len(p.words)) if matches else None)
 
 
-def _cues(text: str, mention: Mention, staff_before: frozenset[str], club_starts: frozenset[int] = frozenset()
-          ) -> tuple[int, int]:
+def _cues(text: str, mention: Mention, staff_before: frozenset[str], club_starts: frozenset[int] = frozenset(),
+          sentence_start: int = 0) -> tuple[int, int]:
     """(staff, player) evidence from the words right around one mention.
 
     Telling a club something is what players do ("has told Paris Saint-Germain he will leave"):
     only telling a person makes a manager.
     """
-    before = endings(words_before(text, mention.start))
+    # the words of the sentence before say nothing about this one
+    before = endings(words_before(text, mention.start, window=min(48, mention.start - sentence_start)))
     end = mention.end
     after = _STAFF_AFTER.match(text, end, end + 60)
     if after is not None and after.group("object") and after.start("object") in club_starts:

@@ -58,11 +58,7 @@ _PUNCTUATION = ".,;:!?()[]\"“”‘’'-"
 
 def words_before(text: str, position: int, count: int = 4, window: int = 48) -> list[str]:
     """The last few lower-case words before `position`, punctuation dropped ("ex-" is "ex")."""
-    before = text[max(0, position - window):position]
-    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
-    if cut >= 0:  # the words of the sentence before say nothing about this one
-        before = before[cut + 1:]
-    return [word.strip(_PUNCTUATION) for word in before.lower().split()[-count:]]
+    return [word.strip(_PUNCTUATION) for word in text[max(0, position - window):position].lower().split()[-count:]]
 
 
 def endings(words: list[str]) -> set[str]:

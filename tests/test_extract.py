@@ -138,3 +138,57 @@ def test_sentences_respect_abbreviations_initials_and_line_breaks() -> None:
     text = "He left. He joined St. Mary's club! J. Smith said so.\n\nA new paragraph, no stop\nLast line."
     assert [text[a:b] for a, b in sentences(text)] == [
         "He left.", "He joined St. Mary's club!", "J. Smith said so.", "A new paragraph, no stop", "Last line."]
+
+
+def _players(text: str, year: int = 2020) -> tuple[str, ...]:
+    return extract(text, dt.date(year, 7, 1)).players
+
+
+def test_known_managers_are_never_players_from_the_year_they_started() -> None:
+    text = ("Pep Guardiola has identified Declan Rice as a target. "
+            "Frank Lampard wants a midfielder, and Ole Gunnar Solskjaer sees Rice as the answer.")
+    assert _players(text, 2022) == ("Declan Rice",)
+    # Before Lampard stopped playing, the same name is judged by the words around it.
+    assert "Frank Lampard" in _players("Chelsea midfielder Frank Lampard is wanted by Inter Milan.", 2010)
+
+
+def test_who_plans_the_signings_is_staff() -> None:
+    text = ("Jonas Brekke wants to sign Tomas Varga from Slavia Prague. "
+            "Brekke sees the Czech as a long-term replacement for Emil Sandvik, who coached him at Molde.")
+    assert _players(text) == ("Tomas Varga", "Emil Sandvik")
+    text = "Marek Dvorak is adamant his top scorer Tomas Varga is not for sale."
+    assert _players(text) == ("Tomas Varga",)
+
+
+def test_telling_a_club_is_what_players_do() -> None:
+    text = "Tomas Varga has told Slavia Prague he will leave, with Celtic the frontrunners to sign him."
+    found = extract(text, dt.date(2024, 2, 1))
+    assert found.players == ("Tomas Varga",)
+    assert ("Tomas Varga", "Slavia Prague", "Celtic") in {(m.player, m.from_club, m.to_club) for m in found.moves}
+
+
+@pytest.mark.parametrize(("text", "player", "not_club"), [
+    ("Antonio Valencia left on a free. Valencia has since joined a new club.", "Antonio Valencia", "Valencia"),
+    ("Croatian defender Milan Kovac joined from Dinamo Zagreb.", "Milan Kovac", "AC Milan"),
+    ("Bournemouth want Jordan Ashworth, who has scored nine goals.", "Jordan Ashworth", None),
+    ("Ole Gunnar Tveit has scored nine goals for Brann.", "Ole Gunnar Tveit", None),
+])
+def test_names_that_hold_a_club_or_a_country(text: str, player: str, not_club: str | None) -> None:
+    found = extract(text, dt.date(2020, 7, 1))
+    assert player in found.players
+    assert not_club not in found.clubs
+
+
+def test_a_possessive_club_is_the_players_own_and_a_sum_wanted_is_a_sale() -> None:
+    text = ("Newcastle have been linked with Leicester's James Maddison, though the Foxes want at least £50m. "
+            "Celtic are ready to rebuff interest in Kieran Tierney, with Arsenal monitoring him.")
+    moves = {(m.player, m.from_club, m.to_club) for m in extract(text, dt.date(2023, 1, 10)).moves}
+    assert ("James Maddison", "Leicester City", "Newcastle United") in moves
+    assert ("Kieran Tierney", "Celtic", "Arsenal") in moves
+    assert not any(to in ("Leicester City", "Celtic") for _, _, to in moves)
+
+
+def test_a_past_move_is_history_not_a_rumour() -> None:
+    text = "Villa, who sold Jack Grealish to Manchester City for £100m in 2021, want Tomas Varga."
+    moves = {(m.player, m.to_club) for m in extract(text, dt.date(2023, 8, 1)).moves}
+    assert ("Jack Grealish", "Manchester City") not in moves
