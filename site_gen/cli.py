@@ -36,20 +36,22 @@ def main() -> None:
               help="Output folder (default: _site, or out_dir in site.toml).")
 @click.option("--base-url", default=None, help="Where the site will live, e.g. https://user.github.io/repo/.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on any warning, building nothing.")
+@click.option("--no-cache", is_flag=True, help="Build cold: ignore the cache of the last build (and rewrite it).")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-def build(source_dir: Path, out_dir: Path | None, base_url: str | None, strict: bool, quiet: bool) -> None:
+def build(source_dir: Path, out_dir: Path | None, base_url: str | None, strict: bool, no_cache: bool,
+          quiet: bool) -> None:
     """Build the site from seeds/ into the output folder."""
     try:
         config = load_config(source_dir, out_dir=out_dir, base_url=base_url)
-        report = build_site(config, strict=strict)
+        report = build_site(config, strict=strict, use_cache=not no_cache)
     except SiteError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     if not quiet:
-        click.echo(f"Built {report.articles} article(s) into {config.out_dir}: "
-                   f"{report.pages} pages in {report.seconds:.2f} s"
+        click.echo(f"Built {report.articles} article(s) into {config.out_dir}: {report.pages} pages "
+                   f"({report.rendered} rendered, the rest unchanged) in {report.seconds:.2f} s"
                    + (f", {len(report.warnings)} warning(s)" if report.warnings else ""))
 
 

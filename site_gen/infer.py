@@ -51,6 +51,7 @@ def make_article(source: SourceText, gazetteer: Gazetteer | None = None,
         title=title,
         body=source.body,
         body_format=source.body_format,
+        explicit_slug=bool(_text(source, "slug")),
         players=fixes.fix_players(_names(source, "players", tidy_name, inferred)),
         clubs=_names(source, "clubs", gaz.club_name, inferred),
         moves=tuple(replace(move, player=fixed[0]) for move in _moves(source, gaz, inferred)

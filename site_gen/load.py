@@ -28,9 +28,9 @@ EARLIEST = dt.date(1885, 1, 1)
 FUTURE_GRACE = dt.timedelta(days=1)  # time zones: "today" elsewhere may be tomorrow here
 
 
-def load_source(path: Path) -> SourceText:
-    """Read and split one article; raise `SourceError` naming the file and line."""
-    text = _read_text(path)
+def load_source(path: Path, data: bytes | None = None) -> SourceText:
+    """Read and split one article (from `data` if the caller read it); raise `SourceError` naming the file and line."""
+    text = _decode(path, read_bytes(path) if data is None else data)
     if not text.strip():
         raise SourceError(path, "the file is empty")
     if path.suffix == ".md":
@@ -38,15 +38,19 @@ def load_source(path: Path) -> SourceText:
     return _load_raw(path, text)
 
 
-def _read_text(path: Path) -> str:
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; refuse unreadable files and ones far too big to be an article."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise SourceError(path, f"is {size / 1e6:.1f} MB, more than the {MAX_BYTES / 1e6:.0f} MB an article "
                                     "may be (is it really an article?)")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise SourceError(path, f"cannot be read: {error.strerror or error}") from error
+
+
+def _decode(path: Path, data: bytes) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -73,6 +73,8 @@ class Article(Extraction):
     date: dt.date
     body: str
     body_format: BodyFormat
+    #: whether an editor chose the slug (front matter), so a clash is reported rather than resolved
+    explicit_slug: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,3 +94,5 @@ class BuildReport:
     pages: int
     seconds: float
     warnings: tuple[str, ...] = ()
+    #: pages rendered afresh; the rest were unchanged and kept from the last build
+    rendered: int = 0

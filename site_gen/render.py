@@ -7,6 +7,7 @@ import traceback
 from pathlib import Path
 
 import jinja2
+from jinja2 import meta
 
 from site_gen import __version__, urls
 from site_gen.config import SiteConfig
@@ -38,6 +39,48 @@ class Renderer:
                  "archive": site_urls.url(urls.ARCHIVE_ROUTE)},
             asset=_asset_urls(config.static_dir, site_urls),
         )
+        self._fingerprints: dict[str, str] = {}
+
+    def fingerprint(self, name: str) -> str:
+        """A digest of everything template `name` renders with: its source, the sources of the
+        templates it extends, includes or imports, and the globals (site settings, asset URLs).
+
+        A page whose values and template fingerprint are unchanged renders to the same bytes,
+        so a template edit re-renders exactly the pages that use it.
+        """
+        cached = self._fingerprints.get(name)
+        if cached is not None:
+            return cached
+        digest = hashlib.sha256(repr(sorted(self.environment.globals.items(), key=lambda kv: kv[0])).encode())
+        for source_name, source in self._closure(name):
+            digest.update(f"{source_name}\0{source}\0".encode())
+        self._fingerprints[name] = digest.hexdigest()
+        return self._fingerprints[name]
+
+    def _closure(self, name: str) -> list[tuple[str, str]]:
+        """(name, source) of the template and every template it refers to, each once, sorted."""
+        loader = self.environment.loader
+        assert loader is not None
+        seen: dict[str, str] = {}
+        pending = [name]
+        while pending:
+            current = pending.pop()
+            if current in seen:
+                continue
+            try:
+                source = loader.get_source(self.environment, current)[0]
+                references = list(meta.find_referenced_templates(self.environment.parse(source)))
+            except jinja2.TemplateNotFound:
+                seen[current] = "\0missing"  # render() reports it
+                continue
+            except jinja2.TemplateSyntaxError:
+                seen[current] = source  # render() reports it, with file and line
+                continue
+            seen[current] = source
+            if None in references:  # a name computed at render time: it may be any template
+                pending.extend(self.environment.list_templates())
+            pending.extend(ref for ref in references if ref is not None)
+        return sorted(seen.items())
 
     def render(self, page: Page) -> str:
         """HTML for one page; template mistakes become a `BuildError` naming file and line."""

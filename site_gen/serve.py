@@ -18,6 +18,7 @@ from livereload import Server
 from livereload.handlers import LiveReloadHandler
 
 from site_gen.build import build
+from site_gen.cache import CACHE_DIR, BuildCache
 from site_gen.config import CONFIG_FILE, SiteConfig
 from site_gen.corrections import CORRECTIONS_FILE
 from site_gen.errors import SiteError
@@ -34,11 +35,13 @@ class Preview:
         self.quiet = quiet
         self.error: str | None = None
         self.base_path = SiteUrls(config.base_url).base_path
+        #: kept in memory between rebuilds, so each one redoes only what the last save changed
+        self.cache = BuildCache(config.out_dir / CACHE_DIR, "")
 
     def rebuild(self) -> None:
         """Build; on failure keep serving the last good site and remember the error."""
         try:
-            report = build(self.config)
+            report = build(self.config, cache=self.cache)
         except SiteError as error:
             self.error = str(error)
             click.echo(f"error: {error}", err=True)
@@ -47,7 +50,8 @@ class Preview:
         for warning in report.warnings:
             click.echo(f"warning: {warning}", err=True)
         if not self.quiet:
-            click.echo(f"Rebuilt {report.articles} article(s): {report.pages} pages in {report.seconds:.2f} s")
+            click.echo(f"Rebuilt {report.articles} article(s): {report.rendered} of {report.pages} pages "
+                       f"rendered in {report.seconds:.2f} s")
 
     def watched(self) -> list[Path]:
         """Everything a change to which changes the site."""

@@ -55,6 +55,20 @@ class StagedOutput:
         target.write_text(text, encoding="utf-8")
         self.files += 1
 
+    def reuse(self, relative: str) -> bool:
+        """Take a file unchanged from the current site (a hard link, so no copying); False if it is missing."""
+        old = self.out_dir / relative
+        target = self.path_for(relative)
+        if not old.is_file() or not old.resolve().is_relative_to(self.out_dir):
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(old, target)
+        except OSError:  # a file system without hard links
+            shutil.copyfile(old, target)
+        self.files += 1
+        return True
+
     def copy_tree(self, source: Path, relative: str) -> None:
         """Copy a folder (static assets) into the site, skipping hidden files."""
         if not source.is_dir():

@@ -1,0 +1,147 @@
+"""The build cache: what the last build read and wrote, so the next one only redoes what changed.
+
+Kept in `.site-gen-cache/` inside the output folder, so that it is replaced together with the
+site it describes and never disagrees with it. Two levels, both keyed by content:
+- each article file's record, by the file's bytes (found again cheaply by size and mtime);
+- each page's fingerprint (template set, settings and the values it shows), so an
+  unchanged page is linked over from the previous site instead of rendered again.
+Anything that changes what the code would produce (the package's own code or data,
+`corrections.yaml`) empties the article level; templates, static files and settings
+are part of every page's fingerprint.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import os
+import pickle
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from site_gen import __version__
+from site_gen.model import Article
+
+CACHE_DIR = ".site-gen-cache"  # inside the output folder, swapped in with the site it describes
+_PACKAGE = Path(__file__).parent
+_FORMAT = 1
+#: A file changed this close to the last build may have changed again within the same clock
+#: tick, keeping its size and mtime ("racy clean", as git calls it): check its content instead.
+RACY_NS = 2_000_000_000
+
+
+def code_fingerprint() -> str:
+    """The package's version, code and data: a change to any of them may change any record."""
+    digest = hashlib.sha256(f"{__version__}/{_FORMAT}".encode())
+    for path in sorted([*_PACKAGE.glob("*.py"), *_PACKAGE.glob("data/*")]):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def tree_fingerprint(*folders_and_files: Path) -> str:
+    """Names and contents of every file in these folders and files (missing ones count too)."""
+    digest = hashlib.sha256()
+    for root in folders_and_files:
+        paths = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
+        for path in paths:
+            digest.update(str(path.relative_to(root) if root.is_dir() else path.name).encode())
+            digest.update(path.read_bytes() if path.is_file() else b"\0missing")
+    return digest.hexdigest()
+
+
+#: An article file's record, or the message saying why it could not be read.
+Loaded = Article | str
+
+
+class BuildCache:
+    """Records and page fingerprints from the last build; `save()` keeps this build's for the next."""
+
+    def __init__(self, folder: Path, code: str, enabled: bool = True) -> None:
+        self.folder = folder
+        self.code = code
+        #: file name → (size, mtime_ns, sha256 of bytes, record or error)
+        self.articles: dict[str, tuple[int, int, str, Loaded]] = {}
+        #: output path → page fingerprint
+        self.pages: dict[str, str] = {}
+        #: fingerprint of every input, as of the last successful build, and what that build reported
+        self.inputs = ""
+        self.summary: dict[str, Any] = {}
+        #: when the last build started: stat data is trusted only for files older than that
+        self.started_ns = 0
+        if enabled:  # off: build cold, and write a fresh cache all the same
+            self._load()
+
+    def ensure_code(self, code: str) -> None:
+        """Forget everything if the code or corrections changed since this cache was filled (in `serve`)."""
+        if code != self.code:
+            self.code, self.articles, self.pages, self.inputs, self.summary = code, {}, {}, "", {}
+            self.started_ns = 0
+
+    def _load(self) -> None:
+        try:
+            with (self.folder / "cache.pickle").open("rb") as handle:
+                saved = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return  # no cache, or an unreadable one: build cold
+        if not isinstance(saved, dict) or saved.get("code") != self.code:
+            return
+        self.articles, self.pages, self.inputs = saved["articles"], saved["pages"], saved["inputs"]
+        self.summary, self.started_ns = saved["summary"], saved["started_ns"]
+
+    def lookup(self, path: Path, size: int, mtime_ns: int, digest: str | None = None) -> Loaded | None:
+        """The record of an unchanged file: same size and mtime, or the same bytes; else None."""
+        entry = self.articles.get(path.name)
+        if entry and (entry[2] == digest or (entry[0], entry[1]) == (size, mtime_ns) and self.trusts(mtime_ns)):
+            return entry[3]
+        return None
+
+    def trusts(self, mtime_ns: int) -> bool:
+        """Whether a file with this mtime was last changed safely before the last build began."""
+        return mtime_ns < self.started_ns - RACY_NS
+
+    def save(self, folder: Path, articles: dict[str, tuple[int, int, str, Loaded]], pages: dict[str, str],
+             inputs: str, summary: dict[str, Any], started_ns: int) -> None:
+        """Keep this build's state in memory and in `folder` (in the staged site, swapped in with it)."""
+        self.articles, self.pages, self.inputs, self.summary = articles, pages, inputs, summary
+        self.started_ns = started_ns
+        folder.mkdir(parents=True, exist_ok=True)
+        with (folder / "cache.pickle").open("wb") as handle:
+            pickle.dump({"code": self.code, "articles": articles, "pages": pages, "inputs": inputs,
+                         "summary": summary, "started_ns": started_ns}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+Memo = dict[int, tuple[Any, bytes]]
+
+
+def fingerprint(value: Any, memo: Memo) -> bytes:
+    """A digest of a page's values, stable across processes.
+
+    Lists shown on many pages share their item dictionaries, so each is digested
+    once (`memo`, by identity; it holds each value, so no identity is reused).
+    """
+    key = id(value)
+    if key in memo:
+        return memo[key][1]
+    digest = hashlib.blake2b(digest_size=16)
+    if isinstance(value, dict):
+        digest.update(b"d")
+        for name, item in value.items():
+            digest.update(str(name).encode() + b"\0" + fingerprint(item, memo))
+    elif isinstance(value, (list, tuple)):
+        digest.update(b"l")
+        for item in value:
+            digest.update(fingerprint(item, memo))
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        digest.update(type(value).__name__.encode())
+        for item in dataclasses.fields(value):
+            digest.update(fingerprint(getattr(value, item.name), memo))
+    elif isinstance(value, (str, int, float, bool, dt.date, Enum)) or value is None:
+        digest.update(f"{type(value).__name__}:{value!r}".encode())
+    else:
+        raise TypeError(f"cannot fingerprint a {type(value).__name__} in a page's values")
+    result = digest.digest()
+    if isinstance(value, (dict, list)):
+        memo[key] = (value, result)  # only containers are shared
+    return result

@@ -1,0 +1,139 @@
+"""Rebuilds with the cache: only what changed is redone, and the result is always a clean build's."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import shutil
+import time
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import PROJECT, SiteFactory
+from site_gen.build import build
+from site_gen.cache import CACHE_DIR
+from site_gen.config import SiteConfig, load_config
+
+DEVSET = sorted((PROJECT / "tests" / "devset" / "articles").glob("*.txt"))
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file of a built site with a digest of its bytes, the cache left out."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and CACHE_DIR not in p.parts}
+
+
+def clean_build(config: SiteConfig, scratch: Path) -> dict[str, str]:
+    """What a cold build of the same inputs writes, into a folder of its own."""
+    out = scratch / "clean"
+    if out.exists():
+        shutil.rmtree(out)
+    build(load_config(config.source_dir, out_dir=out, base_url=config.base_url), use_cache=False)
+    return snapshot(out)
+
+
+def test_nothing_changed_writes_nothing(make_site: SiteFactory, seed_text: str) -> None:
+    config = make_site({"000_seed.txt": seed_text})
+    hour_ago = time.time() - 3600  # files saved just before a build are checked by content (see RACY_NS)
+    os.utime(config.seeds_dir / "000_seed.txt", (hour_ago, hour_ago))
+    build(config)
+    before = {p: p.stat().st_mtime_ns for p in config.out_dir.rglob("*")}
+    report = build(config)
+    assert report.rendered == 0 and report.articles == 1
+    assert report.pages == len(list(config.out_dir.rglob("*.html")))
+    assert {p: p.stat().st_mtime_ns for p in config.out_dir.rglob("*")} == before  # the very same files
+
+
+def test_one_changed_article_renders_only_its_pages(make_site: SiteFactory, seed_text: str) -> None:
+    config = make_site({"000_seed.txt": seed_text, "001_other.txt": DEVSET[1].read_text(encoding="utf-8")})
+    first = build(config)
+    seed = config.seeds_dir / "000_seed.txt"
+    seed.write_text(seed_text.replace("68 appearances", "70 appearances"), encoding="utf-8")
+    second = build(config)
+    assert second.rendered == 1 < first.rendered  # only the article's own page shows that sentence
+    assert "70 appearances" in next(config.out_dir.glob("2017/08/*/index.html")).read_text(encoding="utf-8")
+
+
+def test_no_cache_renders_everything(make_site: SiteFactory, seed_text: str) -> None:
+    config = make_site({"000_seed.txt": seed_text})
+    first = build(config)
+    assert build(config, use_cache=False).rendered == first.rendered == first.pages
+
+
+def test_corrupt_cache_means_a_cold_build(make_site: SiteFactory, seed_text: str) -> None:
+    config = make_site({"000_seed.txt": seed_text})
+    first = build(config)
+    (config.out_dir / CACHE_DIR / "cache.pickle").write_bytes(b"not a pickle")
+    assert build(config).rendered == first.pages
+
+
+EDITS = ["edit", "retitle", "redate", "add", "delete", "rename", "curate", "template", "static", "corrections"]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 10_000)), min_size=2, max_size=6))
+def test_incremental_builds_equal_clean_builds(tmp_path_factory: object,
+                                               steps: list[tuple[str, int]]) -> None:
+    scratch = Path(tmp_path_factory.mktemp("incremental"))  # type: ignore[attr-defined]
+    config = _fresh_site(scratch)
+    build(config)
+    for edit, seed in steps:
+        _apply(config, edit, random.Random(seed))
+        report = build(config)
+        assert snapshot(config.out_dir) == clean_build(config, scratch), (edit, report)
+
+
+def _fresh_site(scratch: Path) -> SiteConfig:
+    source = scratch / "site"
+    (source / "seeds").mkdir(parents=True)
+    shutil.copytree(PROJECT / "templates", source / "templates")
+    shutil.copytree(PROJECT / "static", source / "static")
+    for path in DEVSET[:6]:
+        shutil.copy(path, source / "seeds" / path.name)
+    return load_config(source, out_dir=scratch / "out", base_url="https://example.github.io/archive/")
+
+
+def _apply(config: SiteConfig, edit: str, chance: random.Random) -> None:
+    """One editor's action on the site's inputs."""
+    seeds = sorted(config.seeds_dir.glob("*.txt"))
+    target = chance.choice(seeds) if seeds else None
+    if edit == "add" or target is None:
+        new = chance.choice(DEVSET)
+        shutil.copy(new, config.seeds_dir / f"{chance.randrange(1000):03d}_{new.stem}.txt")
+    elif edit == "edit":
+        text = target.read_text(encoding="utf-8").rstrip()
+        target.write_text(text + chance.choice([
+            "\n\nHarry Kane is also wanted by Arsenal for £80m.",
+            "\n\nEverton have joined the race, according to the Daily Mail.",
+            "\n\nThe midfielder is out of contract next summer.",
+        ]), encoding="utf-8")
+    elif edit == "retitle":
+        text = target.read_text(encoding="utf-8")
+        date, body = text.split(" ", 3)[2], text.split(" ", 3)[3]
+        target.write_text(f" date {date} Breaking: {body}", encoding="utf-8")
+    elif edit == "redate":
+        body = target.read_text(encoding="utf-8").split(" ", 3)[3]
+        target.write_text(f" date 20{chance.randrange(15, 24)}-0{chance.randrange(1, 9)}-1{chance.randrange(9)} "
+                          f"{body}", encoding="utf-8")
+    elif edit == "delete":
+        target.unlink()
+    elif edit == "rename":
+        target.rename(target.with_name(f"9{chance.randrange(100):02d}_{target.stem}.txt"))
+    elif edit == "curate":
+        target.with_suffix(".md").write_text(
+            f"---\ndate: 2019-0{chance.randrange(1, 9)}-15\ntitle: Curated story {chance.randrange(100)}\n"
+            f"players: [Wesley Hoedt, {chance.choice(['Virgil van Dijk', 'Harry Kane'])}]\n---\nEdited *by hand*.\n",
+            encoding="utf-8")
+    elif edit == "template":
+        template = config.templates_dir / "player.html"
+        template.write_text(template.read_text(encoding="utf-8").replace(
+            "{% block main %}", f"{{% block main %}}<!-- edit {chance.randrange(100)} -->", 1), encoding="utf-8")
+    elif edit == "static":
+        with (config.static_dir / "style.css").open("a", encoding="utf-8") as style:
+            style.write(f"\n/* edit {chance.randrange(100)} */\n")
+    elif edit == "corrections":
+        (config.source_dir / "corrections.yaml").write_text(
+            f"player_names: {{Wesley Hoedt: Wes Hoedt {chance.randrange(9)}}}\n", encoding="utf-8")
