@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterator
 
 from site_gen import urls
-from site_gen.cache import CACHE_DIR, BuildCache, Loaded, Memo, code_fingerprint, fingerprint, tree_fingerprint
+from site_gen.cache import CACHE_DIR, BuildCache, Loaded, code_fingerprint, fingerprint, tree_fingerprint
 from site_gen.config import CONFIG_FILE, SiteConfig
 from site_gen.corrections import CORRECTIONS_FILE, Corrections, load_corrections
 from site_gen.errors import BuildError, SourceError
@@ -24,18 +24,19 @@ from site_gen.pages import make_pages
 from site_gen.render import Renderer
 from site_gen.sources import find_articles
 from site_gen.urls import slugify
-from site_gen.write import StagedOutput, built_base_url
+from site_gen.write import PatchedOutput, StagedOutput, built_base_url
 
 
-def build(config: SiteConfig, strict: bool = False, use_cache: bool = True, cache: BuildCache | None = None
-          ) -> BuildReport:
+def build(config: SiteConfig, strict: bool = False, use_cache: bool = True, cache: BuildCache | None = None,
+          in_place: bool = False) -> BuildReport:
     """Build the whole site into `config.out_dir`, replacing it only on success.
 
     A bad article is skipped with a warning naming it; with `strict`, any
     warning fails the build (`BuildError`) before anything is written. With the
     cache (on unless `use_cache` is off; `serve` passes one kept in memory), only
     changed articles are read again and only changed pages rendered again; a build
-    with nothing changed writes nothing at all.
+    with nothing changed writes nothing at all. `in_place` (the preview) rewrites only
+    the changed files of the last site instead of staging a whole new one.
     """
     started = time.perf_counter()
     started_ns = time.time_ns()
@@ -60,12 +61,14 @@ def build(config: SiteConfig, strict: bool = False, use_cache: bool = True, cach
     index = build_index(articles)
     renderer = Renderer(config)
     environment = repr(config)
-    memo: Memo = {}
     fingerprints: dict[str, str] = {}
     rendered = 0
-    with StagedOutput(config.out_dir, config.base_url) as output:
+    patch = in_place and bool(cache.pages) and built_base_url(config.out_dir) == config.base_url
+    output = PatchedOutput(config.out_dir, config.base_url, set(cache.pages), CACHE_DIR) if patch \
+        else StagedOutput(config.out_dir, config.base_url)
+    with output:
         for page in make_pages(index, config):
-            digest = fingerprint((environment, renderer.fingerprint(page.template), page.context), memo).hex()
+            digest = fingerprint((environment, renderer.fingerprint(page.template), page.context)).hex()
             fingerprints[page.path] = digest
             if cache.pages.get(page.path) == digest and output.reuse(page.path):
                 continue  # the same values through the same templates: the same file as last time

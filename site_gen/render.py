@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import traceback
 from pathlib import Path
@@ -69,7 +70,7 @@ class Renderer:
                 continue
             try:
                 source = loader.get_source(self.environment, current)[0]
-                references = list(meta.find_referenced_templates(self.environment.parse(source)))
+                references = _references(self.environment, source)
             except jinja2.TemplateNotFound:
                 seen[current] = "\0missing"  # render() reports it
                 continue
@@ -105,6 +106,12 @@ class Renderer:
                 relative = Path(frame.filename).relative_to(templates).as_posix()
                 return f"templates/{relative}:{frame.lineno}"
         return f"templates/{page.template}"
+
+
+@functools.lru_cache(maxsize=256)
+def _references(environment: jinja2.Environment, source: str) -> tuple[str | None, ...]:
+    """Templates a template's source extends, includes or imports (None: a name computed at render time)."""
+    return tuple(meta.find_referenced_templates(environment.parse(source)))
 
 
 def _asset_urls(static_dir: Path, site_urls: SiteUrls) -> dict[str, str]:

@@ -41,7 +41,7 @@ class Preview:
     def rebuild(self) -> None:
         """Build; on failure keep serving the last good site and remember the error."""
         try:
-            report = build(self.config, cache=self.cache)
+            report = build(self.config, cache=self.cache, in_place=True)
         except SiteError as error:
             self.error = str(error)
             click.echo(f"error: {error}", err=True)

@@ -135,3 +135,107 @@ def built_base_url(out_dir: Path) -> str | None:
         if line.startswith("base_url: "):
             return line.removeprefix("base_url: ").strip()
     return "/"
+
+
+class PatchedOutput:
+    """The preview's output: only changed files are rewritten, in place, when the build is complete.
+
+    Same interface as `StagedOutput`. Pages are kept in memory until `commit()`, so a
+    failed build writes nothing; each file is replaced whole (written beside, then
+    renamed over), and the cache is dropped first and written last, so a build killed
+    while committing is followed by a cold one.
+    """
+
+    def __init__(self, out_dir: Path, base_url: str, previous_pages: set[str], cache_dir: str) -> None:
+        self.out_dir = out_dir.resolve()
+        self.base_url = base_url
+        self.previous_pages = previous_pages
+        self.cache_dir = cache_dir
+        self.pending = self.out_dir / f".pending-{os.getpid()}"
+        self.files = 0
+        self._writes: dict[str, bytes] = {}
+        self._kept: set[str] = set()
+        self._static: set[str] = set()
+
+    def __enter__(self) -> PatchedOutput:
+        if not (self.out_dir / MARKER).exists():
+            raise BuildError(f"{self.out_dir}: not a site_gen site, so it cannot be updated in place")
+        for leftover in self.out_dir.glob(".pending-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        shutil.rmtree(self.pending, ignore_errors=True)
+
+    def _target(self, relative: str) -> Path:
+        """The path in the site; refuse any that escapes (checked on the text: this site holds no links)."""
+        normal = os.path.normpath(relative)
+        if os.path.isabs(normal) or normal == "." or normal == ".." or normal.startswith(("../", "..\\")):
+            raise BuildError(f"refusing to write {relative!r}: it is outside the output folder")
+        return self.out_dir / normal
+
+    def path_for(self, relative: str) -> Path:
+        """A private folder for files written directly (the cache), moved into place by `commit()`."""
+        self._target(relative)
+        return self.pending / relative
+
+    def write_text(self, relative: str, text: str) -> None:
+        self._target(relative)
+        self._writes[relative] = text.encode("utf-8")
+        self.files += 1
+
+    def reuse(self, relative: str) -> bool:
+        """Keep the file already in the site; False if it is missing."""
+        if not self._target(relative).is_file():
+            return False
+        self._kept.add(relative)
+        self.files += 1
+        return True
+
+    def copy_tree(self, source: Path, relative: str) -> None:
+        """Static assets: copy those that differ; `commit()` removes those no longer there."""
+        if not source.is_dir():
+            return
+        for path in sorted(source.rglob("*")):
+            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(source).parts):
+                name = f"{relative}/{path.relative_to(source).as_posix()}"
+                self._static.add(name)
+                data = path.read_bytes()
+                target = self._target(name)
+                if not target.is_file() or target.read_bytes() != data:
+                    self._writes[name] = data
+        self._static_root = relative
+
+    def commit(self) -> None:
+        """Drop the old cache, replace changed files, remove gone pages, then put the new cache in place."""
+        cache = self.out_dir / self.cache_dir
+        shutil.rmtree(cache, ignore_errors=True)
+        for relative, data in self._writes.items():
+            target = self._target(relative)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fresh = target.with_name(f".{target.name}.new-{os.getpid()}")
+            fresh.write_bytes(data)
+            os.replace(fresh, target)
+        current = set(self._writes) | self._kept
+        for relative in sorted(self.previous_pages - current):
+            _remove_with_empty_parents(self._target(relative), self.out_dir)
+        static_root = self.out_dir / getattr(self, "_static_root", "static")
+        if static_root.is_dir():
+            for path in sorted(static_root.rglob("*")):
+                if path.is_file() and path.relative_to(self.out_dir).as_posix() not in self._static:
+                    _remove_with_empty_parents(path, self.out_dir)
+        if (self.pending / self.cache_dir).exists():
+            (self.pending / self.cache_dir).rename(cache)
+
+
+def _remove_with_empty_parents(path: Path, root: Path) -> None:
+    """Delete a file, then each folder above it that it leaves empty, up to `root`."""
+    path.unlink(missing_ok=True)
+    folder = path.parent
+    while folder != root and folder.is_relative_to(root):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import PROJECT, SiteFactory
 from site_gen.build import build
-from site_gen.cache import CACHE_DIR
+from site_gen.cache import CACHE_DIR, BuildCache
 from site_gen.config import SiteConfig, load_config
 
 DEVSET = sorted((PROJECT / "tests" / "devset" / "articles").glob("*.txt"))
@@ -84,6 +84,35 @@ def test_incremental_builds_equal_clean_builds(tmp_path_factory: object,
         _apply(config, edit, random.Random(seed))
         report = build(config)
         assert snapshot(config.out_dir) == clean_build(config, scratch), (edit, report)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 10_000)), min_size=2, max_size=6))
+def test_preview_rebuilds_in_place_equal_clean_builds(tmp_path_factory: object,
+                                                      steps: list[tuple[str, int]]) -> None:
+    """As `serve` rebuilds: the cache kept in memory, only changed files rewritten in the live folder."""
+    scratch = Path(tmp_path_factory.mktemp("in-place"))  # type: ignore[attr-defined]
+    config = _fresh_site(scratch)
+    memory = BuildCache(config.out_dir / CACHE_DIR, "")
+    build(config, cache=memory, in_place=True)
+    for edit, seed in steps:
+        _apply(config, edit, random.Random(seed))
+        report = build(config, cache=memory, in_place=True)
+        assert snapshot(config.out_dir) == clean_build(config, scratch), (edit, report)
+        assert not list(config.out_dir.rglob(".pending-*")) and not list(config.out_dir.rglob(".*.new-*"))
+
+
+def test_in_place_rebuild_writes_only_what_changed(make_site: SiteFactory, seed_text: str) -> None:
+    config = make_site({"000_seed.txt": seed_text, "001_other.txt": DEVSET[1].read_text(encoding="utf-8")})
+    memory = BuildCache(config.out_dir / CACHE_DIR, "")
+    build(config, cache=memory, in_place=True)
+    stamps = {p: p.stat().st_mtime_ns for p in config.out_dir.rglob("*.html")}
+    seed = config.seeds_dir / "000_seed.txt"
+    seed.write_text(seed_text.replace("68 appearances", "70 appearances"), encoding="utf-8")
+    report = build(config, cache=memory, in_place=True)
+    changed = [p for p in config.out_dir.rglob("*.html") if p.stat().st_mtime_ns != stamps.get(p)]
+    assert report.rendered == len(changed) == 1
+    assert "70 appearances" in changed[0].read_text(encoding="utf-8")
 
 
 def _fresh_site(scratch: Path) -> SiteConfig:
