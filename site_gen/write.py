@@ -10,6 +10,7 @@ import os
 import shutil
 from pathlib import Path
 from types import TracebackType
+from typing import Iterator
 
 from site_gen.errors import BuildError
 
@@ -71,13 +72,10 @@ class StagedOutput:
 
     def copy_tree(self, source: Path, relative: str) -> None:
         """Copy a folder (static assets) into the site, skipping hidden files."""
-        if not source.is_dir():
-            return
-        for path in sorted(source.rglob("*")):
-            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(source).parts):
-                target = self.path_for(f"{relative}/{path.relative_to(source).as_posix()}")
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, target)
+        for name, path in static_files(source, relative):
+            target = self.path_for(name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
 
     def commit(self) -> None:
         """Swap the finished staging folder in for the old site in two renames."""
@@ -87,6 +85,15 @@ class StagedOutput:
         self.staging.rename(self.out_dir)
         if old.exists():
             shutil.rmtree(old)
+
+
+def static_files(source: Path, relative: str) -> Iterator[tuple[str, Path]]:
+    """(output name, file) of each static asset under `source`, hidden files left out, sorted."""
+    if not source.is_dir():
+        return
+    for path in sorted(source.rglob("*")):
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(source).parts):
+            yield f"{relative}/{path.relative_to(source).as_posix()}", path
 
 
 def _check_replaceable(out_dir: Path) -> None:
@@ -156,6 +163,7 @@ class PatchedOutput:
         self._writes: dict[str, bytes] = {}
         self._kept: set[str] = set()
         self._static: set[str] = set()
+        self._static_root = "static"
 
     def __enter__(self) -> PatchedOutput:
         if not (self.out_dir / MARKER).exists():
@@ -195,17 +203,13 @@ class PatchedOutput:
 
     def copy_tree(self, source: Path, relative: str) -> None:
         """Static assets: copy those that differ; `commit()` removes those no longer there."""
-        if not source.is_dir():
-            return
-        for path in sorted(source.rglob("*")):
-            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(source).parts):
-                name = f"{relative}/{path.relative_to(source).as_posix()}"
-                self._static.add(name)
-                data = path.read_bytes()
-                target = self._target(name)
-                if not target.is_file() or target.read_bytes() != data:
-                    self._writes[name] = data
         self._static_root = relative
+        for name, path in static_files(source, relative):
+            self._static.add(name)
+            data = path.read_bytes()
+            target = self._target(name)
+            if not target.is_file() or target.read_bytes() != data:
+                self._writes[name] = data
 
     def commit(self) -> None:
         """Drop the old cache, replace changed files, remove gone pages, then put the new cache in place."""
@@ -220,7 +224,7 @@ class PatchedOutput:
         current = set(self._writes) | self._kept
         for relative in sorted(self.previous_pages - current):
             _remove_with_empty_parents(self._target(relative), self.out_dir)
-        static_root = self.out_dir / getattr(self, "_static_root", "static")
+        static_root = self.out_dir / self._static_root
         if static_root.is_dir():
             for path in sorted(static_root.rglob("*")):
                 if path.is_file() and path.relative_to(self.out_dir).as_posix() not in self._static:

@@ -9,6 +9,7 @@ import shutil
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -73,31 +74,20 @@ def test_corrupt_cache_means_a_cold_build(make_site: SiteFactory, seed_text: str
 EDITS = ["edit", "retitle", "redate", "add", "delete", "rename", "curate", "template", "static", "corrections"]
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 10_000)), min_size=2, max_size=6))
-def test_incremental_builds_equal_clean_builds(tmp_path_factory: object,
-                                               steps: list[tuple[str, int]]) -> None:
-    scratch = Path(tmp_path_factory.mktemp("incremental"))  # type: ignore[attr-defined]
-    config = _fresh_site(scratch)
-    build(config)
-    for edit, seed in steps:
-        _apply(config, edit, random.Random(seed))
-        report = build(config)
-        assert snapshot(config.out_dir) == clean_build(config, scratch), (edit, report)
-
-
+@pytest.mark.parametrize("in_place", [False, True], ids=["staged", "in-place"])
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 10_000)), min_size=2, max_size=6))
-def test_preview_rebuilds_in_place_equal_clean_builds(tmp_path_factory: object,
-                                                      steps: list[tuple[str, int]]) -> None:
-    """As `serve` rebuilds: the cache kept in memory, only changed files rewritten in the live folder."""
-    scratch = Path(tmp_path_factory.mktemp("in-place"))  # type: ignore[attr-defined]
+def test_incremental_builds_equal_clean_builds(tmp_path_factory: object, in_place: bool,
+                                               steps: list[tuple[str, int]]) -> None:
+    """Staged: `build` from the command line, cache on disk. In place: as `serve` rebuilds, the
+    cache kept in memory and only changed files rewritten in the live folder."""
+    scratch = Path(tmp_path_factory.mktemp("incremental"))  # type: ignore[attr-defined]
     config = _fresh_site(scratch)
-    memory = BuildCache(config.out_dir / CACHE_DIR, "")
-    build(config, cache=memory, in_place=True)
+    memory = BuildCache(config.out_dir / CACHE_DIR, "") if in_place else None
+    build(config, cache=memory, in_place=in_place)
     for edit, seed in steps:
         _apply(config, edit, random.Random(seed))
-        report = build(config, cache=memory, in_place=True)
+        report = build(config, cache=memory, in_place=in_place)
         assert snapshot(config.out_dir) == clean_build(config, scratch), (edit, report)
         assert not list(config.out_dir.rglob(".pending-*")) and not list(config.out_dir.rglob(".*.new-*"))
 
