@@ -48,7 +48,8 @@ def build(config: SiteConfig, strict: bool = False, use_cache: bool = True, cach
         cache = BuildCache(config.out_dir / CACHE_DIR, code, use_cache)
     cache.ensure_code(code)
     inputs, newest = _inputs_fingerprint(config, paths, code)
-    if inputs == cache.inputs and cache.trusts(newest) and built_base_url(config.out_dir) == config.base_url:
+    same_site = built_base_url(config.out_dir) == config.base_url  # the last build is in place, for this URL
+    if inputs == cache.inputs and cache.trusts(newest) and same_site:
         summary = cache.summary  # nothing changed since the last build, which is still in place
         if strict and summary["warnings"]:
             raise BuildError(_strict_message(summary["warnings"]))
@@ -63,7 +64,7 @@ def build(config: SiteConfig, strict: bool = False, use_cache: bool = True, cach
     environment = repr(config)
     fingerprints: dict[str, str] = {}
     rendered = 0
-    patch = in_place and bool(cache.pages) and built_base_url(config.out_dir) == config.base_url
+    patch = in_place and bool(cache.pages) and same_site
     output = PatchedOutput(config.out_dir, config.base_url, set(cache.pages), CACHE_DIR) if patch \
         else StagedOutput(config.out_dir, config.base_url)
     with output:

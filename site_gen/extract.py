@@ -38,8 +38,7 @@ def extract(body: str, date: dt.date | None = None, gazetteer: Gazetteer | None 
     spans = sentences(text)
     mentions = surnames_over_clubs(find_mentions(text, spans, gaz))
     clubs = resolve_clubs(mentions)
-    players = classify_people(text, mentions, gaz.staff_roles, gaz.staff_names, date.year if date else None,
-                              [start for start, _ in spans])
+    players = classify_people(text, mentions, gaz.staff_roles, gaz.staff_names, date.year if date else None, spans)
     fees = find_fees(text)
     moves = find_moves(text, spans, mentions, players, fees)
     return Extraction(

@@ -117,16 +117,14 @@ def _parts(run: str, gaz: Gazetteer) -> tuple[Part, ...]:
     i = 0
     while i < len(words):
         known = _known_at(run, words, i, gaz)
-        if known is not None and _given_name_first(run, words, i, known, gaz):
-            known = None  # "Milan Kovac", "Jordan Ashworth": a club's or country's name as a given name
-        if known is not None:
+        # "Milan Kovac", "Jordan Ashworth": a club's or country's name as a given name
+        given_name = known is not None and _given_name_first(run, words, i, known, gaz)
+        if known is not None and not given_name:
             parts.append(known[0])
             i = known[1]
             continue
-        j = i + 1
+        j = i + 1 + given_name
         if words[i][2][0].isupper():
-            if j < len(words) and _known_at(run, words, i, gaz) is not None:
-                j += 1  # the given name that looked like a club or a country
             while j < len(words) and words[j - 1][1] == words[j - 1][0] + len(words[j - 1][2]) \
                     and words[j][2] not in _TAIL_WORDS and _known_at(run, words, j, gaz) is None:
                 j += 1

@@ -90,11 +90,12 @@ first-team squad stopper youth books ranks valuation demands
 """.split()) | {"best attempts", "first team", "asking price", "release clause", "buy-out clause", "buyout clause",
                "price tag", "asking fee"}
 # Parenthetical words between a club and its verb ("Rangers, meanwhile, have completed").
-_ASIDES = frozenset({"", "meanwhile", "however", "though", "too", "also", "reportedly", "then", "now", "in turn",
-                     "for their part", "it seems", "it is understood", "understandably"})
+_ASIDES = frozenset({"", "meanwhile", "however", "though", "too", "also", "reportedly", "then", "now",
+                     "understandably"})
 # A club that wants a sum of money for a player is selling him ("the Foxes want at least £50m").
+# (auxiliaries before the verb, "are seeking", "would want", are skipped first)
 _ASKING_VERBS = frozenset({"want", "wants", "wanted", "expect", "expects", "require", "requires", "seek", "seeking",
-                           "are seeking", "demand", "demands", "would want", "will want"})
+                           "demand", "demands"})
 
 
 def _skip_asides(raw: list[str], words: list[str]) -> tuple[list[str], list[str]]:
@@ -135,7 +136,7 @@ def _origin_follows(raw: list[str], words: list[str]) -> bool:
 
 
 _PAST_MOVE = re.compile(r"[^.;:]{0,30}?\b(?:last (?:summer|season|year|january|window|month)|in (?:19|20)\d\d|"
-                        r"\w+ (?:years|seasons) ago|back in|previously|two summers ago|at the time)\b", re.I)
+                        r"\w+ (?:years|seasons|summers) ago|back in|previously|at the time)\b", re.I)
 # Words that may stand between a cue and the club it governs ("join the Serie A giants Napoli").
 _CLUB_LABELS = frozenset("""
 the side club outfit giants champions leaders rivals holders strugglers minnows high-flying newly-promoted

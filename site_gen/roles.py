@@ -81,7 +81,7 @@ class _Person:
 
 def classify_people(text: str, mentions: list[Mention], staff_roles: frozenset[str] = frozenset(),
                     staff_names: dict[str, int] | None = None, year: int | None = None,
-                    sentence_starts: list[int] | None = None) -> list[str]:
+                    spans: list[tuple[int, int]] | None = None) -> list[str]:
     """Players' canonical names in order of first mention.
 
     `staff_roles` (the gazetteer's job titles) add to the built-in ones.
@@ -97,7 +97,7 @@ def classify_people(text: str, mentions: list[Mention], staff_roles: frozenset[s
     for person in people:
         for mention in person.mentions:
             staff, player = _cues(text, mention, staff_before, club_starts,
-                                  sentence_starts[mention.sentence] if sentence_starts else 0)
+                                  spans[mention.sentence][0] if spans else 0)
             person.staff += staff
             person.player += player
     players: list[str] = []

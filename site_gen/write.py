@@ -25,7 +25,6 @@ class StagedOutput:
         self.out_dir = out_dir.resolve()
         self.base_url = base_url
         self.staging = self.out_dir.parent / f".{self.out_dir.name}.staging-{os.getpid()}"
-        self.files = 0
 
     def __enter__(self) -> StagedOutput:
         _recover_interrupted(self.out_dir)
@@ -45,16 +44,12 @@ class StagedOutput:
 
     def path_for(self, relative: str) -> Path:
         """The staging path for a relative output path; refuse any that escapes."""
-        target = (self.staging / relative).resolve()
-        if not target.is_relative_to(self.staging) or target == self.staging:
-            raise BuildError(f"refusing to write {relative!r}: it is outside the output folder")
-        return target
+        return self.staging / inside(relative)
 
     def write_text(self, relative: str, text: str) -> None:
         target = self.path_for(relative)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-        self.files += 1
 
     def reuse(self, relative: str) -> bool:
         """Take a file unchanged from the current site (a hard link, so no copying); False if it is missing."""
@@ -67,7 +62,6 @@ class StagedOutput:
             os.link(old, target)
         except OSError:  # a file system without hard links
             shutil.copyfile(old, target)
-        self.files += 1
         return True
 
     def copy_tree(self, source: Path, relative: str) -> None:
@@ -85,6 +79,18 @@ class StagedOutput:
         self.staging.rename(self.out_dir)
         if old.exists():
             shutil.rmtree(old)
+
+
+def inside(relative: str) -> str:
+    """`relative` made normal; refuse any path that would leave the output folder or be the folder itself.
+
+    Checked on the text, so it costs no file-system call: the folders written to hold
+    only what site_gen put there, never links.
+    """
+    normal = os.path.normpath(relative)
+    if os.path.isabs(normal) or normal in (".", "..") or normal.startswith("../"):
+        raise BuildError(f"refusing to write {relative!r}: it is outside the output folder")
+    return normal
 
 
 def static_files(source: Path, relative: str) -> Iterator[tuple[str, Path]]:
@@ -159,7 +165,6 @@ class PatchedOutput:
         self.previous_pages = previous_pages
         self.cache_dir = cache_dir
         self.pending = self.out_dir / f".pending-{os.getpid()}"
-        self.files = 0
         self._writes: dict[str, bytes] = {}
         self._kept: set[str] = set()
         self._static: set[str] = set()
@@ -177,11 +182,7 @@ class PatchedOutput:
         shutil.rmtree(self.pending, ignore_errors=True)
 
     def _target(self, relative: str) -> Path:
-        """The path in the site; refuse any that escapes (checked on the text: this site holds no links)."""
-        normal = os.path.normpath(relative)
-        if os.path.isabs(normal) or normal == "." or normal == ".." or normal.startswith(("../", "..\\")):
-            raise BuildError(f"refusing to write {relative!r}: it is outside the output folder")
-        return self.out_dir / normal
+        return self.out_dir / inside(relative)
 
     def path_for(self, relative: str) -> Path:
         """A private folder for files written directly (the cache), moved into place by `commit()`."""
@@ -191,14 +192,12 @@ class PatchedOutput:
     def write_text(self, relative: str, text: str) -> None:
         self._target(relative)
         self._writes[relative] = text.encode("utf-8")
-        self.files += 1
 
     def reuse(self, relative: str) -> bool:
         """Keep the file already in the site; False if it is missing."""
         if not self._target(relative).is_file():
             return False
         self._kept.add(relative)
-        self.files += 1
         return True
 
     def copy_tree(self, source: Path, relative: str) -> None:
