@@ -52,7 +52,10 @@ def _destination_follows(raw: list[str], words: list[str]) -> bool:
             return True
         if index and raw[index].endswith((",", ";", ".", ":")):
             return False
-    return any(word.startswith(_TO_AFTER_STEMS) for word in words[:6])
+    for word in words[:6]:
+        if word.startswith(_TO_AFTER_STEMS):
+            return True
+    return False
 
 
 # ... or the origin ("leave", "his future at", "agreed a fee with").
@@ -146,7 +149,7 @@ championship top-flight second-tier
 """.split())
 _TO_IF_AFTER_ORIGIN = "to-if-after-origin"  # "left A for B": B is a destination once A is an origin
 _CONVERSION_BEFORE = re.compile(r"(?:\d[mk]?|million)\s*\($")
-_COORDINATED = re.compile(r"^'?s?\s*(?:,|and|or|,\s*and|as well as|plus)\s*(?:the\s+)?$", re.I)
+_COORDINATED = re.compile(r"'?s?\s*(?:,|and|or|,\s*and|as well as|plus)\s*(?:the\s+)?$", re.I)
 # A sentence that names no player may still be about the last one named:
 # "he", "the 22-year-old", "the Dutchman", "the midfielder".
 _PRONOUN = re.compile(
@@ -175,21 +178,26 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
     leaving: dict[str, int] = defaultdict(int)
     near_fee: dict[str, list[tuple[int, Fee]]] = defaultdict(list)
     club_fee: dict[tuple[str, str], list[tuple[int, Fee]]] = defaultdict(list)
-    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    players_by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    clubs_by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for mention in mentions:
-        by_sentence[mention.sentence].append(mention)
+        if mention.kind == "club":
+            clubs_by_sentence[mention.sentence].append(mention)
+        elif mention.kind == "person" and mention.player:
+            players_by_sentence[mention.sentence].append(mention)
     fees_by_sentence: dict[int, list[tuple[int, Fee]]] = defaultdict(list)
     starts = [start for start, _ in spans]
     for offset, fee in fees:
         if not _is_conversion(text, offset):
             fees_by_sentence[bisect.bisect_right(starts, offset) - 1].append((offset, fee))
     focus: str | None = None
-    for index, (start, end) in enumerate(spans):
-        here = by_sentence.get(index, [])
-        player_mentions = [m for m in here if m.kind == "person" and m.player]
+    # only sentences that name someone, a club or a fee can say anything
+    for index in sorted(players_by_sentence.keys() | clubs_by_sentence.keys() | fees_by_sentence.keys()):
+        start, end = spans[index]
+        player_mentions = players_by_sentence.get(index, [])
         if player_mentions:
             focus = player_mentions[0].person
-        clubs = [m for m in here if m.kind == "club"]
+        clubs = clubs_by_sentence.get(index, [])
         sentence_fees = fees_by_sentence.get(index, [])
         if not clubs and not sentence_fees:
             continue  # nothing here to tie to anyone
@@ -237,6 +245,8 @@ def _is_conversion(text: str, offset: int) -> bool:
 
 
 def _nearest(anchors: list[tuple[int, int, str]], offset: int) -> str:
+    if len(anchors) == 1:
+        return anchors[0][2]
     return min(anchors, key=lambda a: min(abs(offset - a[0]), abs(offset - a[1])))[2]
 
 
@@ -264,7 +274,7 @@ def _directions(text: str, start: int, end: int, clubs: list[Mention], players: 
         club = clubs[index]
         previous_end = clubs[index - 1].end if index else start
         following_start = clubs[index + 1].start if index + 1 < len(clubs) else end
-        if index + 1 < len(clubs) and _COORDINATED.match(text[club.end:following_start]):
+        if index + 1 < len(clubs) and _COORDINATED.match(text, club.end, following_start):
             found[index] = found[index + 1]
             continue
         found[index] = _direction(text, max(previous_end, club.start - 50), club,
@@ -286,9 +296,11 @@ def _direction(text: str, before_start: int, club: Mention, after: str, players:
     last = words[-1] if words else ""
     if last in _FORMER:
         return None
-    following = [m for m in players if m.start >= club.end]
-    if following and following[0].start - club.end < 60 and _describes(text[club.end:following[0].start]):
-        return ("from-of", following[0].person)  # "Lazio centre-half Wesley Hoedt"
+    for player in players:
+        if player.start >= club.end:
+            if player.start - club.end < 60 and _describes(text[club.end:player.start]):
+                return ("from-of", player.person)  # "Lazio centre-half Wesley Hoedt"
+            break
     if last == "with" and _SELLER_AFTER.match(after):
         return "from"  # "agreed a fee with Sevilla for Iker Zubeldia"
     before = endings(words)
@@ -300,7 +312,7 @@ def _direction(text: str, before_start: int, club: Mention, after: str, players:
         return "from-club" if _PAST_MOVE.match(after) else "to"
     if not _LEAVING_BEFORE.isdisjoint(before):
         return "from"
-    raw = after[:80].lower().split()[:8]
+    raw = after.lower().split(None, 8)[:8]
     after_words = [word.strip(_WORD_EDGES) for word in raw]
     first_after = after_words[0] if after_words and after_words[0] else after_words[1] if len(after_words) > 1 else ""
     if not _FROM_BEFORE.isdisjoint(before) or _origin_follows(raw, after_words) or first_after in _DESCRIPTORS:

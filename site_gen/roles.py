@@ -25,15 +25,15 @@ successor sacked appointed
 _STAFF_AFTER = re.compile(
     r"'s?\s+(?:\w+\s+)?(?:men|side|team|charges|squad|troops|outfit|regime|tenure|reign|tactics|system|"
     r"philosophy|project|rebuild|backroom|dugout|coaching|managerial|sacking|appointment|arrival as)\b"
-    r"|,?\s+(?:the\s+|who\s+is\s+the\s+|whose\s+)?(?:(?!and\b|but\b|while\b|with\b|as\b|whose\b)[\w'-]+\s+){0,3}"
+    r"|,?\s+(?:the\s+|who\s+is\s+the\s+|whose\s+)?(?:(?!(?i:and|but|while|with|as|whose)\b)[\w'-]+\s+){0,3}"
     r"(?:manager|boss|coach|chairman|owner|"
     r"agent|director|president|journalist|reporter|pundit|chief|ceo|executive|scout|presenter)\b"
-    r"|\s+(?:wrote|writes|tweeted|posted|reported|reports|revealed on|told (?:the\s+)?(?-i:[A-Z])(?!\w+ (?:he|that)\b)|"
+    r"|\s+(?:wrote|writes|tweeted|posted|reported|reports|revealed on|told (?:the\s+)?[A-Z](?!\w+ (?:he|that)\b)|"
     r"told (?:the\s+)?(?:club's\s+)?(?:official\s+)?(?:television|tv|website|channel|media|podcast|programme|"
     r"reporters|journalists|press|newspaper))"
     # someone who tells a player where to train or whom he will pick is his manager
     r"|\s+(?:has\s+|had\s+)?(?:already\s+|now\s+)?(?:told|ordered|instructed|informed|dropped|"
-    r"axed|frozen out|banished|left out)\s+(?P<object>(?-i:[A-Z][\w'-]+\s+){1,3})(?:to|that|he|from)\b"
+    r"axed|frozen out|banished|left out)\s+(?P<object>(?:[A-Z][\w'-]+\s+){1,3})(?:to|that|he|from)\b"
     r"|\s+(?:has\s+|had\s+)?(?:already\s+)?(?:told|ordered|instructed)\s+(?:him|the player|the \d+-year-old)\b"
     r"|\s+(?:is|was|remains)\s+(?:\w+\s+){0,2}(?:that\s+)?his\s+(?:top scorer|captain|players|squad|star man|"
     r"skipper|charges|best player|key man)\b"
@@ -47,8 +47,7 @@ _STAFF_AFTER = re.compile(
     r"reunite|raid|hold on|offload|rebuild|reshape|freshen|lure|snap up|secure the signing|make .{1,20} his)\b"
     r"|\s+(?:\w+\s+){0,4}(?:build|strengthen|bolster|rebuild|improve|reshape|overhaul)\s+his\s+(?:side|squad|"
     r"team|defence|attack|midfield|backline)\b"
-    r"|,?\s+who\s+(?:coached|managed|signed|gave|handed)\s+him\b",
-    re.I)
+    r"|,?\s+who\s+(?:coached|managed|signed|gave|handed)\s+him\b")
 _PLAYER_BEFORE = frozenset("""
 goalkeeper keeper goalie stopper defender centre-back centre-half full-back left-back right-back wing-back
 sweeper midfielder playmaker winger left-winger right-winger forward centre-forward striker frontman attacker
@@ -68,7 +67,7 @@ _PLAYER_AFTER = re.compile(
     r"|\s+(?:remains|is|was|has been|had been)\s+(?:also\s+)?(?:the subject of|a target for|a transfer target|"
     r"wanted by|linked with a move|on the radar of|attracting interest|valued at|rated at)\b"
     r"|\s+(?:is|was)\s+(?:\w+\s+)?(?:set|expected|due|poised)\s+to\s+(?:undergo|have|complete)\s+(?:a|his)\s+medical\b"
-    r"|\s+(?:has|had)\s+(?:handed in|submitted|lodged)\s+a\s+transfer\s+request\b", re.I)
+    r"|\s+(?:has|had)\s+(?:handed in|submitted|lodged)\s+a\s+transfer\s+request\b")
 
 
 @dataclass(slots=True)
@@ -128,25 +127,33 @@ def _known_staff(words: tuple[str, ...], staff_names: dict[str, int], year: int 
 
 
 def _group(mentions: Iterable[Mention]) -> list[_Person]:
-    """One `_Person` per individual: shorter forms join the full name they end."""
+    """One `_Person` per individual: shorter forms join the full name they end.
+
+    Each person is filed under every ending of their name (and, for one-word
+    look-ups, their given name), so finding an owner is one dictionary look-up.
+    """
     ordered = sorted(mentions, key=lambda m: (-len(m.words), m.start))
     people: list[_Person] = []
+    by_ending: dict[tuple[str, ...], list[_Person]] = {}
+    by_given_name: dict[str, list[_Person]] = {}
     for mention in ordered:
-        owner = _owner(people, mention.words)
+        words = mention.words
+        owner = _owner(by_ending.get(words) or (by_given_name.get(words[0], []) if len(words) == 1 else []))
         if owner is None:
-            owner = _Person(mention.words)
+            owner = _Person(words)
             people.append(owner)
+            for start in range(len(words)):
+                by_ending.setdefault(words[start:], []).append(owner)
+            if len(words) > 1:
+                by_given_name.setdefault(words[0], []).append(owner)
         owner.mentions.append(mention)
     for person in people:
         person.mentions.sort(key=lambda m: m.start)
     return people
 
 
-def _owner(people: list[_Person], words: tuple[str, ...]) -> _Person | None:
-    """The person whose full name ends with (or equals) these words, latest added wins ties."""
-    matches = [p for p in people if p.words[-len(words):] == words]
-    if not matches and len(words) == 1:
-        matches = [p for p in people if p.words[0] == words[0] and len(p.words) > 1]
+def _owner(matches: list[_Person]) -> _Person | None:
+    """The one person a name form may stand for; of several, the shortest name, first added."""
     return matches[0] if len(matches) == 1 else (min(matches, key=lambda p: len(p.words)) if matches else None)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import ahocorasick
+
 # (tag, phrases): the tag applies when any phrase stands in the text as whole words.
 # Phrases are lower case, except competition names, which must keep their capitals
 # ("Premier League", not "premier league").
@@ -41,37 +43,44 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("bundesliga", ("Bundesliga",)),
     ("ligue-1", ("Ligue 1",)),
 )
-# Punctuation becomes a space, so "loan," and "(loan)" read as the word "loan";
-# hyphens and apostrophes stay, being part of words such as "centre-back".
-# (A byte table: ten times faster than a regular expression over the text.)
-_PUNCTUATION = bytes.maketrans(b'.,;:!?()[]"/', b" " * 12)
-# Lower-case phrases by their first word, so only words the text holds are looked at;
-# competition names are checked as written.
-_BY_FIRST_WORD: dict[str, list[tuple[int, str | None]]] = {}
-_AS_WRITTEN: list[tuple[int, str]] = []
-for _rule, (_tag, _phrases) in enumerate(_RULES):
-    for _phrase in _phrases:
-        if _phrase[0].isupper():
-            _AS_WRITTEN.append((_rule, _phrase))
-        else:
-            _BY_FIRST_WORD.setdefault(_phrase.split()[0], []).append((_rule, _phrase if " " in _phrase else None))
+# Characters that may stand beside a phrase: it must be whole words, so "keeper" in
+# "goalkeeper" or "loan" in "loaned" does not count (a plural does); hyphens and apostrophes belong to words.
+_EDGES = frozenset(' \t\n.,;:!?()[]"/')
+
+
+def _automaton() -> ahocorasick.Automaton:
+    """One Aho-Corasick automaton over the lower-case phrases: a single C-speed pass finds them all."""
+    automaton = ahocorasick.Automaton()
+    for rule, (_tag, phrases) in enumerate(_RULES):
+        for phrase in phrases:
+            if not phrase[0].isupper():
+                automaton.add_word(phrase, (rule, len(phrase)))
+    automaton.make_automaton()
+    return automaton
+
+
+_LOWER_CASE = _automaton()
+# Competition names are checked as written.
+_AS_WRITTEN = [(rule, phrase) for rule, (_tag, phrases) in enumerate(_RULES) for phrase in phrases
+               if phrase[0].isupper()]
 
 
 def infer_tags(text: str, date: dt.date | None) -> tuple[str, ...]:
-    """Tags in a fixed order: window first, then the rules' order.
-
-    A phrase counts only as whole words: its first word must be among the
-    text's words, and a longer phrase must stand in the text too.
-    """
+    """Tags in a fixed order: window first, then the rules' order. A phrase counts only as whole words."""
     lowered = text.lower()
-    words = set(lowered.encode().translate(_PUNCTUATION).decode().split())
     found = {rule for rule, phrase in _AS_WRITTEN if phrase in text}
-    for first in words.intersection(_BY_FIRST_WORD):
-        for rule, longer in _BY_FIRST_WORD[first]:
-            if longer is None or longer in lowered:
-                found.add(rule)
+    for end, (rule, length) in _LOWER_CASE.iter(lowered):
+        if rule not in found and (end < length or lowered[end - length] in _EDGES) and _word_ends(lowered, end + 1):
+            found.add(rule)
     window = window_tag(date) if date else None
     return tuple(([window] if window else []) + [_RULES[rule][0] for rule in sorted(found)])
+
+
+def _word_ends(text: str, after: int) -> bool:
+    """Whether a word ends just before `after`, maybe in a plural "s" ("holding midfielders")."""
+    if after < len(text) and text[after] == "s":
+        after += 1
+    return after >= len(text) or text[after] in _EDGES
 
 
 def window_tag(date: dt.date) -> str | None:
