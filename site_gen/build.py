@@ -8,10 +8,10 @@ import time
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from site_gen import urls
-from site_gen.cache import CACHE_DIR, BuildCache, Loaded, code_fingerprint, fingerprint, tree_fingerprint
+from site_gen.cache import CACHE_DIR, BuildCache, Loaded, code_fingerprint, tree_fingerprint
 from site_gen.config import CONFIG_FILE, SiteConfig
 from site_gen.corrections import CORRECTIONS_FILE, Corrections, load_corrections
 from site_gen.errors import BuildError, SourceError
@@ -62,17 +62,18 @@ def build(config: SiteConfig, strict: bool = False, use_cache: bool = True, cach
     index = build_index(articles)
     renderer = Renderer(config)
     environment = repr(config)
-    fingerprints: dict[str, str] = {}
+    fingerprints: dict[str, Any] = {}
     rendered = 0
     patch = in_place and bool(cache.pages) and same_site
     output = PatchedOutput(config.out_dir, config.base_url, set(cache.pages), CACHE_DIR) if patch \
         else StagedOutput(config.out_dir, config.base_url)
     with output:
-        for page in make_pages(index, config):
-            digest = fingerprint((environment, renderer.fingerprint(page.template), page.context)).hex()
-            fingerprints[page.path] = digest
-            if cache.pages.get(page.path) == digest and output.reuse(page.path):
-                continue  # the same values through the same templates: the same file as last time
+        digests = {name: entry[2] for name, entry in entries.items()}
+        for page in make_pages(index, config, digests):
+            page_key = (environment, renderer.fingerprint(page.template), page.inputs)
+            fingerprints[page.path] = page_key
+            if cache.pages.get(page.path) == page_key and output.reuse(page.path):
+                continue  # the same inputs through the same templates: the same file as last time
             output.write_text(page.path, renderer.render(page))
             rendered += 1
         output.copy_tree(config.static_dir, "static")

@@ -3,11 +3,11 @@
 Kept in `.site-gen-cache/` inside the output folder, so that it is replaced together with the
 site it describes and never disagrees with it. Two levels, both keyed by content:
 - each article file's record, by the file's bytes (found again cheaply by size and mtime);
-- each page's fingerprint (template set, settings and the values it shows), so an
+- each page's inputs (settings, template set and the keys of what it shows), so an
   unchanged page is linked over from the previous site instead of rendered again.
 Anything that changes what the code would produce (the package's own code or data,
 `corrections.yaml`) empties the article level; templates, static files and settings
-are part of every page's fingerprint.
+are part of every page's inputs.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from site_gen.model import Article
 
 CACHE_DIR = ".site-gen-cache"  # inside the output folder, swapped in with the site it describes
 _PACKAGE = Path(__file__).parent
-_FORMAT = 1
+_FORMAT = 2
 #: A file changed this close to the last build may have changed again within the same clock
 #: tick, keeping its size and mtime ("racy clean", as git calls it): check its content instead.
 RACY_NS = 2_000_000_000
@@ -61,8 +61,8 @@ class BuildCache:
         self.code = code
         #: file name → (size, mtime_ns, sha256 of bytes, record or error)
         self.articles: dict[str, tuple[int, int, str, Loaded]] = {}
-        #: output path → page fingerprint
-        self.pages: dict[str, str] = {}
+        #: output path → the page's inputs (see `Page.inputs`), with settings and template digest
+        self.pages: dict[str, Any] = {}
         #: fingerprint of every input, as of the last successful build, and what that build reported
         self.inputs = ""
         self.summary: dict[str, Any] = {}
@@ -99,7 +99,7 @@ class BuildCache:
         """Whether a file with this mtime was last changed safely before the last build began."""
         return mtime_ns < self.started_ns - RACY_NS
 
-    def save(self, folder: Path, articles: dict[str, tuple[int, int, str, Loaded]], pages: dict[str, str],
+    def save(self, folder: Path, articles: dict[str, tuple[int, int, str, Loaded]], pages: dict[str, Any],
              inputs: str, summary: dict[str, Any], started_ns: int) -> None:
         """Keep this build's state in memory and in `folder` (in the staged site, swapped in with it)."""
         self.articles, self.pages, self.inputs, self.summary = articles, pages, inputs, summary

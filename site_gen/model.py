@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Mapping
+from typing import Any, Callable, Literal, Mapping
 
 BodyFormat = Literal["text", "markdown"]
 
@@ -79,11 +79,23 @@ class Article(Extraction):
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One HTML file to write: where, with which template, from what values."""
+    """One HTML file to write: where, with which template, from what values.
+
+    `inputs` is a small, comparable and picklable account of everything the values
+    are made from (keys of the articles shown, names, page number): equal inputs
+    through the same template make the same file, so the build compares inputs
+    and calls `make()` for the values only of pages that must be rendered again.
+    """
 
     path: str  # relative output path, e.g. "players/virgil-van-dijk/index.html"
     template: str
-    context: Mapping[str, Any]
+    inputs: Any
+    make: Callable[[], Mapping[str, Any]]
+
+    @property
+    def context(self) -> Mapping[str, Any]:
+        """The values the template shows (made afresh on each call)."""
+        return self.make()
 
 
 @dataclass(frozen=True, slots=True)

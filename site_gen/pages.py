@@ -1,11 +1,17 @@
-"""The pages of the site, as data: `SiteIndex` → list of `Page`. Pure: no I/O, no templates."""
+"""The pages of the site, as data: `SiteIndex` → list of `Page`. Pure: no I/O, no templates.
+
+Each page carries its inputs (what it is made from) and makes its values only when asked,
+so an incremental build can pass over unchanged pages without making them.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterator, NamedTuple, Sequence, TypeVar
+import functools
+from typing import Any, Callable, Iterator, Mapping, NamedTuple, Sequence, TypeVar
 
 from site_gen import urls
+from site_gen.cache import fingerprint
 from site_gen.config import SiteConfig
 from site_gen.index import Group, SiteIndex
 from site_gen.markup import body_html
@@ -24,24 +30,38 @@ class Link(NamedTuple):
     url: str
 
 
-def make_pages(index: SiteIndex, config: SiteConfig) -> Iterator[Page]:
-    """Every page of the site, each with the values its template shows."""
-    maker = _PageMaker(index, config)
+def make_pages(index: SiteIndex, config: SiteConfig, source_digests: Mapping[str, str] | None = None
+               ) -> Iterator[Page]:
+    """Every page of the site, each with the inputs it is made from and a way to make its values.
+
+    `source_digests` (file name → digest of its bytes) name each article cheaply;
+    without them an article is named by a digest of its record.
+    """
+    maker = _PageMaker(index, config, source_digests or {})
     yield from maker.home()
     yield from maker.articles()
     yield from maker.players()
     yield from maker.clubs()
     yield from maker.tags()
     yield from maker.months()
-    yield Page(urls.NOT_FOUND_ROUTE, "404.html", {"title": "Page not found"})
+    yield maker.page(urls.NOT_FOUND_ROUTE, "404.html", "Page not found", (), dict)
+
+
+Values = Callable[[], dict[str, Any]]
 
 
 class _PageMaker:
-    def __init__(self, index: SiteIndex, config: SiteConfig) -> None:
+    def __init__(self, index: SiteIndex, config: SiteConfig, source_digests: Mapping[str, str]) -> None:
         self.index = index
         self.config = config
         self.urls = SiteUrls(config.base_url)
+        self.source_digests = source_digests
         self._cards: dict[int, dict[str, Any]] = {}
+        self._keys: dict[int, str] = {}
+        # Every card shows players' and clubs' names as the index spells them, so any page
+        # depends on that spelling table (it changes rarely: a new spelling winning out).
+        self.names = fingerprint(([(g.slug, g.name) for g in index.players.values()],
+                                  [(g.slug, g.name) for g in index.clubs.values()])).hex()
 
     # Links -----------------------------------------------------------------
     def player(self, name: str) -> Link:
@@ -62,6 +82,18 @@ class _PageMaker:
     def month(self, year: int, month: int) -> Link:
         return Link(dt.date(year, month, 1).strftime("%B %Y"), self.urls.url(urls.month_route(year, month)))
 
+    def key(self, article: Article) -> str:
+        """A short name for an article's record: its file's digest and its slug."""
+        found = self._keys.get(id(article))
+        if found is None:
+            digest = self.source_digests.get(article.path.name) or fingerprint(article).hex()
+            found = self._keys[id(article)] = f"{digest}/{article.slug}"
+        return found
+
+    def keys(self, articles: Sequence[Article]) -> str:
+        """One digest for a list of articles, for values made from all of them."""
+        return fingerprint([self.key(article) for article in articles]).hex()
+
     def card(self, article: Article) -> dict[str, Any]:
         """What a list shows of an article; made once per article and shared."""
         key = id(article)
@@ -80,18 +112,29 @@ class _PageMaker:
             }
         return self._cards[key]
 
+    def cards(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
+        return [self.card(article) for article in articles]
+
     def move(self, move: Move) -> dict[str, Any]:
         return {"player": self.player(move.player), "from": self.club(move.from_club),
                 "to": self.club(move.to_club), "fee": move.fee.text if move.fee else None}
 
     # Pages -----------------------------------------------------------------
-    def page(self, route: str, template: str, title: str, **values: Any) -> Page:
-        return Page(urls.output_path(route), template, {"title": title, **values})
+    def page(self, route: str, template: str, title: str, inputs: Any, values: Values) -> Page:
+        """A page whose values `values()` makes only when it must be rendered."""
+        return Page(urls.output_path(route), template, (self.names, title, inputs),
+                    lambda: {"title": title, **values()})
 
     def paged(self, route: str, template: str, title: str, items: Sequence[T], size: int,
-              **values: Any) -> Iterator[Page]:
-        """Split a list over pages: page 1 at `route`, then `route`/page/2/ and on."""
+              show: Callable[[Sequence[T]], list[Any]], key: Callable[[T], Any],
+              inputs: Any = (), values: Values = dict) -> Iterator[Page]:
+        """Split a list over pages: page 1 at `route`, then `route`/page/2/ and on.
+
+        Each page's inputs are the keys of its own items plus `inputs`, which must
+        account for everything `values()` (shared by all the pages) is made from.
+        """
         total = max(1, -(-len(items) // size))
+        shared = functools.cache(values)
         for number in range(1, total + 1):
             chunk = items[(number - 1) * size: number * size]
             pager = {
@@ -101,14 +144,15 @@ class _PageMaker:
             }
             page_title = title if number == 1 else f"{title} (page {number})"
             yield self.page(urls.paged_route(route, number), template, page_title,
-                            items=chunk, paging=pager, **values)
+                            (inputs, number, total, tuple(map(key, chunk))),
+                            functools.partial(_list_values, show, chunk, pager, shared))
 
     def home(self) -> Iterator[Page]:
-        cards = [self.card(a) for a in self.index.articles]
         top_players = self.top(self.index.players, self.player)
         top_clubs = self.top(self.index.clubs, lambda name: self.club(name))
-        yield from self.paged(urls.home_route(), "home.html", self.config.title, cards, self.config.per_page,
-                              top_players=top_players, top_clubs=top_clubs)
+        yield from self.paged(urls.home_route(), "home.html", self.config.title, self.index.articles,
+                              self.config.per_page, self.cards, self.key, (top_players, top_clubs),
+                              lambda: {"top_players": top_players, "top_clubs": top_clubs})
 
     def top(self, groups: dict[str, Group], link: Any, count: int = 10) -> list[tuple[Link, int]]:
         ranked = sorted(groups.values(), key=lambda g: (-len(g.articles), g.name))[:count]
@@ -117,62 +161,85 @@ class _PageMaker:
     def articles(self) -> Iterator[Page]:
         for article in self.index.articles:
             yield self.page(urls.article_route(article.date, article.slug), "article.html", article.title,
-                            article=self.card(article), body=body_html(article, self.config.raw_html),
-                            month=self.month(article.date.year, article.date.month))
+                            self.key(article), functools.partial(self.article_values, article))
+
+    def article_values(self, article: Article) -> dict[str, Any]:
+        return {"article": self.card(article), "body": body_html(article, self.config.raw_html),
+                "month": self.month(article.date.year, article.date.month)}
 
     def players(self) -> Iterator[Page]:
         groups = sorted(self.index.players.values(), key=lambda g: (g.name.casefold(), g.slug))
         entries = [(self.player(g.name), len(g.articles), g.articles[0].date) for g in groups]
-        yield from self.paged(urls.PLAYERS_ROUTE, "names.html", "Players", entries, self.index_size)
+        yield from self.paged(urls.PLAYERS_ROUTE, "names.html", "Players", entries, self.index_size, list, _same)
         for group in groups:
-            clubs: dict[str, int] = {}
-            for article in group.articles:
-                for move in self.index.moves_of(article, group.slug):
-                    for club in (move.to_club, move.from_club):
-                        if club:
-                            clubs[club] = clubs.get(club, 0) + 1
-            timeline = [{**self.card(a), "player_moves": [self.move(m) for m in self.index.moves_of(a, group.slug)]}
-                        for a in group.articles]
-            linked = [(self.club(name), n) for name, n in sorted(clubs.items(), key=lambda kv: (-kv[1], kv[0]))]
-            yield from self.paged(urls.player_route(group.slug), "player.html", group.name, timeline,
-                                  self.config.per_page, name=group.name, linked_clubs=linked,
-                                  first=group.articles[-1].date, latest=group.articles[0].date,
-                                  count=len(group.articles))
+            yield from self.paged(urls.player_route(group.slug), "player.html", group.name, group.articles,
+                                  self.config.per_page, functools.partial(self.timeline, group), self.key,
+                                  self.keys(group.articles), functools.partial(self.player_values, group))
+
+    def timeline(self, group: Group, articles: Sequence[Article]) -> list[dict[str, Any]]:
+        """A player's rumours, each card with the moves that are his."""
+        return [{**self.card(a), "player_moves": [self.move(m) for m in self.index.moves_of(a, group.slug)]}
+                for a in articles]
+
+    def player_values(self, group: Group) -> dict[str, Any]:
+        clubs: dict[str, int] = {}
+        for article in group.articles:
+            for move in self.index.moves_of(article, group.slug):
+                for club in (move.to_club, move.from_club):
+                    if club:
+                        clubs[club] = clubs.get(club, 0) + 1
+        linked = [(self.club(name), n) for name, n in sorted(clubs.items(), key=lambda kv: (-kv[1], kv[0]))]
+        return {"name": group.name, "linked_clubs": linked, "first": group.articles[-1].date,
+                "latest": group.articles[0].date, "count": len(group.articles)}
 
     def clubs(self) -> Iterator[Page]:
         groups = sorted(self.index.clubs.values(), key=lambda g: (g.name.casefold(), g.slug))
         entries = [(self.club(g.name), len(g.articles), g.articles[0].date) for g in groups]
-        yield from self.paged(urls.CLUBS_ROUTE, "names.html", "Clubs", entries, self.index_size)
+        yield from self.paged(urls.CLUBS_ROUTE, "names.html", "Clubs", entries, self.index_size, list, _same)
         for group in groups:
-            links = sorted(self.index.club_players.get(group.slug, {}).values(),
-                           key=lambda link: (-link.latest.toordinal(), link.player_slug))
-            players = {direction: [(self.player(self.index.players[link.player_slug].name), link.count,
-                                    link.latest) for link in links
-                                   if link.direction == direction and link.player_slug in self.index.players]
-                       for direction in ("in", "out", "mentioned")}
-            yield from self.paged(urls.club_route(group.slug), "club.html", group.name,
-                                  [self.card(a) for a in group.articles], self.config.per_page,
-                                  name=group.name, linked=players, count=len(group.articles))
+            # the players linked with a club come from the moves of its own articles
+            yield from self.paged(urls.club_route(group.slug), "club.html", group.name, group.articles,
+                                  self.config.per_page, self.cards, self.key, self.keys(group.articles),
+                                  functools.partial(self.club_values, group))
+
+    def club_values(self, group: Group) -> dict[str, Any]:
+        links = sorted(self.index.club_players.get(group.slug, {}).values(),
+                       key=lambda link: (-link.latest.toordinal(), link.player_slug))
+        players = {direction: [(self.player(self.index.players[link.player_slug].name), link.count,
+                                link.latest) for link in links
+                               if link.direction == direction and link.player_slug in self.index.players]
+                   for direction in ("in", "out", "mentioned")}
+        return {"name": group.name, "linked": players, "count": len(group.articles)}
 
     def tags(self) -> Iterator[Page]:
         groups = sorted(self.index.tags.values(), key=lambda g: g.slug)
         entries = [(self.tag(g.slug), len(g.articles)) for g in groups]
-        yield from self.paged(urls.TAGS_ROUTE, "tags.html", "Tags", entries, self.index_size)
+        yield from self.paged(urls.TAGS_ROUTE, "tags.html", "Tags", entries, self.index_size, list, _same)
         for group in groups:
             yield from self.paged(urls.tag_route(group.slug), "rumours.html", f"Tagged “{self.tag(group.slug).name}”",
-                                  [self.card(a) for a in group.articles], self.config.per_page)
+                                  group.articles, self.config.per_page, self.cards, self.key)
 
     def months(self) -> Iterator[Page]:
         keys = sorted(self.index.months, reverse=True)
         years: dict[int, list[tuple[Link, int]]] = {}
         for year, month in keys:
             years.setdefault(year, []).append((self.month(year, month), len(self.index.months[(year, month)])))
-        yield self.page(urls.ARCHIVE_ROUTE, "archive.html", "Archive", years=years)
+        yield self.page(urls.ARCHIVE_ROUTE, "archive.html", "Archive", years, lambda: {"years": years})
         for year, month in keys:
             link = self.month(year, month)
             yield from self.paged(urls.month_route(year, month), "rumours.html", link.name,
-                                  [self.card(a) for a in self.index.months[(year, month)]], self.config.per_page)
+                                  self.index.months[(year, month)], self.config.per_page, self.cards, self.key)
 
     @property
     def index_size(self) -> int:
         return self.config.per_page * INDEX_PAGE_FACTOR
+
+
+def _list_values(show: Callable[[Sequence[T]], list[Any]], chunk: Sequence[T], pager: dict[str, Any],
+                 shared: Values) -> dict[str, Any]:
+    return {"items": show(chunk), "paging": pager, **shared()}
+
+
+def _same(entry: T) -> T:
+    """An index entry is its own key: a few names, counts and dates."""
+    return entry

@@ -190,8 +190,17 @@ class PatchedOutput:
         return self.pending / relative
 
     def write_text(self, relative: str, text: str) -> None:
-        self._target(relative)
-        self._writes[relative] = text.encode("utf-8")
+        """Replace the file at `commit()`, unless it already holds exactly this (a page rendered
+        again because an article it lists changed elsewhere is often the same)."""
+        target = self._target(relative)
+        data = text.encode("utf-8")
+        try:
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
+                self._kept.add(relative)
+                return
+        except OSError:
+            pass  # not there yet
+        self._writes[relative] = data
 
     def reuse(self, relative: str) -> bool:
         """Keep the file already in the site; False if it is missing."""
