@@ -38,6 +38,12 @@ def build(config: SiteConfig, strict: bool = False, use_cache: bool = True, cach
     with nothing changed writes nothing at all. `in_place` (the preview) rewrites only
     the changed files of the last site instead of staging a whole new one.
     """
+    with paused_gc():  # a build makes many objects and no cycles worth collecting while it runs
+        return _build(config, strict, use_cache, cache, in_place)
+
+
+def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache | None,
+           in_place: bool) -> BuildReport:
     started = time.perf_counter()
     started_ns = time.time_ns()
     warnings: list[str] = []

@@ -6,12 +6,36 @@ pages → `Page`; build → `BuildReport`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import operator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Literal, Mapping
+from typing import Any, Callable, Literal, Mapping, TypeVar
 
 BodyFormat = Literal["text", "markdown"]
+_Record = TypeVar("_Record")
+
+
+def _quick_pickling(cls: type[_Record]) -> type[_Record]:
+    """Pickle a frozen slotted dataclass as a plain tuple of its fields.
+
+    The generated `__getstate__` looks up the fields on every call, which made
+    saving the cache of a 10,000-article archive take most of a second.
+    """
+    names = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+    values = operator.attrgetter(*names)
+
+    def __getstate__(self: _Record) -> tuple[Any, ...]:
+        return values(self)
+
+    def __setstate__(self: _Record, state: tuple[Any, ...]) -> None:
+        for name, value in zip(names, state):
+            object.__setattr__(self, name, value)
+
+    setattr(cls, "__getstate__", __getstate__)
+    setattr(cls, "__setstate__", __setstate__)
+    return cls
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +55,7 @@ class SourceText:
     key_lines: Mapping[str, int] = field(default_factory=dict)
 
 
+@_quick_pickling
 @dataclass(frozen=True, slots=True)
 class Fee:
     """A transfer fee: `text` as written, plus a normalised amount."""
@@ -40,6 +65,7 @@ class Fee:
     millions: float | None = None
 
 
+@_quick_pickling
 @dataclass(frozen=True, slots=True)
 class Move:
     """A rumoured transfer of `player` from one club to another."""
@@ -50,6 +76,7 @@ class Move:
     fee: Fee | None = None
 
 
+@_quick_pickling
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """What the text of an article says, as inferred by extract.py."""
@@ -63,6 +90,7 @@ class Extraction:
     tags: tuple[str, ...] = ()
 
 
+@_quick_pickling
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Article(Extraction):
     """The front-matter record of one article: the inferred fields (front matter

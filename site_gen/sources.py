@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from site_gen.errors import SourceError
@@ -16,10 +17,11 @@ def find_articles(seeds_dir: Path) -> list[Path]:
     `X.md` replaces the raw `X.txt` it was made from (see `site-gen ingest`).
     """
     _require_folder(seeds_dir)
-    found = [path for path in seeds_dir.iterdir()
-             if path.suffix in ARTICLE_SUFFIXES and not path.name.startswith(".") and path.is_file()]
-    curated = {path.stem for path in found if path.suffix == ".md"}
-    return sorted(path for path in found if path.suffix == ".md" or path.stem not in curated)
+    with os.scandir(seeds_dir) as entries:  # file types come with the listing: no call per file
+        names = sorted(entry.name for entry in entries
+                       if entry.name.endswith(ARTICLE_SUFFIXES) and not entry.name.startswith(".") and entry.is_file())
+    curated = {name[:-3] for name in names if name.endswith(".md")}
+    return [seeds_dir / name for name in names if name.endswith(".md") or name[:-4] not in curated]
 
 
 def find_raw_articles(seeds_dir: Path) -> list[Path]:

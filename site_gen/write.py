@@ -25,6 +25,7 @@ class StagedOutput:
         self.out_dir = out_dir.resolve()
         self.base_url = base_url
         self.staging = self.out_dir.parent / f".{self.out_dir.name}.staging-{os.getpid()}"
+        self._folders: set[str] = set()  # made in staging already
 
     def __enter__(self) -> StagedOutput:
         _recover_interrupted(self.out_dir)
@@ -52,12 +53,19 @@ class StagedOutput:
         target.write_text(text, encoding="utf-8")
 
     def reuse(self, relative: str) -> bool:
-        """Take a file unchanged from the current site (a hard link, so no copying); False if it is missing."""
-        old = self.out_dir / relative
-        target = self.path_for(relative)
-        if not old.is_file() or not old.resolve().is_relative_to(self.out_dir):
+        """Take a file unchanged from the current site (a hard link, so no copying); False if it is missing.
+
+        Plain strings rather than `Path` objects: a no-change build of a large site does this for every page.
+        """
+        normal = inside(relative)
+        old = os.path.join(self.out_dir, normal)
+        if not os.path.isfile(old) or os.path.islink(old):
             return False
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target = os.path.join(self.staging, normal)
+        folder = os.path.dirname(target)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
         try:
             os.link(old, target)
         except OSError:  # a file system without hard links
@@ -204,7 +212,7 @@ class PatchedOutput:
 
     def reuse(self, relative: str) -> bool:
         """Keep the file already in the site; False if it is missing."""
-        if not self._target(relative).is_file():
+        if not os.path.isfile(os.path.join(self.out_dir, inside(relative))):
             return False
         self._kept.add(relative)
         return True
