@@ -18,8 +18,11 @@ $(VENV)/.test: $(VENV)/.site
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+# Extra options for the build, e.g. make site SITE_FLAGS="--base-url https://user.github.io/repo/"
+SITE_FLAGS ?=
+
 site: $(VENV)/.site
-	$(BIN)/site-gen build
+	$(BIN)/site-gen build $(SITE_FLAGS)
 
 test: $(VENV)/.test
 	$(BIN)/pytest

@@ -20,7 +20,7 @@ from site_gen.index import build_index
 from site_gen.infer import make_article
 from site_gen.load import load_source, read_bytes
 from site_gen.model import Article, BuildReport
-from site_gen.pages import make_pages
+from site_gen.site import make_pages
 from site_gen.render import Renderer
 from site_gen.sources import find_articles
 from site_gen.urls import slugify

@@ -16,7 +16,7 @@ from site_gen.config import SiteConfig
 from site_gen.corrections import load_corrections
 from site_gen.errors import SiteError
 from site_gen.index import build_index
-from site_gen.pages import make_pages
+from site_gen.site import make_pages
 from site_gen.render import Renderer
 from site_gen.sources import find_articles
 from site_gen.urls import SiteUrls

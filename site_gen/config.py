@@ -5,7 +5,9 @@ Every problem is collected and reported at once, naming the file and key.
 
 from __future__ import annotations
 
+import re
 import tomllib
+import zoneinfo
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -34,6 +36,12 @@ class SiteConfig:
     #: Keep an editor's HTML markup in Markdown bodies (scripts, event handlers and
     #: unsafe links are removed all the same); off, only Markdown's own formatting is kept.
     raw_html: bool = False
+    #: Where the archive's dates are: feeds give each article its date at midnight there.
+    time_zone: str = "Europe/London"
+    #: Entries in each Atom feed (the site's, and each player's and club's): the newest ones.
+    feed_entries: int = 50
+    #: A custom domain for GitHub Pages ("rumours.example.com"), written to the site's CNAME file.
+    cname: str = ""
 
     @property
     def seeds_dir(self) -> Path:
@@ -82,7 +90,7 @@ def _check(key: str, value: Any) -> Any:
         return Path(value)
     if key == "base_url":
         return normalise_base_url(str(value))
-    if key == "per_page":
+    if key in ("per_page", "feed_entries"):
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise ConfigError(f"must be a whole number of at least 1, not {value!r}")
         return value
@@ -92,4 +100,15 @@ def _check(key: str, value: Any) -> Any:
         return value
     if not isinstance(value, str):
         raise ConfigError(f"must be text, not {value!r}")
+    if key == "time_zone":
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ConfigError(f"{value!r} is not a time zone name such as 'Europe/London' or 'UTC'") from None
+    if key == "cname" and value and not _HOST.fullmatch(value):
+        raise ConfigError(f"{value!r} is not a bare host name such as 'rumours.example.com' "
+                          "(no scheme, path or port)")
     return value
+
+
+_HOST = re.compile(r"(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")

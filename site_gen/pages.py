@@ -1,6 +1,7 @@
 """The pages of the site, as data: `SiteIndex` → list of `Page`. Pure: no I/O, no templates.
 
-Each page carries its inputs (what it is made from) and makes its values only when asked,
+Feeds (feeds.py) and open data (api.py) are made with the same `PageMaker`;
+site.py lists every output. Each page carries its inputs (what it is made from) and makes its values only when asked,
 so an incremental build can pass over unchanged pages without making them.
 """
 
@@ -21,6 +22,8 @@ from site_gen.urls import SiteUrls, slugify
 T = TypeVar("T")
 #: Names per page on the players, clubs and tags indexes.
 INDEX_PAGE_FACTOR = 10
+#: Longest page description (search engines show about this much).
+SUMMARY_LENGTH = 160
 
 
 class Link(NamedTuple):
@@ -30,27 +33,12 @@ class Link(NamedTuple):
     url: str
 
 
-def make_pages(index: SiteIndex, config: SiteConfig, source_digests: Mapping[str, str] | None = None
-               ) -> Iterator[Page]:
-    """Every page of the site, each with the inputs it is made from and a way to make its values.
-
-    `source_digests` (file name → digest of its bytes) name each article cheaply;
-    without them an article is named by a digest of its record.
-    """
-    maker = _PageMaker(index, config, source_digests or {})
-    yield from maker.home()
-    yield from maker.articles()
-    yield from maker.players()
-    yield from maker.clubs()
-    yield from maker.tags()
-    yield from maker.months()
-    yield maker.page(urls.NOT_FOUND_ROUTE, "404.html", "Page not found", (), dict)
-
-
 Values = Callable[[], dict[str, Any]]
 
 
-class _PageMaker:
+class PageMaker:
+    """Makes every HTML page of the site; feeds.py and api.py make the other outputs with it."""
+
     def __init__(self, index: SiteIndex, config: SiteConfig, source_digests: Mapping[str, str]) -> None:
         self.index = index
         self.config = config
@@ -120,14 +108,32 @@ class _PageMaker:
                 "to": self.club(move.to_club), "fee": move.fee.text if move.fee else None}
 
     # Pages -----------------------------------------------------------------
-    def page(self, route: str, template: str, title: str, inputs: Any, values: Values) -> Page:
-        """A page whose values `values()` makes only when it must be rendered."""
-        return Page(urls.output_path(route), template, (self.names, title, inputs),
-                    lambda: {"title": title, **values()})
+    def html_pages(self) -> Iterator[Page]:
+        """Every HTML page: home, articles, players, clubs, tags, months, and the 404 page."""
+        yield from self.home()
+        yield from self.articles()
+        yield from self.players()
+        yield from self.clubs()
+        yield from self.tags()
+        yield from self.months()
+        yield self.page(urls.NOT_FOUND_ROUTE, "404.html", "Page not found", (), dict)
+
+    def page(self, route: str, template: str, title: str, inputs: Any, values: Values,
+             description: str = "", feed: str | None = None, kind: str = "website") -> Page:
+        """A page whose values `values()` makes only when it must be rendered.
+
+        Every page also gets what its head needs: canonical URL, description, the
+        Atom feed it has (a route), and its Open Graph type.
+        """
+        head = {"title": title, "canonical": self.urls.absolute(route),
+                "description": description or self.config.description,
+                "feed": self.urls.absolute(feed) if feed else None, "og_type": kind}
+        return Page(urls.output_path(route), template, (self.names, head, inputs), lambda: {**head, **values()})
 
     def paged(self, route: str, template: str, title: str, items: Sequence[T], size: int,
               show: Callable[[Sequence[T]], list[Any]], key: Callable[[T], Any],
-              inputs: Any = (), values: Values = dict) -> Iterator[Page]:
+              inputs: Any = (), values: Values = dict, description: str = "", feed: str | None = None
+              ) -> Iterator[Page]:
         """Split a list over pages: page 1 at `route`, then `route`/page/2/ and on.
 
         Each page's inputs are the keys of its own items plus `inputs`, which must
@@ -145,14 +151,15 @@ class _PageMaker:
             page_title = title if number == 1 else f"{title} (page {number})"
             yield self.page(urls.paged_route(route, number), template, page_title,
                             (inputs, number, total, tuple(map(key, chunk))),
-                            functools.partial(_list_values, show, chunk, pager, shared))
+                            functools.partial(_list_values, show, chunk, pager, shared), description, feed)
 
     def home(self) -> Iterator[Page]:
         top_players = self.top(self.index.players, self.player)
         top_clubs = self.top(self.index.clubs, lambda name: self.club(name))
         yield from self.paged(urls.home_route(), "home.html", self.config.title, self.index.articles,
                               self.config.per_page, self.cards, self.key, (top_players, top_clubs),
-                              lambda: {"top_players": top_players, "top_clubs": top_clubs})
+                              lambda: {"top_players": top_players, "top_clubs": top_clubs},
+                              feed=urls.feed_route(urls.home_route()))
 
     def top(self, groups: dict[str, Group], link: Any, count: int = 10) -> list[tuple[Link, int]]:
         ranked = sorted(groups.values(), key=lambda g: (-len(g.articles), g.name))[:count]
@@ -161,7 +168,16 @@ class _PageMaker:
     def articles(self) -> Iterator[Page]:
         for article in self.index.articles:
             yield self.page(urls.article_route(article.date, article.slug), "article.html", article.title,
-                            self.key(article), functools.partial(self.article_values, article))
+                            self.key(article), functools.partial(self.article_values, article),
+                            self.summary(article), kind="article")
+
+    def summary(self, article: Article) -> str:
+        """A line saying what an article reports: its moves, else the start of its text."""
+        moves = [f"{m.player}: {m.from_club or '?'} → {m.to_club or '?'}" + (f" ({m.fee.text})" if m.fee else "")
+                 for m in article.moves]
+        text = "; ".join(moves) if moves else " ".join(article.body.split())
+        text += f". Source: {article.source}." if moves and article.source else ""
+        return text if len(text) <= SUMMARY_LENGTH else text[:SUMMARY_LENGTH - 1].rsplit(" ", 1)[0] + "…"
 
     def article_values(self, article: Article) -> dict[str, Any]:
         return {"article": self.card(article), "body": body_html(article, self.config.raw_html),
@@ -172,9 +188,13 @@ class _PageMaker:
         entries = [(self.player(g.name), len(g.articles), g.articles[0].date) for g in groups]
         yield from self.paged(urls.PLAYERS_ROUTE, "names.html", "Players", entries, self.index_size, list, _same)
         for group in groups:
-            yield from self.paged(urls.player_route(group.slug), "player.html", group.name, group.articles,
+            route = urls.player_route(group.slug)
+            yield from self.paged(route, "player.html", group.name, group.articles,
                                   self.config.per_page, functools.partial(self.timeline, group), self.key,
-                                  self.keys(group.articles), functools.partial(self.player_values, group))
+                                  self.keys(group.articles), functools.partial(self.player_values, group),
+                                  f"{_rumours(len(group.articles))} about {group.name}, "
+                                  f"{group.articles[-1].date:%B %Y} to {group.articles[0].date:%B %Y}: "
+                                  "clubs linked, fees and sources.", urls.feed_route(route))
 
     def timeline(self, group: Group, articles: Sequence[Article]) -> list[dict[str, Any]]:
         """A player's rumours, each card with the moves that are his."""
@@ -198,9 +218,12 @@ class _PageMaker:
         yield from self.paged(urls.CLUBS_ROUTE, "names.html", "Clubs", entries, self.index_size, list, _same)
         for group in groups:
             # the players linked with a club come from the moves of its own articles
-            yield from self.paged(urls.club_route(group.slug), "club.html", group.name, group.articles,
+            route = urls.club_route(group.slug)
+            yield from self.paged(route, "club.html", group.name, group.articles,
                                   self.config.per_page, self.cards, self.key, self.keys(group.articles),
-                                  functools.partial(self.club_values, group))
+                                  functools.partial(self.club_values, group),
+                                  f"{_rumours(len(group.articles))} involving {group.name}: "
+                                  "the players linked in and out.", urls.feed_route(route))
 
     def club_values(self, group: Group) -> dict[str, Any]:
         links = sorted(self.index.club_players.get(group.slug, {}).values(),
@@ -238,6 +261,10 @@ class _PageMaker:
 def _list_values(show: Callable[[Sequence[T]], list[Any]], chunk: Sequence[T], pager: dict[str, Any],
                  shared: Values) -> dict[str, Any]:
     return {"items": show(chunk), "paging": pager, **shared()}
+
+
+def _rumours(count: int) -> str:
+    return f"{count} transfer rumour{'s' if count != 1 else ''}"
 
 
 def _same(entry: T) -> T:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import traceback
 from pathlib import Path
 
@@ -11,8 +12,10 @@ import jinja2
 from jinja2 import meta
 
 from site_gen import __version__, urls
+from site_gen.api import JSON
 from site_gen.config import SiteConfig
 from site_gen.errors import BuildError
+from site_gen.feeds import TEXT
 from site_gen.model import Page
 from site_gen.urls import SiteUrls
 
@@ -37,8 +40,9 @@ class Renderer:
                   "generator": f"site_gen {__version__}"},
             nav={"home": site_urls.url(urls.home_route()), "players": site_urls.url(urls.PLAYERS_ROUTE),
                  "clubs": site_urls.url(urls.CLUBS_ROUTE), "tags": site_urls.url(urls.TAGS_ROUTE),
-                 "archive": site_urls.url(urls.ARCHIVE_ROUTE)},
+                 "archive": site_urls.url(urls.ARCHIVE_ROUTE), "data": site_urls.url(urls.RUMOURS_DATA_ROUTE)},
             asset=_asset_urls(config.static_dir, site_urls),
+            site_feed=site_urls.absolute(urls.feed_route(urls.home_route())),
         )
         self._fingerprints: dict[str, str] = {}
 
@@ -52,6 +56,8 @@ class Renderer:
         cached = self._fingerprints.get(name)
         if cached is not None:
             return cached
+        if name in (JSON, TEXT):
+            return f"{name}/{__version__}"  # made by code, which the cache's code fingerprint covers
         digest = hashlib.sha256(repr(sorted(self.environment.globals.items(), key=lambda kv: kv[0])).encode())
         for source_name, source in self._closure(name):
             digest.update(f"{source_name}\0{source}\0".encode())
@@ -84,7 +90,15 @@ class Renderer:
         return sorted(seen.items())
 
     def render(self, page: Page) -> str:
-        """HTML for one page; template mistakes become a `BuildError` naming file and line."""
+        """The text of one output; template mistakes become a `BuildError` naming file and line.
+
+        Open data (template `api.JSON`) is written as JSON and plain text (`feeds.TEXT`)
+        as it is, without a template.
+        """
+        if page.template == JSON:
+            return json.dumps(page.context, ensure_ascii=False, indent=1) + "\n"
+        if page.template == TEXT:
+            return str(page.context["text"])
         try:
             template = self.environment.get_template(page.template)
             return template.render(page.context)

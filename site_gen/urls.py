@@ -54,6 +54,33 @@ def month_route(year: int, month: int) -> str:
     return f"archive/{year}/{month:02d}/"
 
 
+def feed_route(route: str) -> str:
+    """The Atom feed beside a page: "players/x/" → "players/x/feed.xml"; the home page's is "feed.xml"."""
+    return f"{route}feed.xml"
+
+
+def player_data_route(slug: str) -> str:
+    return f"api/players/{slug}.json"
+
+
+def club_data_route(slug: str) -> str:
+    return f"api/clubs/{slug}.json"
+
+
+def month_data_route(year: int, month: int) -> str:
+    return f"api/rumours/{year}-{month:02d}.json"
+
+
+def route_of(output_path: str) -> str:
+    """The route an output file is served at: "players/x/index.html" → "players/x/"."""
+    return output_path.removesuffix("index.html")
+
+
+PLAYERS_DATA_ROUTE = "api/players.json"
+CLUBS_DATA_ROUTE = "api/clubs.json"
+RUMOURS_DATA_ROUTE = "api/rumours.json"
+SITEMAP_ROUTE = "sitemap.xml"
+ROBOTS_ROUTE = "robots.txt"
 PLAYERS_ROUTE = "players/"
 CLUBS_ROUTE = "clubs/"
 TAGS_ROUTE = "tags/"

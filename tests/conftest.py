@@ -15,6 +15,12 @@ PROJECT = Path(__file__).resolve().parent.parent
 SiteFactory = Callable[..., SiteConfig]
 
 
+def rendered_files(out: Path) -> list[Path]:
+    """What a build renders into `out`: pages, feeds, sitemap, robots.txt and open data (not assets)."""
+    return sorted(p for p in out.rglob("*")
+                  if p.is_file() and not p.relative_to(out).as_posix().startswith(("static/", ".")))
+
+
 @pytest.fixture
 def make_site(tmp_path: Path) -> SiteFactory:
     """Write `articles` into seeds/ beside the project's own templates and static files."""

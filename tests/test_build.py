@@ -13,7 +13,7 @@ from site_gen.check import html_links
 from site_gen.errors import BuildError
 from sitecrawl import crawl, file_for
 
-from conftest import SiteFactory
+from conftest import SiteFactory, rendered_files
 
 LATER_ARTICLE = """ date 2018-01-10 Virgil van Dijk has completed his move to Liverpool for a fee of £75m, \
 ending months of wrangling with Southampton.
@@ -55,7 +55,7 @@ def test_expected_pages_are_written(archive) -> None:  # type: ignore[no-untyped
     config, report = archive()
     out = config.out_dir
     assert report.articles == 3
-    assert report.pages == len(html_files(out))
+    assert report.pages == len(rendered_files(out))
     for page in ["index.html", "404.html", "players/index.html", "players/virgil-van-dijk/index.html",
                  "players/wesley-hoedt/index.html", "clubs/index.html", "clubs/liverpool/index.html",
                  "clubs/southampton/index.html", "clubs/lazio/index.html", "tags/index.html",

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import PROJECT, SiteFactory
+from conftest import PROJECT, SiteFactory, rendered_files
 from site_gen.build import build
 from site_gen.cache import CACHE_DIR, BuildCache
 from site_gen.config import SiteConfig, load_config
@@ -44,7 +44,7 @@ def test_nothing_changed_writes_nothing(make_site: SiteFactory, seed_text: str) 
     before = {p: p.stat().st_mtime_ns for p in config.out_dir.rglob("*")}
     report = build(config)
     assert report.rendered == 0 and report.articles == 1
-    assert report.pages == len(list(config.out_dir.rglob("*.html")))
+    assert report.pages == len(rendered_files(config.out_dir))
     assert {p: p.stat().st_mtime_ns for p in config.out_dir.rglob("*")} == before  # the very same files
 
 

@@ -1,0 +1,295 @@
+"""Publishing: a project site under a sub-path, served over real HTTP and crawled; feeds, sitemap,
+robots.txt, head tags, open data and the GitHub Pages workflow."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import threading
+import urllib.error
+import urllib.request
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+
+from conftest import PROJECT, SiteFactory
+from site_gen import feeds
+from site_gen.build import build
+from site_gen.check import html_links
+from site_gen.config import SiteConfig, load_config
+from site_gen.errors import ConfigError
+
+BASE_URL = "https://example.github.io/archive/"
+BASE_PATH = "/archive/"
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+DEVSET = sorted((PROJECT / "tests" / "devset" / "articles").glob("*.txt"))[:8]
+
+
+@pytest.fixture
+def site(make_site: SiteFactory, seed_text: str) -> SiteConfig:
+    articles: dict[str, str | bytes] = {"000_seed.txt": seed_text}
+    articles.update({path.name: path.read_text(encoding="utf-8") for path in DEVSET})
+    config = make_site(articles, base_url=BASE_URL, cname="rumours.example.com")
+    build(config)
+    return config
+
+
+class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder under /archive/ only, as GitHub Pages serves a project site."""
+
+    def translate_path(self, path: str) -> str:
+        route = urlsplit(path).path
+        if not route.startswith(BASE_PATH):
+            return str(Path(self.directory) / "no-such-file")
+        return super().translate_path("/" + route[len(BASE_PATH):])
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server(site: SiteConfig) -> Iterator[str]:
+    """The built site on a free loopback port; yields the origin ("http://127.0.0.1:N")."""
+    handler = functools.partial(_SubPathHandler, directory=str(site.out_dir))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def _get(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, b""
+
+
+def _links(url: str, body: bytes) -> list[str]:
+    """Every link of an HTML page, a feed or a sitemap."""
+    if url.endswith(".xml"):
+        root = ElementTree.fromstring(body)
+        return [e.get("href") or "" for e in root.iter(f"{ATOM}link")] + \
+            [e.text or "" for e in root.iter(f"{SITEMAP}loc")]
+    if url.endswith("/") or url.endswith(".html"):
+        return html_links(body.decode("utf-8"))
+    return []
+
+
+def test_crawl_over_http_under_the_sub_path_finds_no_broken_link(server: str, site: SiteConfig) -> None:
+    """From the root, follow every link of every page, feed and sitemap; absolute links under the
+    base URL are the site's own and are fetched from the local server."""
+    seen: set[str] = set()
+    broken: list[tuple[str, str]] = []
+    queue = [server + BASE_PATH, server + BASE_PATH + "sitemap.xml"]
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        status, body = _get(url)
+        assert status == 200, url
+        for link in _links(url, body):
+            target = urljoin(url, link.replace(BASE_URL, server + BASE_PATH))
+            if not target.startswith(server):
+                assert not target.startswith(BASE_URL), target
+                continue  # another site
+            target = target.split("#")[0]
+            if target in seen:
+                continue
+            if _get(target)[0] != 200:
+                broken.append((url, link))
+            else:
+                queue.append(target)
+    assert broken == []
+    pages = {p.relative_to(site.out_dir).as_posix() for p in site.out_dir.rglob("index.html")}
+    reached = {urlsplit(url).path[len(BASE_PATH):] + "index.html" for url in seen if url.endswith("/")}
+    assert pages <= reached  # every page can be found from the root (or the sitemap)
+    assert any(url.endswith("/feed.xml") and "/players/" in url for url in seen)
+
+
+def test_outside_the_sub_path_nothing_is_served(server: str) -> None:
+    assert _get(server + "/")[0] == 404  # the local stand-in for Pages serves the project path only
+    assert _get(server + BASE_PATH)[0] == 200
+
+
+def _feed(path: Path) -> ElementTree.Element:
+    return ElementTree.parse(path).getroot()
+
+
+def test_feeds_are_atom_with_absolute_urls_and_stable_ids(site: SiteConfig, tmp_path: Path) -> None:
+    out = site.out_dir
+    feed_files = sorted(out.rglob("feed.xml"))
+    assert out / "feed.xml" in feed_files
+    assert out / "players" / "virgil-van-dijk" / "feed.xml" in feed_files
+    assert out / "clubs" / "liverpool" / "feed.xml" in feed_files
+    for path in feed_files:
+        root = _feed(path)
+        assert root.tag == f"{ATOM}feed"
+        for required in ("id", "title", "updated", "author"):
+            assert root.find(f"{ATOM}{required}") is not None, (path, required)
+        self_link = root.find(f"{ATOM}link[@rel='self']")
+        assert self_link is not None and self_link.get("href") == BASE_URL + path.relative_to(out).as_posix()
+        entries = root.findall(f"{ATOM}entry")
+        assert entries, path
+        ids = [entry.findtext(f"{ATOM}id") for entry in entries]
+        assert len(set(ids)) == len(ids) and all(i and i.startswith("urn:uuid:") for i in ids)
+        for entry in entries:
+            assert re.fullmatch(r"\d{4}-\d\d-\d\dT00:00:00[+-]\d\d:\d\d", entry.findtext(f"{ATOM}updated") or "")
+            link = entry.find(f"{ATOM}link")
+            assert link is not None and (link.get("href") or "").startswith(BASE_URL)
+        assert root.findtext(f"{ATOM}updated") == max(e.findtext(f"{ATOM}updated") or "" for e in entries)
+    # ids are the same in a cold build elsewhere: they come from the URLs, not from the build
+    again = load_config(site.source_dir, out_dir=tmp_path / "again", base_url=BASE_URL, cname=site.cname)
+    build(again, use_cache=False)
+    for path in feed_files:
+        before = [e.findtext(f"{ATOM}id") for e in _feed(path).iter(f"{ATOM}entry")]
+        after = [e.findtext(f"{ATOM}id") for e in _feed(again.out_dir / path.relative_to(out)).iter(f"{ATOM}entry")]
+        assert before == after
+
+
+def test_player_feed_holds_his_rumours_newest_first(site: SiteConfig) -> None:
+    root = _feed(site.out_dir / "players" / "virgil-van-dijk" / "feed.xml")
+    titles = [entry.findtext(f"{ATOM}title") for entry in root.findall(f"{ATOM}entry")]
+    page = (site.out_dir / "players" / "virgil-van-dijk" / "index.html").read_text(encoding="utf-8")
+    assert titles and all(title and title.replace("'", "&#39;") in page for title in titles)
+    dates = [entry.findtext(f"{ATOM}published") for entry in root.findall(f"{ATOM}entry")]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_sitemap_lists_every_page_and_robots_points_to_it(site: SiteConfig) -> None:
+    out = site.out_dir
+    root = ElementTree.parse(out / "sitemap.xml").getroot()
+    listed = {loc.text for loc in root.iter(f"{SITEMAP}loc")}
+    pages = {BASE_URL + p.relative_to(out).as_posix().removesuffix("index.html") for p in out.rglob("*.html")
+             if p.name != "404.html"}
+    assert listed == pages
+    assert f"Sitemap: {BASE_URL}sitemap.xml" in (out / "robots.txt").read_text(encoding="utf-8")
+
+
+def test_a_large_sitemap_becomes_an_index_of_sitemaps(site: SiteConfig, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(feeds, "SITEMAP_LIMIT", 5)
+    build(site, use_cache=False)
+    root = ElementTree.parse(site.out_dir / "sitemap.xml").getroot()
+    assert root.tag == f"{SITEMAP}sitemapindex"
+    parts = [loc.text or "" for loc in root.iter(f"{SITEMAP}loc")]
+    listed = []
+    for part in parts:
+        assert part.startswith(BASE_URL)
+        listed += [loc.text for loc in ElementTree.parse(site.out_dir / part[len(BASE_URL):]).getroot().iter(
+            f"{SITEMAP}loc")]
+    assert len(listed) == len(set(listed)) == len([p for p in site.out_dir.rglob("*.html") if p.name != "404.html"])
+
+
+def _head_tags(html: str) -> dict[str, str]:
+    """canonical, description, og:* and the alternate feeds of a page."""
+    found: dict[str, str] = {}
+    for match in re.finditer(r"<(link|meta)\s([^>]*)>", html.split("</head>")[0]):
+        attributes = dict(re.findall(r'([\w:-]+)="([^"]*)"', match.group(2)))
+        if attributes.get("rel") == "canonical":
+            found["canonical"] = attributes["href"]
+        elif attributes.get("rel") == "alternate":
+            found.setdefault("feeds", "")
+            found["feeds"] += attributes["href"] + " "
+        elif "name" in attributes or "property" in attributes:
+            found[attributes.get("name") or attributes["property"]] = attributes.get("content", "")
+    return found
+
+
+def test_every_page_has_canonical_url_description_and_open_graph(site: SiteConfig) -> None:
+    out = site.out_dir
+    for path in out.rglob("*.html"):
+        relative = path.relative_to(out).as_posix()
+        head = _head_tags(path.read_text(encoding="utf-8"))
+        url = BASE_URL + relative.removesuffix("index.html")
+        assert head["canonical"] == head["og:url"] == url, relative
+        assert head["description"] and head["og:description"] == head["description"], relative
+        assert head["og:title"] and head["og:site_name"] and head["og:type"], relative
+        assert f"{BASE_URL}feed.xml" in head["feeds"], relative
+    player = _head_tags((out / "players" / "virgil-van-dijk" / "index.html").read_text(encoding="utf-8"))
+    assert f"{BASE_URL}players/virgil-van-dijk/feed.xml" in player["feeds"]
+    assert "Virgil van Dijk" in player["description"]
+    article = next(out.glob("2017/08/*/index.html"))
+    tags = _head_tags(article.read_text(encoding="utf-8"))
+    assert tags["og:type"] == "article" and "Southampton → Liverpool" in tags["description"]
+
+
+def test_pages_essentials(site: SiteConfig) -> None:
+    out = site.out_dir
+    assert (out / ".nojekyll").is_file()
+    assert (out / "CNAME").read_text(encoding="utf-8") == "rumours.example.com\n"
+    # the 404 page is served at any depth, so none of its links may be relative to where it is
+    links = html_links((out / "404.html").read_text(encoding="utf-8"))
+    assert links and all(link.startswith((BASE_PATH, BASE_URL)) for link in links)
+
+
+def test_open_data_matches_the_pages(site: SiteConfig) -> None:
+    out = site.out_dir
+    players = json.loads((out / "api" / "players.json").read_text(encoding="utf-8"))
+    assert players["version"] == 1
+    page_names = {re.search(r"<h1>(.*?)</h1>", p.read_text(encoding="utf-8")).group(1)  # type: ignore[union-attr]
+                  for p in (out / "players").glob("*/index.html")}
+    assert {entry["name"].replace("'", "&#39;") for entry in players["players"]} == page_names
+    for entry in players["players"]:
+        assert entry["url"].startswith(BASE_URL) and entry["data"].startswith(BASE_URL + "api/players/")
+        one = json.loads((out / entry["data"][len(BASE_URL):]).read_text(encoding="utf-8"))
+        assert one["name"] == entry["name"] and len(one["rumours"]) == entry["rumours"]
+        page = (out / entry["url"][len(BASE_URL):] / "index.html").read_text(encoding="utf-8")
+        for rumour in one["rumours"]:
+            assert rumour["url"].startswith(BASE_URL)
+            assert (out / rumour["url"][len(BASE_URL):] / "index.html").is_file()
+            assert f'href="{rumour["url"].removeprefix("https://example.github.io")}"' in page  # pages link by path
+    van_dijk = json.loads((out / "api" / "players" / "virgil-van-dijk.json").read_text(encoding="utf-8"))
+    seed = next(r for r in van_dijk["rumours"] if "refused to budge" in r["title"])
+    assert {"player": "Virgil van Dijk", "from": "Southampton", "to": "Liverpool",
+            "fee": {"text": "£60m", "currency": "GBP", "millions": 60.0}} in seed["moves"]
+    clubs = json.loads((out / "api" / "clubs.json").read_text(encoding="utf-8"))
+    assert {entry["name"] for entry in clubs["clubs"]} >= {"Liverpool", "Southampton", "Lazio"}
+    rumours = json.loads((out / "api" / "rumours.json").read_text(encoding="utf-8"))
+    assert rumours["rumours"] == sum(month["rumours"] for month in rumours["months"]) == len(DEVSET) + 1
+    for month in rumours["months"]:
+        records = json.loads((out / month["data"][len(BASE_URL):]).read_text(encoding="utf-8"))["rumours"]
+        page = (out / month["url"][len(BASE_URL):] / "index.html").read_text(encoding="utf-8")
+        assert len(records) == month["rumours"] == page.count('<article class="card">')
+
+
+def test_workflow_deploys_with_the_official_pages_actions() -> None:
+    workflow = yaml.safe_load((PROJECT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    triggers = workflow.get("on") or workflow.get(True)  # YAML 1.1 reads a bare `on` as true
+    assert "main" in triggers["push"]["branches"]
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert workflow["concurrency"]["group"]
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    uses = {step["uses"].split("@")[0] for step in steps if "uses" in step}
+    assert {"actions/checkout", "actions/setup-python", "actions/configure-pages",
+            "actions/upload-pages-artifact", "actions/deploy-pages"} <= uses
+    build_step = next(step["run"] for step in steps if "run" in step and "make site" in step["run"])
+    assert "--base-url ${{ steps.pages.outputs.base_url }}" in build_step
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert upload["with"]["path"] == "_site"
+    deploy = next(job for job in workflow["jobs"].values() if any(
+        step.get("uses", "").startswith("actions/deploy-pages") for step in job["steps"]))
+    assert deploy["environment"]["name"] == "github-pages" and deploy["needs"] == "build"
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ('time_zone = "Mars/Olympus"', "time_zone: 'Mars/Olympus' is not a time zone name"),
+    ('cname = "https://rumours.example.com/"', "cname: 'https://rumours.example.com/' is not a bare host name"),
+    ("feed_entries = 0", "feed_entries: must be a whole number of at least 1"),
+])
+def test_bad_publishing_settings_are_named(tmp_path: Path, line: str, message: str) -> None:
+    (tmp_path / "site.toml").write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=re.escape(message)) as raised:
+        load_config(tmp_path)
+    assert str(tmp_path / "site.toml") in str(raised.value)
