@@ -50,7 +50,7 @@ def build(source_dir: Path, out_dir: Path | None, base_url: str | None, strict: 
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     if not quiet:
-        click.echo(f"Built {report.articles} article(s) into {config.out_dir}: {report.pages} pages "
+        click.echo(f"Built {report.articles} article(s) into {config.out_dir}: {report.pages} pages and files "
                    f"({report.rendered} rendered, the rest unchanged) in {report.seconds:.2f} s"
                    + (f", {len(report.warnings)} warning(s)" if report.warnings else ""))
 

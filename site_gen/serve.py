@@ -50,7 +50,7 @@ class Preview:
         for warning in report.warnings:
             click.echo(f"warning: {warning}", err=True)
         if not self.quiet:
-            click.echo(f"Rebuilt {report.articles} article(s): {report.rendered} of {report.pages} pages "
+            click.echo(f"Rebuilt {report.articles} article(s): {report.rendered} of {report.pages} pages and files "
                        f"rendered in {report.seconds:.2f} s")
 
     def watched(self) -> list[Path]:
