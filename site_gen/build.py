@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import time
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 from site_gen import urls
 from site_gen.cache import CACHE_DIR, BuildCache, Loaded, code_fingerprint, tree_fingerprint
@@ -19,16 +20,22 @@ from site_gen.gazetteer import Gazetteer, load_gazetteer
 from site_gen.index import build_index
 from site_gen.infer import make_article
 from site_gen.load import load_source, read_bytes
-from site_gen.model import Article, BuildReport
-from site_gen.site import make_pages
+from site_gen.model import Article, BuildReport, Page
+from site_gen.parallel import map_slices
+from site_gen.progress import NoProgress, Progress
 from site_gen.render import Renderer
+from site_gen.site import make_pages
 from site_gen.sources import find_articles
 from site_gen.urls import slugify
 from site_gen.write import PatchedOutput, StagedOutput, built_base_url
 
 
+#: The stages a build reports the time of (summed over processes where several share the work).
+STAGES = ("load", "extract", "index", "render", "write")
+
+
 def build(config: SiteConfig, strict: bool = False, use_cache: bool = True, cache: BuildCache | None = None,
-          in_place: bool = False) -> BuildReport:
+          in_place: bool = False, jobs: int = 1, progress: Progress | None = None) -> BuildReport:
     """Build the whole site into `config.out_dir`, replacing it only on success.
 
     A bad article is skipped with a warning naming it; with `strict`, any
@@ -36,16 +43,21 @@ def build(config: SiteConfig, strict: bool = False, use_cache: bool = True, cach
     cache (on unless `use_cache` is off; `serve` passes one kept in memory), only
     changed articles are read again and only changed pages rendered again; a build
     with nothing changed writes nothing at all. `in_place` (the preview) rewrites only
-    the changed files of the last site instead of staging a whole new one.
+    the changed files of the last site instead of staging a whole new one. `jobs`
+    processes read and render (the result is the same for any number).
     """
     with paused_gc():  # a build makes many objects and no cycles worth collecting while it runs
-        return _build(config, strict, use_cache, cache, in_place)
+        try:
+            return _build(config, strict, use_cache, cache, in_place, jobs, progress or NoProgress())
+        finally:
+            (progress or NoProgress()).close()
 
 
 def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache | None,
-           in_place: bool) -> BuildReport:
+           in_place: bool, jobs: int, progress: Progress) -> BuildReport:
     started = time.perf_counter()
     started_ns = time.time_ns()
+    stages: dict[str, float] = dict.fromkeys(STAGES, 0.0)
     warnings: list[str] = []
     corrections = load_corrections(config.source_dir)
     paths = find_articles(config.seeds_dir)
@@ -62,32 +74,55 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
         return BuildReport(articles=summary["articles"], pages=summary["pages"],
                            seconds=time.perf_counter() - started, warnings=tuple(summary["warnings"]), rendered=0)
     entries: dict[str, tuple[int, int, str, Loaded]] = {}
-    articles = read_articles(paths, warnings, corrections, cache, entries)
+    articles = read_articles(paths, warnings, corrections, cache, entries, jobs, progress, stages)
     if strict and warnings:
         raise BuildError(_strict_message(warnings))
+    clock = time.perf_counter()
     index = build_index(articles)
+    stages["index"] = time.perf_counter() - clock
     renderer = Renderer(config)
     environment = repr(config)
     fingerprints: dict[str, Any] = {}
-    rendered = 0
     patch = in_place and bool(cache.pages) and same_site
     output = PatchedOutput(config.out_dir, config.base_url, set(cache.pages), CACHE_DIR) if patch \
         else StagedOutput(config.out_dir, config.base_url)
     with output:
         digests = {name: entry[2] for name, entry in entries.items()}
+        stale: list[Page] = []
         for page in make_pages(index, config, digests):
             page_key = (environment, renderer.fingerprint(page.template), page.inputs)
             fingerprints[page.path] = page_key
             if cache.pages.get(page.path) == page_key and output.reuse(page.path):
                 continue  # the same inputs through the same templates: the same file as last time
-            output.write_text(page.path, renderer.render(page))
-            rendered += 1
+            stale.append(page)
+        progress.stage("rendering", len(stale))
+        # the preview keeps changed files in memory until the end, so it renders in this process
+        for render_seconds, write_seconds in map_slices(functools.partial(_render_pages, renderer, output), stale,
+                                                        1 if patch else jobs, progress.advance):
+            stages["render"] += render_seconds
+            stages["write"] += write_seconds
+        clock = time.perf_counter()
         output.copy_tree(config.static_dir, "static")
         summary = {"articles": len(articles), "pages": len(fingerprints), "warnings": warnings}
         cache.save(output.path_for(CACHE_DIR), entries, fingerprints, inputs, summary, started_ns)  # swapped in with the site
         output.commit()
+        stages["write"] += time.perf_counter() - clock
     return BuildReport(articles=len(articles), pages=len(fingerprints), seconds=time.perf_counter() - started,
-                       warnings=tuple(warnings), rendered=rendered)
+                       warnings=tuple(warnings), rendered=len(stale), stages=stages)
+
+
+def _render_pages(renderer: Renderer, output: StagedOutput | PatchedOutput, pages: Sequence[Page]
+                  ) -> tuple[float, float]:
+    """Render and write some pages; (seconds rendering, seconds writing)."""
+    render_seconds = write_seconds = 0.0
+    for page in pages:
+        clock = time.perf_counter()
+        text = renderer.render(page)
+        written = time.perf_counter()
+        output.write_text(page.path, text)
+        render_seconds += written - clock
+        write_seconds += time.perf_counter() - written
+    return render_seconds, write_seconds
 
 
 def _strict_message(warnings: list[str]) -> str:
@@ -114,14 +149,17 @@ def _inputs_fingerprint(config: SiteConfig, paths: list[Path], code: str) -> tup
 
 def read_articles(paths: list[Path], warnings: list[str], corrections: Corrections | None = None,
                   cache: BuildCache | None = None,
-                  entries: dict[str, tuple[int, int, str, Loaded]] | None = None) -> list[Article]:
+                  entries: dict[str, tuple[int, int, str, Loaded]] | None = None, jobs: int = 1,
+                  progress: Progress | None = None, stages: dict[str, float] | None = None) -> list[Article]:
     """Load and infer every article; each unusable one becomes a warning, not a stop.
 
-    Records of unchanged files come from `cache`; `entries` receives this
-    build's record (or error) for every file, for the next build's cache.
+    Records of unchanged files come from `cache`; the others are read in `jobs`
+    processes. `entries` receives this build's record (or error) for every file,
+    for the next build's cache; `stages` the seconds spent loading and extracting.
     """
     with paused_gc():
-        return _read_articles(paths, warnings, corrections, cache, {} if entries is None else entries)
+        return _read_articles(paths, warnings, corrections, cache, {} if entries is None else entries, jobs,
+                              progress or NoProgress(), stages if stages is not None else {})
 
 
 @contextmanager
@@ -141,12 +179,28 @@ def paused_gc() -> Iterator[None]:
 
 
 def _read_articles(paths: list[Path], warnings: list[str], corrections: Corrections | None,
-                   cache: BuildCache | None, entries: dict[str, tuple[int, int, str, Loaded]]) -> list[Article]:
+                   cache: BuildCache | None, entries: dict[str, tuple[int, int, str, Loaded]], jobs: int,
+                   progress: Progress, stages: dict[str, float]) -> list[Article]:
     gazetteer = (corrections or Corrections()).extend(load_gazetteer())
+    found: dict[str, tuple[int, int, str, Loaded]] = {}
+    fresh: list[Path] = []
+    for path in paths:
+        entry = _cached(path, cache)
+        if entry is None:
+            fresh.append(path)
+        else:
+            found[path.name] = entry
+    progress.stage("reading", len(fresh))
+    read = functools.partial(_read_fresh, gazetteer, corrections, cache)
+    for results, load_seconds, extract_seconds in map_slices(read, fresh, jobs, progress.advance):
+        found.update(results)
+        stages["load"] = stages.get("load", 0.0) + load_seconds
+        stages["extract"] = stages.get("extract", 0.0) + extract_seconds
     articles: list[Article] = []
     routes: dict[str, Path] = {}
     for path in paths:
-        loaded = _load_article(path, gazetteer, corrections, cache, entries)
+        entries[path.name] = found[path.name]
+        loaded = found[path.name][3]
         if isinstance(loaded, str):
             warnings.append(loaded)
             continue
@@ -165,26 +219,46 @@ def _read_articles(paths: list[Path], warnings: list[str], corrections: Correcti
     return articles
 
 
-def _load_article(path: Path, gazetteer: Gazetteer, corrections: Corrections | None, cache: BuildCache | None,
-                  entries: dict[str, tuple[int, int, str, Loaded]]) -> Loaded:
-    """One file's record, or the message saying why there is none; from the cache when the file is unchanged."""
+def _cached(path: Path, cache: BuildCache | None) -> tuple[int, int, str, Loaded] | None:
+    """A file's cache entry if its size and mtime say it is unchanged (no need to read it)."""
+    if cache is None:
+        return None
     try:
         stat = path.stat()
-        loaded = cache.lookup(path, stat.st_size, stat.st_mtime_ns) if cache else None
-        if loaded is not None:
-            entries[path.name] = (stat.st_size, stat.st_mtime_ns, cache.articles[path.name][2], loaded)  # type: ignore[union-attr]
-            return loaded
-        data = read_bytes(path)
-        digest = hashlib.sha256(data).hexdigest()
-        loaded = cache.lookup(path, -1, -1, digest) if cache else None
-        if loaded is None:
-            try:
-                loaded = make_article(load_source(path, data), gazetteer, corrections)
-            except SourceError as error:
-                loaded = str(error)
-        entries[path.name] = (stat.st_size, stat.st_mtime_ns, digest, loaded)
-        return loaded
-    except OSError as error:
-        return str(SourceError(path, f"cannot be read: {error.strerror or error}"))
-    except SourceError as error:
-        return str(error)
+    except OSError:
+        return None  # reading it will say why
+    loaded = cache.lookup(path, stat.st_size, stat.st_mtime_ns)
+    return None if loaded is None else (stat.st_size, stat.st_mtime_ns, cache.articles[path.name][2], loaded)
+
+
+def _read_fresh(gazetteer: Gazetteer, corrections: Corrections | None, cache: BuildCache | None,
+                paths: Sequence[Path]) -> tuple[dict[str, tuple[int, int, str, Loaded]], float, float]:
+    """Read and infer files (in a worker process, or this one): their entries, and the seconds
+    spent loading and extracting."""
+    results: dict[str, tuple[int, int, str, Loaded]] = {}
+    load_seconds = extract_seconds = 0.0
+    for path in paths:
+        clock = time.perf_counter()
+        try:
+            stat = path.stat()
+            data = read_bytes(path)
+            digest = hashlib.sha256(data).hexdigest()
+            loaded = cache.lookup(path, -1, -1, digest) if cache else None  # touched, but the same bytes
+            if loaded is None:
+                try:
+                    source = load_source(path, data)
+                    loaded_at = time.perf_counter()
+                    load_seconds += loaded_at - clock
+                    clock = loaded_at
+                    loaded = make_article(source, gazetteer, corrections)
+                except SourceError as error:
+                    loaded = str(error)  # kept in the cache like a record: the same bytes, the same message
+                extract_seconds += time.perf_counter() - clock
+            else:
+                load_seconds += time.perf_counter() - clock
+            results[path.name] = (stat.st_size, stat.st_mtime_ns, digest, loaded)
+        except OSError as error:
+            results[path.name] = (-1, -1, "", str(SourceError(path, f"cannot be read: {error.strerror or error}")))
+        except SourceError as error:
+            results[path.name] = (-1, -1, "", str(error))
+    return results, load_seconds, extract_seconds

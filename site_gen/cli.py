@@ -18,6 +18,8 @@ from site_gen.gazetteer import load_gazetteer
 from site_gen.infer import make_article
 from site_gen.ingest import ingest as write_curated
 from site_gen.load import load_source
+from site_gen.parallel import default_jobs
+from site_gen.progress import for_terminal
 from site_gen.records import article_record
 from site_gen.serve import serve as serve_site
 from site_gen.sources import find_raw_articles
@@ -37,13 +39,16 @@ def main() -> None:
 @click.option("--base-url", default=None, help="Where the site will live, e.g. https://user.github.io/repo/.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on any warning, building nothing.")
 @click.option("--no-cache", is_flag=True, help="Build cold: ignore the cache of the last build (and rewrite it).")
-@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes to read and render with (default: one per core).")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only (no progress either).")
 def build(source_dir: Path, out_dir: Path | None, base_url: str | None, strict: bool, no_cache: bool,
-          quiet: bool) -> None:
+          jobs: int | None, quiet: bool) -> None:
     """Build the site from seeds/ into the output folder."""
     try:
         config = load_config(source_dir, out_dir=out_dir, base_url=base_url)
-        report = build_site(config, strict=strict, use_cache=not no_cache)
+        report = build_site(config, strict=strict, use_cache=not no_cache, jobs=jobs or default_jobs(),
+                            progress=for_terminal(quiet))
     except SiteError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)

@@ -136,3 +136,5 @@ class BuildReport:
     warnings: tuple[str, ...] = ()
     #: pages rendered afresh; the rest were unchanged and kept from the last build
     rendered: int = 0
+    #: seconds per stage (load, extract, index, render, write), summed over worker processes
+    stages: Mapping[str, float] = field(default_factory=dict)

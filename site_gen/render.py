@@ -45,6 +45,21 @@ class Renderer:
             site_feed=site_urls.absolute(urls.feed_route(urls.home_route())),
         )
         self._fingerprints: dict[str, str] = {}
+        self._once: dict[tuple[str, str], str] = {}
+        self.environment.globals["once"] = self._render_once
+
+    def _render_once(self, key: str, macro: jinja2.runtime.Macro, *args: object) -> str:
+        """`{{ once(a.url, card, a) }}`: a macro's output for `key`, made once per build.
+
+        An article's card looks the same on every list it is on (home, player, club, tag,
+        month pages); rendering it once instead of a dozen times is most of a cold build.
+        Calls are told apart by macro name and key, so the key must stand for the arguments.
+        """
+        memo = (macro.name, key)
+        html = self._once.get(memo)
+        if html is None:
+            html = self._once[memo] = macro(*args)
+        return html
 
     def fingerprint(self, name: str) -> str:
         """A digest of everything template `name` renders with: its source, the sources of the
@@ -58,7 +73,9 @@ class Renderer:
             return cached
         if name in (JSON, TEXT):
             return f"{name}/{__version__}"  # made by code, which the cache's code fingerprint covers
-        digest = hashlib.sha256(repr(sorted(self.environment.globals.items(), key=lambda kv: kv[0])).encode())
+        # the settings the templates see; functions (Jinja's own, `once`) print with their address
+        values = sorted((key, value) for key, value in self.environment.globals.items() if not callable(value))
+        digest = hashlib.sha256(repr(values).encode())
         for source_name, source in self._closure(name):
             digest.update(f"{source_name}\0{source}\0".encode())
         self._fingerprints[name] = digest.hexdigest()
@@ -96,7 +113,7 @@ class Renderer:
         as it is, without a template.
         """
         if page.template == JSON:
-            return json.dumps(page.context, ensure_ascii=False, indent=1) + "\n"
+            return json.dumps(page.context, ensure_ascii=False) + "\n"  # compact: C-speed encoding
         if page.template == TEXT:
             return str(page.context["text"])
         try:
