@@ -16,6 +16,7 @@ from site_gen.errors import ConfigError
 from site_gen.urls import normalise_base_url
 
 CONFIG_FILE = "site.toml"
+ORDERS = ("newest-first", "oldest-first")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,8 @@ class SiteConfig:
     language: str = "en-GB"
     #: Items per page on every paginated list.
     per_page: int = 20
+    #: Order of every list of rumours: "newest-first" or "oldest-first".
+    order: str = "newest-first"
     #: Keep an editor's HTML markup in Markdown bodies (scripts, event handlers and
     #: unsafe links are removed all the same); off, only Markdown's own formatting is kept.
     raw_html: bool = False
@@ -105,6 +108,8 @@ def _check(key: str, value: Any) -> Any:
             zoneinfo.ZoneInfo(value)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             raise ConfigError(f"{value!r} is not a time zone name such as 'Europe/London' or 'UTC'") from None
+    if key == "order" and value not in ORDERS:
+        raise ConfigError(f"must be one of {', '.join(map(repr, ORDERS))}, not {value!r}")
     if key == "cname" and value and not _HOST.fullmatch(value):
         raise ConfigError(f"{value!r} is not a bare host name such as 'rumours.example.com' "
                           "(no scheme, path or port)")

@@ -22,6 +22,8 @@ from site_gen.urls import SiteUrls, slugify
 T = TypeVar("T")
 #: Names per page on the players, clubs and tags indexes.
 INDEX_PAGE_FACTOR = 10
+#: Most players a club page lists in each direction (the newest links): big clubs have thousands.
+LINKED_LIMIT = 60
 #: Longest page description (search engines show about this much).
 SUMMARY_LENGTH = 160
 
@@ -100,6 +102,10 @@ class PageMaker:
             }
         return self._cards[key]
 
+    def ordered(self, articles: list[Article]) -> Sequence[Article]:
+        """A list of rumours in the configured order (the index keeps them newest first)."""
+        return articles if self.config.order == "newest-first" else articles[::-1]
+
     def cards(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
         return [self.card(article) for article in articles]
 
@@ -156,7 +162,7 @@ class PageMaker:
     def home(self) -> Iterator[Page]:
         top_players = self.top(self.index.players, self.player)
         top_clubs = self.top(self.index.clubs, lambda name: self.club(name))
-        yield from self.paged(urls.home_route(), "home.html", self.config.title, self.index.articles,
+        yield from self.paged(urls.home_route(), "home.html", self.config.title, self.ordered(self.index.articles),
                               self.config.per_page, self.cards, self.key, (top_players, top_clubs),
                               lambda: {"top_players": top_players, "top_clubs": top_clubs},
                               feed=urls.feed_route(urls.home_route()))
@@ -189,7 +195,7 @@ class PageMaker:
         yield from self.paged(urls.PLAYERS_ROUTE, "names.html", "Players", entries, self.index_size, list, _same)
         for group in groups:
             route = urls.player_route(group.slug)
-            yield from self.paged(route, "player.html", group.name, group.articles,
+            yield from self.paged(route, "player.html", group.name, self.ordered(group.articles),
                                   self.config.per_page, functools.partial(self.timeline, group), self.key,
                                   self.keys(group.articles), functools.partial(self.player_values, group),
                                   f"{_rumours(len(group.articles))} about {group.name}, "
@@ -219,7 +225,7 @@ class PageMaker:
         for group in groups:
             # the players linked with a club come from the moves of its own articles
             route = urls.club_route(group.slug)
-            yield from self.paged(route, "club.html", group.name, group.articles,
+            yield from self.paged(route, "club.html", group.name, self.ordered(group.articles),
                                   self.config.per_page, self.cards, self.key, self.keys(group.articles),
                                   functools.partial(self.club_values, group),
                                   f"{_rumours(len(group.articles))} involving {group.name}: "
@@ -228,11 +234,13 @@ class PageMaker:
     def club_values(self, group: Group) -> dict[str, Any]:
         links = sorted(self.index.club_players.get(group.slug, {}).values(),
                        key=lambda link: (-link.latest.toordinal(), link.player_slug))
-        players = {direction: [(self.player(self.index.players[link.player_slug].name), link.count,
-                                link.latest) for link in links
-                               if link.direction == direction and link.player_slug in self.index.players]
-                   for direction in ("in", "out", "mentioned")}
-        return {"name": group.name, "linked": players, "count": len(group.articles)}
+        players: dict[str, list[tuple[Link, int, dt.date]]] = {}
+        more: dict[str, int] = {}
+        for direction in ("in", "out", "mentioned"):
+            shown = [(self.player(self.index.players[link.player_slug].name), link.count, link.latest)
+                     for link in links if link.direction == direction and link.player_slug in self.index.players]
+            players[direction], more[direction] = shown[:LINKED_LIMIT], max(0, len(shown) - LINKED_LIMIT)
+        return {"name": group.name, "linked": players, "more": more, "count": len(group.articles)}
 
     def tags(self) -> Iterator[Page]:
         groups = sorted(self.index.tags.values(), key=lambda g: g.slug)
@@ -240,7 +248,7 @@ class PageMaker:
         yield from self.paged(urls.TAGS_ROUTE, "tags.html", "Tags", entries, self.index_size, list, _same)
         for group in groups:
             yield from self.paged(urls.tag_route(group.slug), "rumours.html", f"Tagged “{self.tag(group.slug).name}”",
-                                  group.articles, self.config.per_page, self.cards, self.key)
+                                  self.ordered(group.articles), self.config.per_page, self.cards, self.key)
 
     def months(self) -> Iterator[Page]:
         keys = sorted(self.index.months, reverse=True)
@@ -251,7 +259,8 @@ class PageMaker:
         for year, month in keys:
             link = self.month(year, month)
             yield from self.paged(urls.month_route(year, month), "rumours.html", link.name,
-                                  self.index.months[(year, month)], self.config.per_page, self.cards, self.key)
+                                  self.ordered(self.index.months[(year, month)]), self.config.per_page, self.cards,
+                                  self.key)
 
     @property
     def index_size(self) -> int:

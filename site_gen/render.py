@@ -33,6 +33,7 @@ class Renderer:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # one Renderer per build: templates cannot change under it
         )
         site_urls = SiteUrls(config.base_url)
         self.environment.globals.update(

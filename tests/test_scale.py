@@ -102,3 +102,48 @@ def test_quiet_build_prints_nothing(make_site: SiteFactory, seed_text: str) -> N
     done = subprocess.run([sys.executable, "-m", "site_gen", "build", "--source", str(config.source_dir),
                            "--out", str(config.out_dir), "--quiet", "--jobs", "2"], capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout == "" and done.stderr == ""
+
+
+MAKE_CORPUS = PROJECT.parent / "shared" / "bench" / "make_corpus.py"
+
+
+@pytest.mark.skipif(not MAKE_CORPUS.is_file(), reason="../shared/bench/make_corpus.py is not beside the project")
+def test_no_page_grows_with_the_archive(tmp_path: Path) -> None:
+    """600 synthetic articles: every list is paginated, so no HTML page passes 200 KB."""
+    source = tmp_path / "site"
+    shutil.copytree(PROJECT / "templates", source / "templates")
+    shutil.copytree(PROJECT / "static", source / "static")
+    subprocess.run([sys.executable, str(MAKE_CORPUS), "--count", "600", "--out", str(source / "seeds"),
+                    "--seed", "3"], check=True, capture_output=True)
+    config = load_config(source, out_dir=tmp_path / "out", per_page=10)
+    build(config, jobs=2)
+    sizes = {p: p.stat().st_size for p in config.out_dir.rglob("*.html")}
+    assert max(sizes.values()) < 200_000
+    assert (config.out_dir / "page" / "60" / "index.html").is_file()  # the home page: 600 rumours, 10 a page
+    tag_pages = list((config.out_dir / "tags").glob("*/page/2/index.html"))
+    assert tag_pages
+    for listing in [*tag_pages, *(config.out_dir / "clubs").glob("*/index.html")]:
+        assert 1 <= listing.read_text(encoding="utf-8").count('<article class="card">') <= 10
+
+
+def test_lists_can_run_oldest_first(make_site: SiteFactory, seed_text: str) -> None:
+    articles: dict[str, str | bytes] = {path.name: path.read_text(encoding="utf-8") for path in DEVSET[:12]}
+    config = make_site(articles, order="oldest-first")
+    build(config)
+    dates = re.findall(r'<time datetime="(\d{4}-\d\d-\d\d)">', (config.out_dir / "index.html").read_text(
+        encoding="utf-8").split("<main")[1].split("</section>")[0])
+    assert len(dates) >= 10 and dates == sorted(dates)
+
+
+def test_club_pages_list_a_bounded_number_of_players(make_site: SiteFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    from site_gen import pages
+    monkeypatch.setattr(pages, "LINKED_LIMIT", 1)
+    config = make_site({path.name: path.read_text(encoding="utf-8") for path in DEVSET})
+    build(config)
+    crowded = [p for p in (config.out_dir / "clubs").glob("*/index.html") if "more, in the rumours below" in
+               p.read_text(encoding="utf-8")]
+    assert crowded
+    for page in crowded:
+        html = page.read_text(encoding="utf-8")
+        sections = re.findall(r'<ul class="chips">(.*?)</ul>', html)
+        assert all(section.count("<li>") <= 1 for section in sections)
