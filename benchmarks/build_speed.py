@@ -22,22 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[1]
-MAKE_CORPUS = PROJECT.parent / "shared" / "bench" / "make_corpus.py"
-
-
-def make_archive(root: Path, count: int, seed: int) -> Path:
-    source = root / f"site-{count}"
-    (source / "seeds").mkdir(parents=True)
-    subprocess.run([sys.executable, str(MAKE_CORPUS), "--count", str(count), "--out", str(source / "seeds"),
-                    "--seed", str(seed)], check=True, capture_output=True)
-    shutil.copytree(PROJECT / "templates", source / "templates")
-    shutil.copytree(PROJECT / "static", source / "static")
-    hour_ago = time.time() - 3600  # as an archive is: written long before the build
-    for path in (source / "seeds").iterdir():
-        os.utime(path, (hour_ago, hour_ago))
-    return source
-
+from archive import make_archive
 
 def measure_one(source: Path, out: Path, cold: bool, jobs: int) -> dict[str, object]:
     """One build in this process (run by `main` in a fresh one): its figures as a dict."""

@@ -17,13 +17,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from archive import MAKE_CORPUS
 from site_gen.build import paused_gc
 from site_gen.extract import extract
 from site_gen.gazetteer import fold, load_gazetteer
 from site_gen.load import load_source
-
-MAKE_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "bench" / "make_corpus.py"
-
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

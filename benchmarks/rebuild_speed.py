@@ -15,33 +15,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from archive import make_archive
 from site_gen.build import build
 from site_gen.cache import CACHE_DIR, BuildCache
 from site_gen.config import load_config
-
-PROJECT = Path(__file__).resolve().parents[1]
-MAKE_CORPUS = PROJECT.parent / "shared" / "bench" / "make_corpus.py"
-
-
-def make_site(root: Path, count: int, seed: int) -> Path:
-    source = root / f"site-{count}"
-    (source / "seeds").mkdir(parents=True)
-    subprocess.run([sys.executable, str(MAKE_CORPUS), "--count", str(count), "--out", str(source / "seeds"),
-                    "--seed", str(seed)], check=True, capture_output=True)
-    shutil.copytree(PROJECT / "templates", source / "templates")
-    shutil.copytree(PROJECT / "static", source / "static")
-    hour_ago = time.time() - 3600  # as an archive is: written long before the build
-    for path in (source / "seeds").rglob("*"):
-        os.utime(path, (hour_ago, hour_ago))
-    return source
-
 
 def timed(action) -> tuple[float, object]:  # type: ignore[no-untyped-def]
     started = time.perf_counter()
@@ -50,7 +32,7 @@ def timed(action) -> tuple[float, object]:  # type: ignore[no-untyped-def]
 
 
 def measure(count: int, seed: int, root: Path) -> None:
-    source = make_site(root, count, seed)
+    source = make_archive(root, count, seed)
     config = load_config(source, out_dir=root / f"out-{count}")
     seeds = sorted(config.seeds_dir.rglob("*.txt"))
     cold, report = timed(lambda: build(config, use_cache=False))
