@@ -23,6 +23,7 @@ from site_gen.extract import extract
 from site_gen.gazetteer import fold, load_gazetteer
 from site_gen.load import load_source
 
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=2000)
