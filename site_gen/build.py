@@ -7,21 +7,20 @@ import gc
 import hashlib
 import time
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
-from site_gen import urls
-from site_gen.cache import CACHE_DIR, BuildCache, Loaded, code_fingerprint, tree_fingerprint
+from site_gen.cache import CACHE_DIR, BuildCache, Loaded, code_fingerprint, fingerprint, tree_fingerprint
 from site_gen.config import CONFIG_FILE, SiteConfig
 from site_gen.corrections import CORRECTIONS_FILE, Corrections, load_corrections
 from site_gen.errors import BuildError, SourceError
 from site_gen.gazetteer import Gazetteer, load_gazetteer
-from site_gen.index import build_index
+from site_gen.index import SiteIndex, build_index
 from site_gen.infer import make_article
 from site_gen.load import load_source, read_bytes
-from site_gen.model import Article, BuildReport, Page
-from site_gen.parallel import map_slices
+from site_gen.model import Article, BuildReport
+from site_gen import parallel, urls
 from site_gen.progress import NoProgress, Progress
 from site_gen.render import Renderer
 from site_gen.site import make_pages
@@ -81,26 +80,23 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
     index = build_index(articles)
     stages["index"] = time.perf_counter() - clock
     renderer = Renderer(config)
-    environment = repr(config)
-    fingerprints: dict[str, Any] = {}
     patch = in_place and bool(cache.pages) and same_site
     output = PatchedOutput(config.out_dir, config.base_url, set(cache.pages), CACHE_DIR) if patch \
         else StagedOutput(config.out_dir, config.base_url)
     with output:
         digests = {name: entry[2] for name, entry in entries.items()}
-        stale: list[Page] = []
-        for page in make_pages(index, config, digests):
-            page_key = (environment, renderer.fingerprint(page.template), page.inputs)
-            fingerprints[page.path] = page_key
-            if cache.pages.get(page.path) == page_key and output.reuse(page.path):
-                continue  # the same inputs through the same templates: the same file as last time
-            stale.append(page)
-        progress.stage("rendering", len(stale))
-        # the preview keeps changed files in memory until the end, so it renders in this process
-        for render_seconds, write_seconds in map_slices(functools.partial(_render_pages, renderer, output), stale,
-                                                        1 if patch else jobs, progress.advance):
-            stages["render"] += render_seconds
-            stages["write"] += write_seconds
+        progress.stage("rendering", 0)
+        # each process makes every page, then checks and renders its share; the preview keeps
+        # changed files in memory until the end, so it does all in this process
+        shares = parallel.run_shares(functools.partial(_render_share, index, config, digests, renderer, cache.pages, output),
+                            1 if patch or len(articles) < parallel.MIN_PARALLEL_TASKS else jobs, progress.advance)
+        fingerprints: dict[str, bytes] = {}
+        rendered = 0
+        for share in shares:
+            fingerprints.update(share.fingerprints)
+            rendered += share.rendered
+            stages["render"] += share.render_seconds
+            stages["write"] += share.write_seconds
         clock = time.perf_counter()
         output.copy_tree(config.static_dir, "static")
         summary = {"articles": len(articles), "pages": len(fingerprints), "warnings": warnings}
@@ -108,21 +104,43 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
         output.commit()
         stages["write"] += time.perf_counter() - clock
     return BuildReport(articles=len(articles), pages=len(fingerprints), seconds=time.perf_counter() - started,
-                       warnings=tuple(warnings), rendered=len(stale), stages=stages)
+                       warnings=tuple(warnings), rendered=rendered, stages=stages)
 
 
-def _render_pages(renderer: Renderer, output: StagedOutput | PatchedOutput, pages: Sequence[Page]
-                  ) -> tuple[float, float]:
-    """Render and write some pages; (seconds rendering, seconds writing)."""
-    render_seconds = write_seconds = 0.0
-    for page in pages:
+@dataclass
+class _Share:
+    """What one process did of the pages: their fingerprints, and how many it rendered, in how long."""
+
+    fingerprints: dict[str, bytes] = field(default_factory=dict)
+    rendered: int = 0
+    render_seconds: float = 0.0
+    write_seconds: float = 0.0
+
+
+def _render_share(index: SiteIndex, config: SiteConfig, digests: dict[str, str], renderer: Renderer,
+                  last_pages: dict[str, bytes], output: StagedOutput | PatchedOutput, share: int, shares: int,
+                  tick: Callable[[int], None]) -> _Share:
+    """Make every page; of every `shares`-th, starting at `share`, keep the last build's file
+    where its fingerprint is unchanged and render the rest."""
+    done = _Share()
+    environment = repr(config)
+    for number, page in enumerate(make_pages(index, config, digests)):
+        if number % shares != share:
+            continue
+        # the settings, the template set and the page's inputs: equal ones make the same file
+        digest = fingerprint((environment, renderer.fingerprint(page.template), page.inputs))
+        done.fingerprints[page.path] = digest
+        tick(1)
+        if last_pages.get(page.path) == digest and output.reuse(page.path):
+            continue
         clock = time.perf_counter()
         text = renderer.render(page)
         written = time.perf_counter()
         output.write_text(page.path, text)
-        render_seconds += written - clock
-        write_seconds += time.perf_counter() - written
-    return render_seconds, write_seconds
+        done.render_seconds += written - clock
+        done.write_seconds += time.perf_counter() - written
+        done.rendered += 1
+    return done
 
 
 def _strict_message(warnings: list[str]) -> str:
@@ -192,7 +210,7 @@ def _read_articles(paths: list[Path], warnings: list[str], corrections: Correcti
             found[path.name] = entry
     progress.stage("reading", len(fresh))
     read = functools.partial(_read_fresh, gazetteer, corrections, cache)
-    for results, load_seconds, extract_seconds in map_slices(read, fresh, jobs, progress.advance):
+    for results, load_seconds, extract_seconds in parallel.map_slices(read, fresh, jobs, progress.advance):
         found.update(results)
         stages["load"] = stages.get("load", 0.0) + load_seconds
         stages["extract"] = stages.get("extract", 0.0) + extract_seconds

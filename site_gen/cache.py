@@ -24,7 +24,7 @@ from site_gen.model import Article
 
 CACHE_DIR = ".site-gen-cache"  # inside the output folder, swapped in with the site it describes
 _PACKAGE = Path(__file__).parent
-_FORMAT = 2
+_FORMAT = 3
 #: A file changed this close to the last build may have changed again within the same clock
 #: tick, keeping its size and mtime ("racy clean", as git calls it): check its content instead.
 RACY_NS = 2_000_000_000
@@ -61,8 +61,8 @@ class BuildCache:
         self.code = code
         #: file name → (size, mtime_ns, sha256 of bytes, record or error)
         self.articles: dict[str, tuple[int, int, str, Loaded]] = {}
-        #: output path → the page's inputs (see `Page.inputs`), with settings and template digest
-        self.pages: dict[str, Any] = {}
+        #: output path → digest of the page's inputs (see `Page.inputs`), settings and template set
+        self.pages: dict[str, bytes] = {}
         #: fingerprint of every input, as of the last successful build, and what that build reported
         self.inputs = ""
         self.summary: dict[str, Any] = {}
@@ -99,7 +99,7 @@ class BuildCache:
         """Whether a file with this mtime was last changed safely before the last build began."""
         return mtime_ns < self.started_ns - RACY_NS
 
-    def save(self, folder: Path, articles: dict[str, tuple[int, int, str, Loaded]], pages: dict[str, Any],
+    def save(self, folder: Path, articles: dict[str, tuple[int, int, str, Loaded]], pages: dict[str, bytes],
              inputs: str, summary: dict[str, Any], started_ns: int) -> None:
         """Keep this build's state in memory and in `folder` (in the staged site, swapped in with it)."""
         self.articles, self.pages, self.inputs, self.summary = articles, pages, inputs, summary
