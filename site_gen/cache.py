@@ -24,7 +24,9 @@ from site_gen.model import Article
 
 CACHE_DIR = ".site-gen-cache"  # inside the output folder, swapped in with the site it describes
 _PACKAGE = Path(__file__).parent
-_FORMAT = 3
+_FORMAT = 4
+#: Records per pickle in the cache file.
+_CHUNK = 5000
 #: A file changed this close to the last build may have changed again within the same clock
 #: tick, keeping its size and mtime ("racy clean", as git calls it): check its content instead.
 RACY_NS = 2_000_000_000
@@ -81,11 +83,16 @@ class BuildCache:
         try:
             with (self.folder / "cache.pickle").open("rb") as handle:
                 saved = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+                if not isinstance(saved, dict) or saved.get("code") != self.code:
+                    return
+                articles: dict[str, tuple[int, int, str, Loaded]] = {}
+                for _ in range(saved["article_chunks"]):
+                    articles.update(pickle.load(handle))
+                pages: dict[str, bytes] = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError,
+                KeyError):
             return  # no cache, or an unreadable one: build cold
-        if not isinstance(saved, dict) or saved.get("code") != self.code:
-            return
-        self.articles, self.pages, self.inputs = saved["articles"], saved["pages"], saved["inputs"]
+        self.articles, self.pages, self.inputs = articles, pages, saved["inputs"]
         self.summary, self.started_ns = saved["summary"], saved["started_ns"]
 
     def lookup(self, path: Path, size: int, mtime_ns: int, digest: str | None = None) -> Loaded | None:
@@ -105,9 +112,16 @@ class BuildCache:
         self.articles, self.pages, self.inputs, self.summary = articles, pages, inputs, summary
         self.started_ns = started_ns
         folder.mkdir(parents=True, exist_ok=True)
+        # the records go in chunks, each its own pickle, so the pickler's memo of what it has
+        # written (which shares repeated names) never spans a whole large archive
+        names = list(articles)
+        chunks = [names[start:start + _CHUNK] for start in range(0, len(names), _CHUNK)]
         with (folder / "cache.pickle").open("wb") as handle:
-            pickle.dump({"code": self.code, "articles": articles, "pages": pages, "inputs": inputs,
-                         "summary": summary, "started_ns": started_ns}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump({"code": self.code, "inputs": inputs, "summary": summary, "started_ns": started_ns,
+                         "article_chunks": len(chunks)}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            for chunk in chunks:
+                pickle.dump({name: articles[name] for name in chunk}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(pages, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def fingerprint(value: Any) -> bytes:
