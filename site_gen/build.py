@@ -20,7 +20,7 @@ from site_gen.index import SiteIndex, build_index
 from site_gen.infer import make_article
 from site_gen.load import load_source, read_bytes
 from site_gen.model import Article, BuildReport
-from site_gen import parallel, urls
+from site_gen import parallel, search, urls
 from site_gen.progress import NoProgress, Progress
 from site_gen.render import Renderer
 from site_gen.site import make_pages
@@ -30,7 +30,7 @@ from site_gen.write import PatchedOutput, StagedOutput, built_base_url
 
 
 #: The stages a build reports the time of (summed over processes where several share the work).
-STAGES = ("load", "extract", "index", "render", "write")
+STAGES = ("load", "extract", "index", "render", "write", "search")
 
 
 def build(config: SiteConfig, strict: bool = False, use_cache: bool = True, cache: BuildCache | None = None,
@@ -91,18 +91,28 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
         shares = parallel.run_shares(functools.partial(_render_share, index, config, digests, renderer, cache.pages, output),
                             1 if patch or len(articles) < parallel.MIN_PARALLEL_TASKS else jobs, progress.advance)
         fingerprints: dict[str, bytes] = {}
-        rendered = 0
+        rendered = rendered_html = 0
         for share in shares:
             fingerprints.update(share.fingerprints)
             rendered += share.rendered
+            rendered_html += share.rendered_html
             stages["render"] += share.render_seconds
             stages["write"] += share.write_seconds
+        clock = time.perf_counter()
+        if isinstance(output, StagedOutput):  # the search index goes in with the pages it indexes
+            if rendered_html or not search.reuse_index(config.out_dir, output.staging):
+                search.index_site(output.staging)
+        stages["search"] = time.perf_counter() - clock
         clock = time.perf_counter()
         output.copy_tree(config.static_dir, "static")
         summary = {"articles": len(articles), "pages": len(fingerprints), "warnings": warnings}
         cache.save(output.path_for(CACHE_DIR), entries, fingerprints, inputs, summary, started_ns)  # swapped in with the site
         output.commit()
         stages["write"] += time.perf_counter() - clock
+        if isinstance(output, PatchedOutput) and rendered_html:
+            clock = time.perf_counter()
+            search.index_site(config.out_dir)  # the preview's pages changed in place: so does its index
+            stages["search"] += time.perf_counter() - clock
     return BuildReport(articles=len(articles), pages=len(fingerprints), seconds=time.perf_counter() - started,
                        warnings=tuple(warnings), rendered=rendered, stages=stages)
 
@@ -113,6 +123,7 @@ class _Share:
 
     fingerprints: dict[str, bytes] = field(default_factory=dict)
     rendered: int = 0
+    rendered_html: int = 0
     render_seconds: float = 0.0
     write_seconds: float = 0.0
 
@@ -140,6 +151,7 @@ def _render_share(index: SiteIndex, config: SiteConfig, digests: dict[str, str],
         done.render_seconds += written - clock
         done.write_seconds += time.perf_counter() - written
         done.rendered += 1
+        done.rendered_html += page.path.endswith(".html")
     return done
 
 

@@ -47,9 +47,23 @@ class SiteIndex:
     months: dict[tuple[int, int], list[Article]]
     #: club slug → player slug → link, moves first
     club_players: dict[str, dict[str, ClubLink]]
+    #: transfer window slug ("summer-2017") → its rumours, newest window first
+    windows: dict[str, Group] = field(default_factory=dict)
 
     def moves_of(self, article: Article, player_slug: str) -> list[Move]:
         return [move for move in article.moves if slugify(move.player) == player_slug]
+
+
+def transfer_window(date: dt.date) -> tuple[str, str]:
+    """(slug, name) of the transfer window a rumour looks ahead to, as fans count them.
+
+    March to September talk is about the summer window; October to February about
+    the January one ("October 2017" → January 2018).
+    """
+    if 3 <= date.month <= 9:
+        return f"summer-{date.year}", f"Summer {date.year}"
+    year = date.year + 1 if date.month >= 10 else date.year
+    return f"january-{year}", f"January {year}"
 
 
 def build_index(articles: Iterable[Article]) -> SiteIndex:
@@ -59,9 +73,12 @@ def build_index(articles: Iterable[Article]) -> SiteIndex:
     clubs = _group(ordered, lambda a: [*a.clubs, *(c for m in a.moves for c in (m.from_club, m.to_club) if c)])
     tags = _group(ordered, lambda a: a.tags)
     months: dict[tuple[int, int], list[Article]] = defaultdict(list)
+    windows: dict[str, Group] = {}
     for article in ordered:
         months[(article.date.year, article.date.month)].append(article)
-    return SiteIndex(ordered, players, clubs, tags, dict(months), _club_players(ordered))
+        slug, name = transfer_window(article.date)
+        windows.setdefault(slug, Group(slug, name)).articles.append(article)
+    return SiteIndex(ordered, players, clubs, tags, dict(months), _club_players(ordered), windows)
 
 
 def _group(articles: list[Article], names_of: object) -> dict[str, Group]:

@@ -14,7 +14,8 @@ from typing import Any, Callable, Iterator, Mapping, NamedTuple, Sequence, TypeV
 from site_gen import urls
 from site_gen.cache import fingerprint
 from site_gen.config import SiteConfig
-from site_gen.index import Group, SiteIndex
+from site_gen.charts import fee_chart
+from site_gen.index import Group, SiteIndex, transfer_window
 from site_gen.markup import body_html
 from site_gen.model import Article, Move, Page
 from site_gen.urls import SiteUrls, slugify
@@ -122,6 +123,9 @@ class PageMaker:
         yield from self.clubs()
         yield from self.tags()
         yield from self.months()
+        yield from self.windows()
+        yield self.page(urls.SEARCH_ROUTE, "search.html", "Search", (), dict,
+                        "Search every rumour, player and club in the archive.")
         yield self.page(urls.NOT_FOUND_ROUTE, "404.html", "Page not found", (), dict)
 
     def page(self, route: str, template: str, title: str, inputs: Any, values: Values,
@@ -160,16 +164,28 @@ class PageMaker:
                             functools.partial(_list_values, show, chunk, pager, shared), description, feed)
 
     def home(self) -> Iterator[Page]:
-        top_players = self.top(self.index.players, self.player)
-        top_clubs = self.top(self.index.clubs, lambda name: self.club(name))
+        latest = next(iter(self.index.windows.values()), None)  # the newest window comes first
+        window = self.window_link(latest) if latest else None
+        top_players, top_clubs = self.talked_about(latest.articles) if latest else ([], [])
         yield from self.paged(urls.home_route(), "home.html", self.config.title, self.ordered(self.index.articles),
-                              self.config.per_page, self.cards, self.key, (top_players, top_clubs),
-                              lambda: {"top_players": top_players, "top_clubs": top_clubs},
+                              self.config.per_page, self.cards, self.key, (window, top_players, top_clubs),
+                              lambda: {"window": window, "top_players": top_players, "top_clubs": top_clubs},
                               feed=urls.feed_route(urls.home_route()))
 
-    def top(self, groups: dict[str, Group], link: Any, count: int = 10) -> list[tuple[Link, int]]:
-        ranked = sorted(groups.values(), key=lambda g: (-len(g.articles), g.name))[:count]
-        return [(link(group.name), len(group.articles)) for group in ranked]
+    def talked_about(self, articles: Sequence[Article], count: int = 10
+                     ) -> tuple[list[tuple[Link, int]], list[tuple[Link, int]]]:
+        """The players and the clubs named in most of these rumours, with how many."""
+        players: dict[Link, int] = {}
+        clubs: dict[Link, int] = {}
+        for article in articles:
+            for link in self.card(article)["players"]:
+                players[link] = players.get(link, 0) + 1
+            for link in self.card(article)["clubs"]:
+                clubs[link] = clubs.get(link, 0) + 1
+        return _ranked(players, count), _ranked(clubs, count)
+
+    def window_link(self, group: Group) -> Link:
+        return Link(group.name, self.urls.url(urls.window_route(group.slug)))
 
     def articles(self) -> Iterator[Page]:
         for article in self.index.articles:
@@ -203,9 +219,16 @@ class PageMaker:
                                   "clubs linked, fees and sources.", urls.feed_route(route))
 
     def timeline(self, group: Group, articles: Sequence[Article]) -> list[dict[str, Any]]:
-        """A player's rumours, each card with the moves that are his."""
-        return [{**self.card(a), "player_moves": [self.move(m) for m in self.index.moves_of(a, group.slug)]}
-                for a in articles]
+        """A player's rumours grouped by transfer window, each card with the moves that are his."""
+        windows: list[dict[str, Any]] = []
+        for article in articles:
+            slug, name = transfer_window(article.date)
+            if not windows or windows[-1]["slug"] != slug:
+                windows.append({"slug": slug, "window": Link(name, self.urls.url(urls.window_route(slug))),
+                                "items": []})
+            windows[-1]["items"].append(
+                {**self.card(article), "player_moves": [self.move(m) for m in self.index.moves_of(article, group.slug)]})
+        return windows
 
     def player_values(self, group: Group) -> dict[str, Any]:
         clubs: dict[str, int] = {}
@@ -215,8 +238,20 @@ class PageMaker:
                     if club:
                         clubs[club] = clubs.get(club, 0) + 1
         linked = [(self.club(name), n) for name, n in sorted(clubs.items(), key=lambda kv: (-kv[1], kv[0]))]
+        fees = self.fees_of(group)
         return {"name": group.name, "linked_clubs": linked, "first": group.articles[-1].date,
-                "latest": group.articles[0].date, "count": len(group.articles)}
+                "latest": group.articles[0].date, "count": len(group.articles),
+                "fee_range": (min(fees, key=lambda f: f[1])[2], max(fees, key=lambda f: f[1])[2]) if fees else None,
+                "chart": fee_chart(fees, f"Rumoured fee for {group.name} over time")}
+
+    def fees_of(self, group: Group) -> list[tuple[dt.date, float, str]]:
+        """(date, millions, as written) of the fees rumoured for a player, in his commonest currency."""
+        found = [(article.date, move.fee) for article in group.articles
+                 for move in self.index.moves_of(article, group.slug) if move.fee and move.fee.millions]
+        currencies = [fee.currency for _, fee in found]
+        common = max(set(currencies), key=lambda c: (currencies.count(c), c or "")) if currencies else None
+        return [(date, fee.millions, fee.text) for date, fee in found
+                if fee.currency == common and fee.millions is not None]
 
     def clubs(self) -> Iterator[Page]:
         groups = sorted(self.index.clubs.values(), key=lambda g: (g.name.casefold(), g.slug))
@@ -240,11 +275,22 @@ class PageMaker:
             shown = [(self.player(self.index.players[link.player_slug].name), link.count, link.latest)
                      for link in links if link.direction == direction and link.player_slug in self.index.players]
             players[direction], more[direction] = shown[:LINKED_LIMIT], max(0, len(shown) - LINKED_LIMIT)
-        return {"name": group.name, "linked": players, "more": more, "count": len(group.articles)}
+        partners: dict[str, int] = {}
+        for article in group.articles:
+            for move in article.moves:
+                ends = {slugify(c): c for c in (move.from_club, move.to_club) if c}
+                if group.slug in ends and len(ends) == 2:
+                    other = next(name for slug, name in ends.items() if slug != group.slug)
+                    partners[other] = partners.get(other, 0) + 1
+        trades = [(self.club(name), n) for name, n in sorted(partners.items(), key=lambda kv: (-kv[1], kv[0]))[:10]]
+        return {"name": group.name, "linked": players, "more": more, "count": len(group.articles),
+                "partners": trades}
 
     def tags(self) -> Iterator[Page]:
         groups = sorted(self.index.tags.values(), key=lambda g: g.slug)
-        entries = [(self.tag(g.slug), len(g.articles)) for g in groups]
+        most = max((len(g.articles) for g in groups), default=1)
+        # (link, count, weight 1–5 for the tag cloud: the share of the commonest tag's count)
+        entries = [(self.tag(g.slug), len(g.articles), 1 + (4 * len(g.articles)) // most) for g in groups]
         yield from self.paged(urls.TAGS_ROUTE, "tags.html", "Tags", entries, self.index_size, list, _same)
         for group in groups:
             yield from self.paged(urls.tag_route(group.slug), "rumours.html", f"Tagged “{self.tag(group.slug).name}”",
@@ -252,15 +298,36 @@ class PageMaker:
 
     def months(self) -> Iterator[Page]:
         keys = sorted(self.index.months, reverse=True)
-        years: dict[int, list[tuple[Link, int]]] = {}
-        for year, month in keys:
-            years.setdefault(year, []).append((self.month(year, month), len(self.index.months[(year, month)])))
-        yield self.page(urls.ARCHIVE_ROUTE, "archive.html", "Archive", years, lambda: {"years": years})
+        # a calendar: every month of each year, with its link and count where it has rumours
+        years: dict[int, list[tuple[str, Link | None, int]]] = {}
+        for year in sorted({year for year, _ in keys}, reverse=True):
+            years[year] = [(dt.date(year, month, 1).strftime("%b"),
+                            self.month(year, month) if (year, month) in self.index.months else None,
+                            len(self.index.months.get((year, month), ()))) for month in range(1, 13)]
+        yield self.page(urls.ARCHIVE_ROUTE, "archive.html", "Archive", years, lambda: {"years": years},
+                        "Every month of rumours, year by year.")
         for year, month in keys:
             link = self.month(year, month)
             yield from self.paged(urls.month_route(year, month), "rumours.html", link.name,
                                   self.ordered(self.index.months[(year, month)]), self.config.per_page, self.cards,
                                   self.key)
+
+    def windows(self) -> Iterator[Page]:
+        """The transfer windows, newest first, and a page for each: its rumours and most-linked names."""
+        groups = list(self.index.windows.values())
+        entries = [(self.window_link(g), len(g.articles), g.articles[0].date) for g in groups]
+        yield from self.paged(urls.WINDOWS_ROUTE, "windows.html", "Transfer windows", entries, self.index_size,
+                              list, _same, description="Every transfer window's rumours, newest first.")
+        for group in groups:
+            yield from self.paged(urls.window_route(group.slug), "window.html", f"{group.name} window",
+                                  self.ordered(group.articles), self.config.per_page, self.cards, self.key,
+                                  self.keys(group.articles), functools.partial(self.window_values, group),
+                                  f"{_rumours(len(group.articles))} of the {group.name} transfer window: "
+                                  "the players and clubs linked most.")
+
+    def window_values(self, group: Group) -> dict[str, Any]:
+        players, clubs = self.talked_about(group.articles)
+        return {"name": group.name, "count": len(group.articles), "top_players": players, "top_clubs": clubs}
 
     @property
     def index_size(self) -> int:
@@ -270,6 +337,10 @@ class PageMaker:
 def _list_values(show: Callable[[Sequence[T]], list[Any]], chunk: Sequence[T], pager: dict[str, Any],
                  shared: Values) -> dict[str, Any]:
     return {"items": show(chunk), "paging": pager, **shared()}
+
+
+def _ranked(counts: dict[Link, int], count: int) -> list[tuple[Link, int]]:
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].name))[:count]
 
 
 def _rumours(count: int) -> str:

@@ -54,6 +54,10 @@ def month_route(year: int, month: int) -> str:
     return f"archive/{year}/{month:02d}/"
 
 
+def window_route(slug: str) -> str:
+    return f"windows/{slug}/"
+
+
 def feed_route(route: str) -> str:
     """The Atom feed beside a page: "players/x/" → "players/x/feed.xml"; the home page's is "feed.xml"."""
     return f"{route}feed.xml"
@@ -81,6 +85,8 @@ CLUBS_DATA_ROUTE = "api/clubs.json"
 RUMOURS_DATA_ROUTE = "api/rumours.json"
 SITEMAP_ROUTE = "sitemap.xml"
 ROBOTS_ROUTE = "robots.txt"
+WINDOWS_ROUTE = "windows/"
+SEARCH_ROUTE = "search/"
 PLAYERS_ROUTE = "players/"
 CLUBS_ROUTE = "clubs/"
 TAGS_ROUTE = "tags/"

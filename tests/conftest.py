@@ -16,9 +16,9 @@ SiteFactory = Callable[..., SiteConfig]
 
 
 def rendered_files(out: Path) -> list[Path]:
-    """What a build renders into `out`: pages, feeds, sitemap, robots.txt and open data (not assets)."""
+    """What a build renders into `out`: pages, feeds, sitemap, robots.txt and open data (not assets or the search index)."""
     return sorted(p for p in out.rglob("*")
-                  if p.is_file() and not p.relative_to(out).as_posix().startswith(("static/", ".")))
+                  if p.is_file() and not p.relative_to(out).as_posix().startswith(("static/", "pagefind/", ".")))
 
 
 @pytest.fixture

@@ -54,7 +54,7 @@ def test_two_processes_build_the_same_bytes_as_one(tmp_path: Path, monkeypatch: 
     assert len(workers) == 2  # the pages really were rendered by two other processes
     assert snapshot(one.out_dir) == snapshot(two.out_dir)
     assert report_one.pages == report_two.pages and report_one.articles == report_two.articles == len(DEVSET)
-    assert set(report_two.stages) == {"load", "extract", "index", "render", "write"}
+    assert set(report_two.stages) == {"load", "extract", "index", "render", "write", "search"}
     assert report_two.stages["extract"] > 0 and report_two.stages["render"] > 0
 
 
@@ -145,5 +145,7 @@ def test_club_pages_list_a_bounded_number_of_players(make_site: SiteFactory, mon
     assert crowded
     for page in crowded:
         html = page.read_text(encoding="utf-8")
-        sections = re.findall(r'<ul class="chips">(.*?)</ul>', html)
+        sections = re.findall(r'<section aria-label="(?:Linked in|Linked out|Also mentioned)">\s*<h2>[^<]*</h2>\s*'
+                              r'<ul class="chips">(.*?)</ul>', html)
+        assert sections
         assert all(section.count("<li>") <= 1 for section in sections)
