@@ -91,16 +91,17 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
         shares = parallel.run_shares(functools.partial(_render_share, index, config, digests, renderer, cache.pages, output),
                             1 if patch or len(articles) < parallel.MIN_PARALLEL_TASKS else jobs, progress.advance)
         fingerprints: dict[str, bytes] = {}
-        rendered = rendered_html = 0
+        rendered = 0
+        searched_changed = False
         for share in shares:
             fingerprints.update(share.fingerprints)
             rendered += share.rendered
-            rendered_html += share.rendered_html
+            searched_changed |= share.searched_changed
             stages["render"] += share.render_seconds
             stages["write"] += share.write_seconds
         clock = time.perf_counter()
-        if isinstance(output, StagedOutput):  # the search index goes in with the pages it indexes
-            if rendered_html or not search.reuse_index(config.out_dir, output.staging):
+        if isinstance(output, StagedOutput) and config.search:  # the index goes in with the pages it indexes
+            if searched_changed or not search.reuse_index(config.out_dir, output.staging):
                 search.index_site(output.staging)
         stages["search"] = time.perf_counter() - clock
         clock = time.perf_counter()
@@ -109,10 +110,7 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
         cache.save(output.path_for(CACHE_DIR), entries, fingerprints, inputs, summary, started_ns)  # swapped in with the site
         output.commit()
         stages["write"] += time.perf_counter() - clock
-        if isinstance(output, PatchedOutput) and rendered_html:
-            clock = time.perf_counter()
-            search.index_site(config.out_dir)  # the preview's pages changed in place: so does its index
-            stages["search"] += time.perf_counter() - clock
+
     return BuildReport(articles=len(articles), pages=len(fingerprints), seconds=time.perf_counter() - started,
                        warnings=tuple(warnings), rendered=rendered, stages=stages)
 
@@ -123,7 +121,8 @@ class _Share:
 
     fingerprints: dict[str, bytes] = field(default_factory=dict)
     rendered: int = 0
-    rendered_html: int = 0
+    #: whether any page in the search index was rendered anew
+    searched_changed: bool = False
     render_seconds: float = 0.0
     write_seconds: float = 0.0
 
@@ -151,7 +150,7 @@ def _render_share(index: SiteIndex, config: SiteConfig, digests: dict[str, str],
         done.render_seconds += written - clock
         done.write_seconds += time.perf_counter() - written
         done.rendered += 1
-        done.rendered_html += page.path.endswith(".html")
+        done.searched_changed |= search.is_searched(page.template, page.path)
     return done
 
 

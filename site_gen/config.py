@@ -43,6 +43,8 @@ class SiteConfig:
     time_zone: str = "Europe/London"
     #: Entries in each Atom feed (the site's, and each player's and club's): the newest ones.
     feed_entries: int = 50
+    #: Write the Pagefind search index (about a millisecond per article, player and club page).
+    search: bool = True
     #: A custom domain for GitHub Pages ("rumours.example.com"), written to the site's CNAME file.
     cname: str = ""
 
@@ -97,7 +99,7 @@ def _check(key: str, value: Any) -> Any:
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise ConfigError(f"must be a whole number of at least 1, not {value!r}")
         return value
-    if key == "raw_html":
+    if key in ("raw_html", "search"):
         if not isinstance(value, bool):
             raise ConfigError(f"must be true or false, not {value!r}")
         return value

@@ -46,6 +46,7 @@ class Renderer:
                  "pagefind": site_urls.url("pagefind/")},
             asset=_asset_urls(config.static_dir, site_urls),
             site_feed=site_urls.absolute(urls.feed_route(urls.home_route())),
+            search_index=config.search,
         )
         self._fingerprints: dict[str, str] = {}
         self._once: dict[tuple[str, str], str] = {}

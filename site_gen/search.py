@@ -16,6 +16,14 @@ from pathlib import Path
 from site_gen.errors import BuildError
 
 FOLDER = "pagefind"
+#: The pages that are searched (articles, players, clubs): Pagefind reads no other file, which
+#: halves its time (about a millisecond a page).
+PAGES = "{[0-9][0-9][0-9][0-9]/*/*,players/*,clubs/*}/index.html"
+
+
+def is_searched(template: str, path: str) -> bool:
+    """Whether a page is in the index: an article's, or the first page of a player's or club's."""
+    return template in ("article.html", "player.html", "club.html") and "/page/" not in path
 
 
 def index_site(site: Path) -> None:
@@ -31,8 +39,8 @@ def index_site(site: Path) -> None:
     for leftover in (fresh, stale):
         shutil.rmtree(leftover, ignore_errors=True)
     # written beside the old index, then swapped in: Pagefind never removes files of an older index
-    done = subprocess.run([str(executable), "--site", str(site), "--output-path", str(fresh.resolve()), "--silent"],
-                          capture_output=True, text=True)
+    done = subprocess.run([str(executable), "--site", str(site), "--glob", PAGES, "--output-path", str(fresh.resolve()),
+                           "--silent"], capture_output=True, text=True)
     if done.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         raise BuildError(f"search index: pagefind failed: {(done.stderr or done.stdout).strip()[:2000]}")

@@ -9,6 +9,7 @@ import html5lib
 import pytest
 
 from site_gen.build import build
+from site_gen.config import load_config
 from site_gen.check import html_links
 from site_gen.errors import BuildError
 from sitecrawl import crawl, file_for
@@ -195,3 +196,21 @@ def test_explicit_slugs_that_clash_are_reported(make_site: SiteFactory) -> None:
     report = build(config)
     assert report.articles == 1
     assert "002.md" in report.warnings[0] and "same URL" in report.warnings[0]
+
+
+def test_search_index_is_written_reused_and_can_be_turned_off(make_site: SiteFactory, seed_text: str) -> None:
+    config = make_site({"000_seed.txt": seed_text})
+    build(config)
+    index = config.out_dir / "pagefind" / "pagefind.js"
+    assert index.is_file() and list((config.out_dir / "pagefind").rglob("*.pf_fragment"))
+    # a change no searched page shows (the tag index's layout) keeps the very same index files
+    inode = index.stat().st_ino
+    tags = config.templates_dir / "tags.html"
+    tags.write_text(tags.read_text(encoding="utf-8").replace("<h1>Tags</h1>", "<h1>All tags</h1>"), encoding="utf-8")
+    build(config)
+    assert index.stat().st_ino == inode
+    off = load_config(config.source_dir, out_dir=config.out_dir.parent / "no-search", search=False)
+    build(off)
+    assert not (off.out_dir / "pagefind").exists()
+    assert "pagefind" not in (off.out_dir / "search" / "index.html").read_text(encoding="utf-8")
+    assert crawl(off.out_dir).broken == []

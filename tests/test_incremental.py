@@ -94,7 +94,10 @@ def test_incremental_builds_equal_clean_builds(tmp_path_factory: object, in_plac
     for edit, seed in steps:
         _apply(config, edit, random.Random(seed))
         report = build(config, cache=memory, in_place=in_place)
-        assert snapshot(config.out_dir) == clean_build(config, scratch), (edit, report)
+        built, clean = snapshot(config.out_dir), clean_build(config, scratch)
+        if in_place:  # the preview keeps the search index of its first build (see README)
+            built, clean = ({k: v for k, v in files.items() if not k.startswith("pagefind/")} for files in (built, clean))
+        assert built == clean, (edit, report)
         assert not list(config.out_dir.rglob(".pending-*")) and not list(config.out_dir.rglob(".*.new-*"))
 
 
