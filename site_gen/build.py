@@ -20,6 +20,7 @@ from site_gen.index import SiteIndex, build_index
 from site_gen.infer import make_article
 from site_gen.load import load_source, read_bytes
 from site_gen.model import Article, BuildReport
+from site_gen.outcomes import TRANSFERS_FILE, load_transfers
 from site_gen import parallel, search, urls
 from site_gen.progress import NoProgress, Progress
 from site_gen.render import Renderer
@@ -77,7 +78,10 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
     if strict and warnings:
         raise BuildError(_strict_message(warnings))
     clock = time.perf_counter()
-    index = build_index(articles)
+    transfers = load_transfers(config.source_dir, (corrections or Corrections()).extend(load_gazetteer()), warnings)
+    if strict and warnings:
+        raise BuildError(_strict_message(warnings))
+    index = build_index(articles, transfers, config.outcome_months)
     stages["index"] = time.perf_counter() - clock
     renderer = Renderer(config)
     patch = in_place and bool(cache.pages) and same_site
@@ -172,7 +176,8 @@ def _inputs_fingerprint(config: SiteConfig, paths: list[Path], code: str) -> tup
             newest = max(newest, stat.st_mtime_ns)
         except OSError:
             digest.update(f"{path.name}\0unreadable\n".encode())
-    digest.update(tree_fingerprint(config.templates_dir, config.static_dir, config.source_dir / CONFIG_FILE).encode())
+    digest.update(tree_fingerprint(config.templates_dir, config.static_dir, config.source_dir / CONFIG_FILE,
+                                   config.source_dir / TRANSFERS_FILE).encode())
     return digest.hexdigest(), newest
 
 

@@ -43,6 +43,10 @@ class SiteConfig:
     time_zone: str = "Europe/London"
     #: Entries in each Atom feed (the site's, and each player's and club's): the newest ones.
     feed_entries: int = 50
+    #: A rumoured move came true if the player joined that club within this many months.
+    outcome_months: int = 12
+    #: Outlets with fewer decided rumours than this are listed, but not ranked by hit rate.
+    min_sample: int = 5
     #: Write the Pagefind search index (about a millisecond per article, player and club page).
     search: bool = True
     #: A custom domain for GitHub Pages ("rumours.example.com"), written to the site's CNAME file.
@@ -95,7 +99,7 @@ def _check(key: str, value: Any) -> Any:
         return Path(value)
     if key == "base_url":
         return normalise_base_url(str(value))
-    if key in ("per_page", "feed_entries"):
+    if key in ("per_page", "feed_entries", "outcome_months", "min_sample"):
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise ConfigError(f"must be a whole number of at least 1, not {value!r}")
         return value

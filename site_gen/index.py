@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Sequence
 
+from site_gen.cache import fingerprint
 from site_gen.model import Article, Move
+from site_gen.outcomes import Outcomes, Transfer, judge
 from site_gen.names import preferred_spelling
 from site_gen.urls import slugify
 
@@ -49,6 +51,10 @@ class SiteIndex:
     club_players: dict[str, dict[str, ClubLink]]
     #: transfer window slug ("summer-2017") → its rumours, newest window first
     windows: dict[str, Group] = field(default_factory=dict)
+    #: which rumours came true (empty without a table of completed transfers)
+    outcomes: Outcomes = field(default_factory=Outcomes)
+    #: a digest of what the outcomes were judged from, for page inputs
+    outcomes_key: str = ""
 
     def moves_of(self, article: Article, player_slug: str) -> list[Move]:
         return [move for move in article.moves if slugify(move.player) == player_slug]
@@ -66,8 +72,9 @@ def transfer_window(date: dt.date) -> tuple[str, str]:
     return f"january-{year}", f"January {year}"
 
 
-def build_index(articles: Iterable[Article]) -> SiteIndex:
-    """Index every article; one page per slug however the name was spelt."""
+def build_index(articles: Iterable[Article], transfers: Sequence[Transfer] = (), outcome_months: int = 12
+                ) -> SiteIndex:
+    """Index every article, one page per slug however the name was spelt; judge rumours against `transfers`."""
     ordered = sorted(articles, key=newest_first)
     players = _group(ordered, lambda a: [*a.players, *(m.player for m in a.moves)])
     clubs = _group(ordered, lambda a: [*a.clubs, *(c for m in a.moves for c in (m.from_club, m.to_club) if c)])
@@ -78,7 +85,11 @@ def build_index(articles: Iterable[Article]) -> SiteIndex:
         months[(article.date.year, article.date.month)].append(article)
         slug, name = transfer_window(article.date)
         windows.setdefault(slug, Group(slug, name)).articles.append(article)
-    return SiteIndex(ordered, players, clubs, tags, dict(months), _club_players(ordered), windows)
+    # with no table of completed transfers nothing is known of outcomes: no rumour is judged
+    outcomes = judge(ordered, transfers, outcome_months) if transfers else Outcomes()
+    outcomes_key = fingerprint((list(transfers), outcome_months, outcomes.as_of)).hex() if transfers else ""
+    return SiteIndex(ordered, players, clubs, tags, dict(months), _club_players(ordered), windows, outcomes,
+                     outcomes_key)
 
 
 def _group(articles: list[Article], names_of: object) -> dict[str, Group]:

@@ -18,6 +18,7 @@ from site_gen.charts import fee_chart
 from site_gen.index import Group, SiteIndex, transfer_window
 from site_gen.markup import body_html
 from site_gen.model import Article, Move, Page
+from site_gen.outcomes import SourceRecord, Transfer
 from site_gen.urls import SiteUrls, slugify
 
 T = TypeVar("T")
@@ -52,7 +53,7 @@ class PageMaker:
         # Every card shows players' and clubs' names as the index spells them, so any page
         # depends on that spelling table (it changes rarely: a new spelling winning out).
         self.names = fingerprint(([(g.slug, g.name) for g in index.players.values()],
-                                  [(g.slug, g.name) for g in index.clubs.values()])).hex()
+                                  [(g.slug, g.name) for g in index.clubs.values()], index.outcomes_key)).hex()
 
     # Links -----------------------------------------------------------------
     def player(self, name: str) -> Link:
@@ -95,7 +96,7 @@ class PageMaker:
                 "date": article.date,
                 "players": [self.player(name) for name in article.players],
                 "clubs": [link for link in map(self.club, article.clubs) if link],
-                "moves": [self.move(move) for move in article.moves],
+                "moves": [self.move(move, article) for move in article.moves],
                 "fee": next((m.fee.text for m in article.moves if m.fee), None)
                 or (article.fees[0].text if article.fees else None),
                 "source": article.source,
@@ -110,9 +111,18 @@ class PageMaker:
     def cards(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
         return [self.card(article) for article in articles]
 
-    def move(self, move: Move) -> dict[str, Any]:
+    def move(self, move: Move, article: Article) -> dict[str, Any]:
+        """A rumoured move as shown: who, from, to, fee, and whether it came true (with the transfer)."""
+        key = (urls.article_route(article.date, article.slug), slugify(move.player), slugify(move.to_club or ""))
         return {"player": self.player(move.player), "from": self.club(move.from_club),
-                "to": self.club(move.to_club), "fee": move.fee.text if move.fee else None}
+                "to": self.club(move.to_club), "fee": move.fee.text if move.fee else None,
+                "status": self.index.outcomes.statuses.get(key), "proof": self.transfer(self.index.outcomes.proofs.get(key))}
+
+    def transfer(self, transfer: Transfer | None) -> dict[str, Any] | None:
+        if transfer is None:
+            return None
+        return {"from": self.club(transfer.from_club), "to": self.club(transfer.to_club), "date": transfer.date,
+                "fee": transfer.fee.text if transfer.fee else None, "kind": transfer.kind}
 
     # Pages -----------------------------------------------------------------
     def html_pages(self) -> Iterator[Page]:
@@ -124,6 +134,7 @@ class PageMaker:
         yield from self.tags()
         yield from self.months()
         yield from self.windows()
+        yield from self.sources()
         yield self.page(urls.SEARCH_ROUTE, "search.html", "Search", (), dict,
                         "Search every rumour, player and club in the archive.")
         yield self.page(urls.NOT_FOUND_ROUTE, "404.html", "Page not found", (), dict)
@@ -227,7 +238,7 @@ class PageMaker:
                 windows.append({"slug": slug, "window": Link(name, self.urls.url(urls.window_route(slug))),
                                 "items": []})
             windows[-1]["items"].append(
-                {**self.card(article), "player_moves": [self.move(m) for m in self.index.moves_of(article, group.slug)]})
+                {**self.card(article), "player_moves": [self.move(m, article) for m in self.index.moves_of(article, group.slug)]})
         return windows
 
     def player_values(self, group: Group) -> dict[str, Any]:
@@ -242,7 +253,16 @@ class PageMaker:
         return {"name": group.name, "linked_clubs": linked, "first": group.articles[-1].date,
                 "latest": group.articles[0].date, "count": len(group.articles),
                 "fee_range": (min(fees, key=lambda f: f[1])[2], max(fees, key=lambda f: f[1])[2]) if fees else None,
-                "chart": fee_chart(fees, f"Rumoured fee for {group.name} over time")}
+                "chart": fee_chart(fees, f"Rumoured fee for {group.name} over time"),
+                "verdict": self.verdict(group.slug)}
+
+    def verdict(self, player_slug: str) -> dict[str, Any] | None:
+        """Where a player went after he was first rumoured, and how near the rumoured fees were."""
+        found = self.index.outcomes.verdicts.get(player_slug)
+        if found is None:
+            return None
+        return {"transfers": [self.transfer(t) for t in found.transfers], "fee_error": found.fee_error,
+                "fee_error_share": found.fee_error_share}
 
     def fees_of(self, group: Group) -> list[tuple[dt.date, float, str]]:
         """(date, millions, as written) of the fees rumoured for a player, in his commonest currency."""
@@ -324,6 +344,31 @@ class PageMaker:
                                   self.keys(group.articles), functools.partial(self.window_values, group),
                                   f"{_rumours(len(group.articles))} of the {group.name} transfer window: "
                                   "the players and clubs linked most.")
+
+    def sources(self) -> Iterator[Page]:
+        """The outlets ranked by how often their rumours came true, and a page for each."""
+        records = list(self.index.outcomes.sources.values())
+        minimum = self.config.min_sample
+        ranked = sorted((r for r in records if r.decided >= minimum), key=lambda r: (-(r.hit_rate or 0), -r.decided, r.slug))
+        unranked = sorted((r for r in records if r.decided < minimum), key=lambda r: (-r.decided, r.slug))
+        entries = [self.source_entry(r) for r in ranked]
+        others = [self.source_entry(r) for r in unranked]
+        yield self.page(urls.SOURCES_ROUTE, "sources.html", "Sources", (entries, others, minimum),
+                        lambda: {"ranked": entries, "unranked": others, "minimum": minimum},
+                        "Which outlets' transfer rumours came true, and how often.")
+        for record in records:
+            entry = self.source_entry(record)
+            yield from self.paged(urls.source_route(record.slug), "source.html", record.name,
+                                  self.ordered(list(record.articles)), self.config.per_page, self.cards, self.key,
+                                  entry, functools.partial(dict, record=entry),
+                                  f"{_rumours(len(record.articles))} reported by {record.name}, "
+                                  "and how many came true.")
+
+    def source_entry(self, record: SourceRecord) -> dict[str, Any]:
+        return {"name": record.name, "url": self.urls.url(urls.source_route(record.slug)),
+                "rumours": len(record.articles), "came_true": record.came_true, "did_not": record.did_not,
+                "open": record.open, "decided": record.decided,
+                "hit_rate": round(100 * record.hit_rate) if record.hit_rate is not None else None}
 
     def window_values(self, group: Group) -> dict[str, Any]:
         players, clubs = self.talked_about(group.articles)

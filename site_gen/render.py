@@ -42,7 +42,7 @@ class Renderer:
             nav={"home": site_urls.url(urls.home_route()), "players": site_urls.url(urls.PLAYERS_ROUTE),
                  "clubs": site_urls.url(urls.CLUBS_ROUTE), "tags": site_urls.url(urls.TAGS_ROUTE),
                  "archive": site_urls.url(urls.ARCHIVE_ROUTE), "data": site_urls.url(urls.RUMOURS_DATA_ROUTE),
-                 "windows": site_urls.url(urls.WINDOWS_ROUTE), "search": site_urls.url(urls.SEARCH_ROUTE),
+                 "windows": site_urls.url(urls.WINDOWS_ROUTE), "sources": site_urls.url(urls.SOURCES_ROUTE), "search": site_urls.url(urls.SEARCH_ROUTE),
                  "pagefind": site_urls.url("pagefind/")},
             asset=_asset_urls(config.static_dir, site_urls),
             site_feed=site_urls.absolute(urls.feed_route(urls.home_route())),

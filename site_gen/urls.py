@@ -54,6 +54,10 @@ def month_route(year: int, month: int) -> str:
     return f"archive/{year}/{month:02d}/"
 
 
+def source_route(slug: str) -> str:
+    return f"sources/{slug}/"
+
+
 def window_route(slug: str) -> str:
     return f"windows/{slug}/"
 
@@ -86,6 +90,7 @@ RUMOURS_DATA_ROUTE = "api/rumours.json"
 SITEMAP_ROUTE = "sitemap.xml"
 ROBOTS_ROUTE = "robots.txt"
 WINDOWS_ROUTE = "windows/"
+SOURCES_ROUTE = "sources/"
 SEARCH_ROUTE = "search/"
 PLAYERS_ROUTE = "players/"
 CLUBS_ROUTE = "clubs/"
