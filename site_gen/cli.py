@@ -16,8 +16,10 @@ from site_gen.errors import SiteError
 from site_gen.corrections import load_corrections
 from site_gen.gazetteer import load_gazetteer
 from site_gen.infer import make_article
+from site_gen.importer import Imported, import_table, write_transfers
 from site_gen.ingest import ingest as write_curated
 from site_gen.load import load_source
+from site_gen.outcomes import TRANSFERS_FILE
 from site_gen.parallel import default_jobs
 from site_gen.progress import for_terminal
 from site_gen.records import article_record
@@ -79,6 +81,29 @@ def extract(as_json: bool, files: tuple[Path, ...]) -> None:
             click.echo(f"{path}\n" + "\n".join(f"  {key}: {value}" for key, value in record.items() if key != "file"))
     if failed:
         sys.exit(1)
+
+
+@main.command("import-transfers")
+@click.option("--source", "source_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="The site's folder: data/transfers.csv is written there.")
+@click.argument("tables", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+def import_transfers(source_dir: Path, tables: tuple[Path, ...]) -> None:
+    """Make data/transfers.csv from public transfer tables (e.g. ewenme/transfers CSVs)."""
+    try:
+        gazetteer = load_corrections(source_dir).extend(load_gazetteer())
+        imported = Imported()
+        for table in tables:
+            import_table(table, gazetteer, imported)
+        write_transfers(imported, source_dir / TRANSFERS_FILE)
+    except SiteError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    for name, count in sorted(imported.unmatched.items(), key=lambda kv: (-kv[1], kv[0])):
+        click.echo(f"unmatched club: {name} ({count} row(s)); kept as written — map it under club_names "
+                   "in corrections.yaml", err=True)
+    click.echo(f"Wrote {len(imported.rows)} transfer(s) to {source_dir / TRANSFERS_FILE} "
+               f"({imported.skipped} row(s) skipped: loan returns or no window; "
+               f"{len(imported.unmatched)} club name(s) unmatched)")
 
 
 @main.command()
