@@ -102,7 +102,7 @@ def import_transfers(source_dir: Path, tables: tuple[Path, ...]) -> None:
         click.echo(f"unmatched club: {name} ({count} row(s)); kept as written — map it under club_names "
                    "in corrections.yaml", err=True)
     click.echo(f"Wrote {len(imported.rows)} transfer(s) to {source_dir / TRANSFERS_FILE} "
-               f"({imported.skipped} row(s) skipped: loan returns or no window; "
+               f"({imported.skipped} row(s) skipped: loan returns, moves to no club, no window; "
                f"{len(imported.unmatched)} club name(s) unmatched)")
 
 

@@ -21,6 +21,8 @@ from site_gen.outcomes import COLUMNS
 
 NEEDED = ("club_name", "player_name", "club_involved_name", "fee", "transfer_movement", "transfer_period", "year")
 _DAY = {"summer": "07-01", "winter": "01-15"}
+#: "Clubs" that are no club: a player leaving for these has not transferred anywhere.
+_NO_CLUB = frozenset({"without club", "retired", "career break", "unknown", "ban", "suspended", "?"})
 _MONEY = re.compile(r"^([£€$])\s?(\d+(?:\.\d+)?)\s?(m|th\.?|k)$", re.I)
 
 
@@ -30,7 +32,7 @@ class Imported:
 
     rows: list[dict[str, str]] = field(default_factory=list)
     unmatched: dict[str, int] = field(default_factory=dict)  # name as written → rows it was in
-    skipped: int = 0  # returns from loan, rows without a club or a year
+    skipped: int = 0  # returns from loan, moves to no club ("Retired"), rows without a window
 
 
 def import_table(path: Path, gazetteer: Gazetteer, imported: Imported | None = None) -> Imported:
@@ -48,7 +50,8 @@ def import_table(path: Path, gazetteer: Gazetteer, imported: Imported | None = N
         fee_text = (row["fee"] or "").strip()
         period = (row["transfer_period"] or "").strip().lower()
         if "end of loan" in fee_text.lower() or period not in _DAY or not (row["year"] or "").strip().isdigit() \
-                or not row["club_involved_name"] or not row["player_name"]:
+                or not row["club_involved_name"] or not row["player_name"] \
+                or row["club_involved_name"].strip().lower() in _NO_CLUB:
             imported.skipped += 1
             continue
         own, other = _club(row["club_name"], gazetteer, imported), _club(row["club_involved_name"], gazetteer, imported)
