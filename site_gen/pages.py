@@ -216,10 +216,15 @@ class PageMaker:
         return {"article": self.card(article), "body": body_html(article, self.config.raw_html),
                 "month": self.month(article.date.year, article.date.month)}
 
+    def name_index(self, route: str, title: str, groups: list[Group], link: Callable[[str], Link | None]
+                   ) -> Iterator[Page]:
+        """An alphabetical index of players or clubs, each with its count and latest date."""
+        entries = [(link(g.name), len(g.articles), g.articles[0].date) for g in groups]
+        yield from self.paged(route, "names.html", title, entries, self.index_size, list, _same)
+
     def players(self) -> Iterator[Page]:
-        groups = sorted(self.index.players.values(), key=lambda g: (g.name.casefold(), g.slug))
-        entries = [(self.player(g.name), len(g.articles), g.articles[0].date) for g in groups]
-        yield from self.paged(urls.PLAYERS_ROUTE, "names.html", "Players", entries, self.index_size, list, _same)
+        groups = _by_name(self.index.players)
+        yield from self.name_index(urls.PLAYERS_ROUTE, "Players", groups, self.player)
         for group in groups:
             route = urls.player_route(group.slug)
             yield from self.paged(route, "player.html", group.name, self.ordered(group.articles),
@@ -274,9 +279,8 @@ class PageMaker:
                 if fee.currency == common and fee.millions is not None]
 
     def clubs(self) -> Iterator[Page]:
-        groups = sorted(self.index.clubs.values(), key=lambda g: (g.name.casefold(), g.slug))
-        entries = [(self.club(g.name), len(g.articles), g.articles[0].date) for g in groups]
-        yield from self.paged(urls.CLUBS_ROUTE, "names.html", "Clubs", entries, self.index_size, list, _same)
+        groups = _by_name(self.index.clubs)
+        yield from self.name_index(urls.CLUBS_ROUTE, "Clubs", groups, self.club)
         for group in groups:
             # the players linked with a club come from the moves of its own articles
             route = urls.club_route(group.slug)
@@ -382,6 +386,10 @@ class PageMaker:
 def _list_values(show: Callable[[Sequence[T]], list[Any]], chunk: Sequence[T], pager: dict[str, Any],
                  shared: Values) -> dict[str, Any]:
     return {"items": show(chunk), "paging": pager, **shared()}
+
+
+def _by_name(groups: dict[str, Group]) -> list[Group]:
+    return sorted(groups.values(), key=lambda g: (g.name.casefold(), g.slug))
 
 
 def _ranked(counts: dict[Link, int], count: int) -> list[tuple[Link, int]]:
