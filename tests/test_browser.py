@@ -36,7 +36,8 @@ pytestmark = pytest.mark.skipif(_MISSING, reason=f"browser tests need Chromium, 
 
 SEED_ARTICLE = "2017/08/virgil-van-dijk-has-refused-to-budge-in-his-stance-to-join/"
 PAGES = {"home": "", "article": SEED_ARTICLE, "player": "players/virgil-van-dijk/", "club": "clubs/liverpool/",
-         "tag": "tags/centre-back/", "search": "search/", "window": "windows/summer-2017/"}
+         "tag": "tags/centre-back/", "search": "search/", "window": "windows/summer-2017/", "sources": "sources/",
+         "archive": "archive/"}
 WIDTHS = (375, 1280)
 
 
