@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
+from site_gen import parallel, search, urls
 from site_gen.cache import CACHE_DIR, BuildCache, Loaded, code_fingerprint, fingerprint, tree_fingerprint
 from site_gen.config import CONFIG_FILE, SiteConfig
 from site_gen.corrections import CORRECTIONS_FILE, Corrections, load_corrections
@@ -21,7 +22,6 @@ from site_gen.infer import make_article
 from site_gen.load import load_source, read_bytes
 from site_gen.model import Article, BuildReport
 from site_gen.outcomes import TRANSFERS_FILE, load_transfers
-from site_gen import parallel, search, urls
 from site_gen.progress import NoProgress, Progress
 from site_gen.render import Renderer
 from site_gen.site import make_pages
@@ -92,8 +92,9 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
         progress.stage("rendering", 0)
         # each process makes every page, then checks and renders its share; the preview keeps
         # changed files in memory until the end, so it does all in this process
-        shares = parallel.run_shares(functools.partial(_render_share, index, config, digests, renderer, cache.pages, output),
-                            1 if patch or len(articles) < parallel.MIN_PARALLEL_TASKS else jobs, progress.advance)
+        processes = 1 if patch or len(articles) < parallel.MIN_PARALLEL_TASKS else jobs
+        render = functools.partial(_render_share, index, config, digests, renderer, cache.pages, output)
+        shares = parallel.run_shares(render, processes, progress.advance)
         fingerprints: dict[str, bytes] = {}
         rendered = 0
         searched_changed = False
@@ -105,7 +106,7 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
             stages["write"] += share.write_seconds
         clock = time.perf_counter()
         if isinstance(output, StagedOutput) and config.search:  # the index goes in with the pages it indexes
-            if searched_changed or not search.reuse_index(config.out_dir, output.staging):
+            if searched_changed or not search.reuse_index(config.out_dir, output):
                 search.index_site(output.staging)
         stages["search"] = time.perf_counter() - clock
         clock = time.perf_counter()

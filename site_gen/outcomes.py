@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from site_gen import urls
 from site_gen.errors import SourceError
 from site_gen.fees import parse_fee
 from site_gen.gazetteer import Gazetteer
@@ -136,17 +137,16 @@ def judge(articles: Sequence[Article], transfers: Iterable[Transfer], months: in
     members: dict[str, list[Article]] = {}
     errors: dict[str, list[tuple[float, float]]] = {}
     for article in sorted(articles, key=lambda a: (a.date, a.slug)):
-        route = f"{article.date.year}/{article.date.month:02d}/{article.slug}/"
+        route = urls.article_route(article.date, article.slug)
         source = slugify(article.source) if article.source else ""
         if source:
             names.setdefault(source, article.source or "")
             members.setdefault(source, []).append(article)
-            tally = tallies.setdefault(source, [0, 0, 0])
+        end = article.date + dt.timedelta(days=round(months * 30.44))
         for move in article.moves:
             if not move.to_club:
                 continue  # a player said to be leaving, for nowhere in particular, predicts nothing checkable
             player, club = slugify(move.player), slugify(move.to_club)
-            end = article.date + dt.timedelta(days=round(months * 30.44))
             later = [t for t in by_player.get(player, []) if article.date <= t.date <= end]
             joined = next((t for t in later if slugify(t.to_club) == club), None)
             if joined:
@@ -162,9 +162,10 @@ def judge(articles: Sequence[Article], transfers: Iterable[Transfer], months: in
                 status = OPEN
             outcomes.statuses[(route, player, club)] = status
             if source:
-                tally[(CAME_TRUE, DID_NOT, OPEN).index(status)] += 1
-    for slug, (came_true, did_not, still_open) in tallies.items():
-        outcomes.sources[slug] = SourceRecord(names[slug], slug, tuple(sorted(members[slug], key=lambda a: (
+                tallies.setdefault(source, [0, 0, 0])[(CAME_TRUE, DID_NOT, OPEN).index(status)] += 1
+    for slug, articles_of in members.items():
+        came_true, did_not, still_open = tallies.get(slug, (0, 0, 0))
+        outcomes.sources[slug] = SourceRecord(names[slug], slug, tuple(sorted(articles_of, key=lambda a: (
             -a.date.toordinal(), a.slug))), came_true, did_not, still_open)
     first_rumour: dict[str, dt.date] = {}
     for article in articles:

@@ -189,9 +189,10 @@ class PageMaker:
         players: dict[Link, int] = {}
         clubs: dict[Link, int] = {}
         for article in articles:
-            for link in self.card(article)["players"]:
+            card = self.card(article)
+            for link in card["players"]:
                 players[link] = players.get(link, 0) + 1
-            for link in self.card(article)["clubs"]:
+            for link in card["clubs"]:
                 clubs[link] = clubs.get(link, 0) + 1
         return _ranked(players, count), _ranked(clubs, count)
 

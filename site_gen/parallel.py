@@ -28,7 +28,7 @@ _TICK = 64
 
 def default_jobs() -> int:
     """As many processes as the machine has cores, where processes can be forked."""
-    return os.cpu_count() or 1 if "fork" in multiprocessing.get_all_start_methods() else 1
+    return (os.cpu_count() or 1) if "fork" in multiprocessing.get_all_start_methods() else 1
 
 
 def map_slices(task: Callable[[Sequence[Any]], Any], items: Sequence[Any], jobs: int,

@@ -8,12 +8,12 @@ the content with `data-pagefind-body`).
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 from site_gen.errors import BuildError
+from site_gen.write import StagedOutput
 
 FOLDER = "pagefind"
 #: The pages that are searched (articles, players, clubs): Pagefind reads no other file, which
@@ -50,14 +50,12 @@ def index_site(site: Path) -> None:
     shutil.rmtree(stale, ignore_errors=True)
 
 
-def reuse_index(old_site: Path, new_site: Path) -> bool:
-    """Hard-link the last build's index into the new site (no indexed page changed); False if it has none."""
+def reuse_index(old_site: Path, output: StagedOutput) -> bool:
+    """Take the last build's index into the new site unchanged (no indexed page changed); False if it has none."""
     old = old_site / FOLDER
     if not (old / "pagefind.js").is_file():
         return False
-    for folder, _, files in os.walk(old):
-        target = new_site / Path(folder).relative_to(old_site)
-        target.mkdir(parents=True, exist_ok=True)
-        for name in files:
-            os.link(Path(folder) / name, target / name)
+    for path in sorted(old.rglob("*")):
+        if path.is_file():
+            output.reuse(path.relative_to(old_site).as_posix())
     return True
