@@ -28,7 +28,7 @@ def measure_one(source: Path, out: Path, cold: bool, jobs: int) -> dict[str, obj
     """One build in this process (run by `main` in a fresh one): its figures as a dict."""
     from site_gen.build import build
     from site_gen.config import load_config
-    from site_gen.gazetteer import load_gazetteer
+    from site_gen.extract.gazetteer import load_gazetteer
 
     load_gazetteer()  # part of the interpreter's baseline: loaded once per process, whatever the archive
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -19,9 +19,8 @@ from pathlib import Path
 
 from archive import MAKE_CORPUS
 from site_gen.build import paused_gc
-from site_gen.extract import extract
-from site_gen.gazetteer import fold, load_gazetteer
-from site_gen.load import load_source
+from site_gen.extract import extract, fold, load_gazetteer
+from site_gen.content.load import load_source
 
 
 def main() -> int:

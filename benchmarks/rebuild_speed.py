@@ -22,7 +22,7 @@ from pathlib import Path
 
 from archive import make_archive
 from site_gen.build import build
-from site_gen.cache import CACHE_DIR, BuildCache
+from site_gen.output.cache import CACHE_DIR, BuildCache
 from site_gen.config import load_config
 
 def timed(action) -> tuple[float, object]:  # type: ignore[no-untyped-def]

@@ -15,9 +15,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable
 
-from site_gen.extract import extract
-from site_gen.gazetteer import fold
-from site_gen.load import load_source
+from site_gen.extract import extract, fold
+from site_gen.content.load import load_source
 
 
 def keys(field: str, record: dict[str, Any]) -> set[Any]:

@@ -11,23 +11,26 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from site_gen import parallel, search, urls
-from site_gen.cache import CACHE_DIR, BuildCache, Loaded, code_fingerprint, fingerprint, tree_fingerprint
+from site_gen import urls
+from site_gen.output import parallel
+from site_gen.output import search
+from site_gen.digests import code_fingerprint, fingerprint, tree_fingerprint
+from site_gen.output.cache import CACHE_DIR, BuildCache, Loaded
 from site_gen.config import CONFIG_FILE, SiteConfig
-from site_gen.corrections import CORRECTIONS_FILE, Corrections, load_corrections
+from site_gen.content.corrections import CORRECTIONS_FILE, Corrections, load_corrections
 from site_gen.errors import BuildError, SourceError
-from site_gen.gazetteer import Gazetteer, load_gazetteer
-from site_gen.index import SiteIndex, build_index
-from site_gen.infer import make_article
-from site_gen.load import load_source, read_bytes
+from site_gen.extract import Gazetteer, load_gazetteer
+from site_gen.site.index import SiteIndex, build_index
+from site_gen.content.infer import make_article
+from site_gen.content.load import load_source, read_bytes
 from site_gen.model import Article, BuildReport
-from site_gen.outcomes import TRANSFERS_FILE, load_transfers
-from site_gen.progress import NoProgress, Progress
-from site_gen.render import Renderer
-from site_gen.site import make_pages
-from site_gen.sources import find_articles
+from site_gen.content.transfers import TRANSFERS_FILE, load_transfers
+from site_gen.output.progress import NoProgress, Progress
+from site_gen.output.render import Renderer
+from site_gen.site.plan import make_pages
+from site_gen.content.discover import find_articles
 from site_gen.urls import slugify
-from site_gen.write import PatchedOutput, StagedOutput, built_base_url
+from site_gen.output.write import PatchedOutput, StagedOutput, built_base_url
 
 
 #: The stages a build reports the time of (summed over processes where several share the work).
@@ -110,7 +113,7 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
                 search.index_site(output.staging)
         stages["search"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        output.copy_tree(config.static_dir, "static")
+        output.copy_files(config.theme.static_files(), "static")
         summary = {"articles": len(articles), "pages": len(fingerprints), "warnings": warnings}
         cache.save(output.path_for(CACHE_DIR), entries, fingerprints, inputs, summary, started_ns)  # swapped in with the site
         output.commit()

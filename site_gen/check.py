@@ -13,14 +13,14 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from site_gen.build import read_articles
 from site_gen.config import SiteConfig
-from site_gen.corrections import load_corrections
+from site_gen.content.corrections import load_corrections
 from site_gen.errors import SiteError
-from site_gen.index import build_index
-from site_gen.site import make_pages
-from site_gen.render import Renderer
-from site_gen.sources import find_articles
+from site_gen.site.index import build_index
+from site_gen.site.plan import make_pages
+from site_gen.output.render import Renderer
+from site_gen.content.discover import find_articles
 from site_gen.urls import SiteUrls
-from site_gen.write import built_base_url
+from site_gen.output.write import built_base_url
 
 
 def check_inputs(config: SiteConfig) -> list[str]:

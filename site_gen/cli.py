@@ -13,18 +13,18 @@ from site_gen.build import build as build_site
 from site_gen.check import check_inputs, check_output
 from site_gen.config import load_config
 from site_gen.errors import SiteError
-from site_gen.corrections import load_corrections
-from site_gen.gazetteer import load_gazetteer
-from site_gen.infer import make_article
-from site_gen.importer import Imported, import_table, write_transfers
-from site_gen.ingest import ingest as write_curated
-from site_gen.load import load_source
-from site_gen.outcomes import TRANSFERS_FILE
-from site_gen.parallel import default_jobs
-from site_gen.progress import for_terminal
-from site_gen.records import article_record
+from site_gen.content.corrections import load_corrections
+from site_gen.extract import load_gazetteer
+from site_gen.content.infer import make_article
+from site_gen.content.importer import Imported, import_table, write_transfers
+from site_gen.content.curate import ingest as write_curated
+from site_gen.content.load import load_source
+from site_gen.content.transfers import TRANSFERS_FILE
+from site_gen.output.parallel import default_jobs
+from site_gen.output.progress import for_terminal
+from site_gen.content.records import article_record
 from site_gen.serve import serve as serve_site
-from site_gen.sources import find_raw_articles
+from site_gen.content.discover import find_raw_articles
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

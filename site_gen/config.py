@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from site_gen.errors import ConfigError
+from site_gen.output.theme import Theme
 from site_gen.urls import normalise_base_url
 
 CONFIG_FILE = "site.toml"
@@ -23,9 +24,10 @@ ORDERS = ("newest-first", "oldest-first")
 class SiteConfig:
     """Everything a build needs to know besides the articles themselves."""
 
-    #: Folder holding `seeds/`, `templates/`, `static/` and `site.toml`.
+    #: Folder holding `seeds/`, `site.toml` and, where it overrides the default theme, `templates/` and `static/`.
     source_dir: Path = Path(".")
-    #: Where the site is written; replaced whole, only when a build succeeds.
+    #: Where the site is written; replaced whole, only when a build succeeds. In `site.toml`, relative
+    #: to the site's folder (default `_site` there); on the command line, to the current directory.
     out_dir: Path = Path("_site")
     #: "/" for a local preview; "https://user.github.io/repo/" for a project site.
     base_url: str = "/"
@@ -64,6 +66,11 @@ class SiteConfig:
     def static_dir(self) -> Path:
         return self.source_dir / "static"
 
+    @property
+    def theme(self) -> Theme:
+        """The site's own templates and static files in front of the default theme's."""
+        return Theme.for_site(self.templates_dir, self.static_dir)
+
 
 _SETTABLE = {f.name: f for f in fields(SiteConfig) if f.name != "source_dir"}
 
@@ -81,8 +88,10 @@ def load_config(source_dir: Path, **overrides: Any) -> SiteConfig:
         for key in sorted(set(values) - set(_SETTABLE)):
             problems.append(f"{config_path}: unknown key {key!r} (known: {', '.join(_SETTABLE)})")
             del values[key]
+        if isinstance(values.get("out_dir"), str):
+            values["out_dir"] = source_dir / values["out_dir"]  # as MkDocs reads site_dir: beside the config
     values.update({key: value for key, value in overrides.items() if value is not None})
-    config = SiteConfig(source_dir=source_dir)
+    config = SiteConfig(source_dir=source_dir, out_dir=source_dir / "_site")
     for key, value in values.items():
         try:
             config = replace(config, **{key: _check(key, value)})
@@ -96,6 +105,8 @@ def load_config(source_dir: Path, **overrides: Any) -> SiteConfig:
 def _check(key: str, value: Any) -> Any:
     """Coerce one setting to its declared type or explain why it cannot be."""
     if key == "out_dir":
+        if not isinstance(value, (str, Path)) or not str(value):
+            raise ConfigError(f"must be a folder name, not {value!r}")
         return Path(value)
     if key == "base_url":
         return normalise_base_url(str(value))

@@ -6,36 +6,14 @@ pages → `Page`; build → `BuildReport`.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import operator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Literal, Mapping, TypeVar
+from typing import Any, Callable, Literal, Mapping
+
+from site_gen.extract import Extraction, Fee, Move, quick_pickling
 
 BodyFormat = Literal["text", "markdown"]
-_Record = TypeVar("_Record")
-
-
-def _quick_pickling(cls: type[_Record]) -> type[_Record]:
-    """Pickle a frozen slotted dataclass as a plain tuple of its fields.
-
-    The generated `__getstate__` looks up the fields on every call, which made
-    saving the cache of a 10,000-article archive take most of a second.
-    """
-    names = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
-    values = operator.attrgetter(*names)
-
-    def __getstate__(self: _Record) -> tuple[Any, ...]:
-        return values(self)
-
-    def __setstate__(self: _Record, state: tuple[Any, ...]) -> None:
-        for name, value in zip(names, state):
-            object.__setattr__(self, name, value)
-
-    setattr(cls, "__getstate__", __getstate__)
-    setattr(cls, "__setstate__", __setstate__)
-    return cls
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,42 +33,7 @@ class SourceText:
     key_lines: Mapping[str, int] = field(default_factory=dict)
 
 
-@_quick_pickling
-@dataclass(frozen=True, slots=True)
-class Fee:
-    """A transfer fee: `text` as written, plus a normalised amount."""
-
-    text: str
-    currency: str | None = None  # ISO code: GBP, EUR, USD
-    millions: float | None = None
-
-
-@_quick_pickling
-@dataclass(frozen=True, slots=True)
-class Move:
-    """A rumoured transfer of `player` from one club to another."""
-
-    player: str
-    from_club: str | None
-    to_club: str | None
-    fee: Fee | None = None
-
-
-@_quick_pickling
-@dataclass(frozen=True, slots=True)
-class Extraction:
-    """What the text of an article says, as inferred by extract.py."""
-
-    title: str
-    players: tuple[str, ...] = ()
-    clubs: tuple[str, ...] = ()
-    moves: tuple[Move, ...] = ()
-    fees: tuple[Fee, ...] = ()
-    source: str | None = None
-    tags: tuple[str, ...] = ()
-
-
-@_quick_pickling
+@quick_pickling
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Article(Extraction):
     """The front-matter record of one article: the inferred fields (front matter
@@ -103,6 +46,12 @@ class Article(Extraction):
     body_format: BodyFormat
     #: whether an editor chose the slug (front matter), so a clash is reported rather than resolved
     explicit_slug: bool = False
+
+
+#: A `Page.template` naming no template: the page's values are written as JSON (open data).
+JSON_OUTPUT = ":json"
+#: A `Page.template` naming no template: the page's `text` value is written as it is (robots.txt, CNAME).
+TEXT_OUTPUT = ":text"
 
 
 @dataclass(frozen=True, slots=True)

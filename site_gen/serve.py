@@ -18,9 +18,9 @@ from livereload import Server
 from livereload.handlers import LiveReloadHandler
 
 from site_gen.build import build
-from site_gen.cache import CACHE_DIR, BuildCache
+from site_gen.output.cache import CACHE_DIR, BuildCache
 from site_gen.config import CONFIG_FILE, SiteConfig
-from site_gen.corrections import CORRECTIONS_FILE
+from site_gen.content.corrections import CORRECTIONS_FILE
 from site_gen.errors import SiteError
 from site_gen.urls import SiteUrls
 

@@ -21,9 +21,9 @@ from site_gen.build import build
 from site_gen.cli import main
 from site_gen.config import load_config
 from site_gen.errors import BuildError, ConfigError, SourceError
-from site_gen.infer import make_article
-from site_gen.load import MAX_BYTES, load_source
-from site_gen.write import StagedOutput
+from site_gen.content.infer import make_article
+from site_gen.content.load import MAX_BYTES, load_source
+from site_gen.output.write import StagedOutput
 
 from conftest import SiteFactory
 

@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_gen.extract import extract, make_title
-from site_gen.fees import find_fees
+from site_gen.extract import extract, find_fees, make_title
 
 PROJECT = Path(__file__).resolve().parent.parent
 DEVSET = PROJECT / "tests" / "devset"
@@ -133,7 +132,7 @@ def test_extraction_never_fails_on_any_text(text: str, date: dt.date | None) -> 
 
 
 def test_sentences_respect_abbreviations_initials_and_line_breaks() -> None:
-    from site_gen.text import sentences
+    from site_gen.extract.text import sentences
 
     text = "He left. He joined St. Mary's club! J. Smith said so.\n\nA new paragraph, no stop\nLast line."
     assert [text[a:b] for a, b in sentences(text)] == [

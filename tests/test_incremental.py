@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from conftest import PROJECT, SiteFactory, rendered_files
 from site_gen.build import build
-from site_gen.cache import CACHE_DIR, BuildCache
+from site_gen.output.cache import CACHE_DIR, BuildCache
 from site_gen.config import SiteConfig, load_config
 
 DEVSET = sorted((PROJECT / "tests" / "devset" / "articles").glob("*.txt"))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from site_gen.errors import SourceError
-from site_gen.load import load_source
+from site_gen.content.load import load_source
 
 
 def write(tmp_path: Path, name: str, content: str | bytes) -> Path:

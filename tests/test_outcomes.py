@@ -9,7 +9,7 @@ import pytest
 
 from conftest import SiteFactory
 from site_gen.build import build
-from site_gen.outcomes import CAME_TRUE, DID_NOT, OPEN
+from site_gen.site.outcomes import CAME_TRUE, DID_NOT, OPEN
 
 
 def _rumour(date: str, player: str, to: str, source: str, fee: str = "", origin: str = "") -> str:

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from conftest import PROJECT, SiteFactory
-from site_gen import feeds
+from site_gen.site import feeds
 from site_gen.build import build
 from site_gen.check import html_links
 from site_gen.config import SiteConfig, load_config

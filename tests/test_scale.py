@@ -14,10 +14,10 @@ import pytest
 
 from conftest import PROJECT, SiteFactory
 from site_gen import build as build_module
-from site_gen import parallel
+from site_gen.output import parallel
 from site_gen.build import build
 from site_gen.config import load_config
-from site_gen.progress import NoProgress, ProgressLines, for_terminal
+from site_gen.output.progress import NoProgress, ProgressLines, for_terminal
 from test_incremental import snapshot
 
 DEVSET = sorted((PROJECT / "tests" / "devset" / "articles").glob("*.txt"))
@@ -86,7 +86,7 @@ def test_builds_from_the_command_line_reuse_pages_across_processes(make_site: Si
 
 def test_progress_lines_come_every_few_seconds_and_quiet_shows_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     clock = iter([0.0, 1.0, 6.0, 7.0, 12.0])
-    monkeypatch.setattr("site_gen.progress.time.monotonic", lambda: next(clock))
+    monkeypatch.setattr("site_gen.output.progress.time.monotonic", lambda: next(clock))
     stream = io.StringIO()
     lines = ProgressLines(stream, every=5.0)
     lines.stage("rendering", 300)
@@ -136,7 +136,7 @@ def test_lists_can_run_oldest_first(make_site: SiteFactory, seed_text: str) -> N
 
 
 def test_club_pages_list_a_bounded_number_of_players(make_site: SiteFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    from site_gen import pages
+    from site_gen.site import people as pages
     monkeypatch.setattr(pages, "LINKED_LIMIT", 1)
     config = make_site({path.name: path.read_text(encoding="utf-8") for path in DEVSET})
     build(config)

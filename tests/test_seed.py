@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from site_gen.infer import make_article
-from site_gen.load import load_source
+from site_gen.content.infer import make_article
+from site_gen.content.load import load_source
 
 PROJECT = Path(__file__).resolve().parent.parent
 
