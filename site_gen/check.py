@@ -11,29 +11,28 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from site_gen.build import read_articles
+from site_gen.build import extract_articles, gather, index_site
 from site_gen.config import SiteConfig
-from site_gen.content.corrections import load_corrections
 from site_gen.errors import SiteError
-from site_gen.site.index import build_index
-from site_gen.site.plan import make_pages
 from site_gen.output.render import Renderer
-from site_gen.content.discover import find_articles
-from site_gen.urls import SiteUrls
 from site_gen.output.write import built_base_url
+from site_gen.site.plan import make_pages
+from site_gen.urls import SiteUrls
 
 
 def check_inputs(config: SiteConfig) -> list[str]:
-    """Problems in the articles, corrections and templates: a full build, rendered in memory only."""
-    problems: list[str] = []
+    """Problems in the articles, corrections, transfers table and templates: the build's own
+    stages, with every page rendered in memory only."""
     try:
-        corrections = load_corrections(config.source_dir)
-        articles = read_articles(find_articles(config.seeds_dir), problems, corrections)
+        inputs = gather(config)
+        extracted = extract_articles(inputs)
+        index, index_problems = index_site(inputs, extracted.articles)
         renderer = Renderer(config)
     except SiteError as error:
-        return [*problems, str(error)]
+        return [str(error)]
+    problems = [str(problem) for problem in (*extracted.problems, *index_problems)]
     failed_templates: set[str] = set()
-    for page in make_pages(build_index(articles), config):
+    for page in make_pages(index, config):
         if page.template in failed_templates:
             continue  # one message per broken template, not one per page
         try:

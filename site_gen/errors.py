@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with one input that a build reports and goes on past: file, line, message."""
+
+    path: Path
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.message}"
 
 
 class SiteError(Exception):
@@ -17,11 +31,20 @@ class SourceError(SiteError):
     """One input file is unusable; the message reads `path:line: problem`."""
 
     def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
-        self.path = Path(path)
-        self.line = line
-        self.message = message
-        where = f"{self.path}:{line}" if line else str(self.path)
-        super().__init__(f"{where}: {message}")
+        self.problem = Problem(Path(path), message, line)
+        super().__init__(str(self.problem))
+
+    @property
+    def path(self) -> Path:
+        return self.problem.path
+
+    @property
+    def line(self) -> int | None:
+        return self.problem.line
+
+    @property
+    def message(self) -> str:
+        return self.problem.message
 
 
 class BuildError(SiteError):

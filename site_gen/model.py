@@ -1,7 +1,8 @@
 """The records that flow through the pipeline: frozen values, no I/O.
 
-load → `SourceText`; infer → `Article`; index → `SiteIndex` (see index.py);
-pages → `Page`; build → `BuildReport`.
+load → `SourceText`; infer → `Article` (kept in the cache as a `FileRecord`); index →
+`SiteIndex` (see site/index.py); plan → `Page`; build → `BuildReport`. The extractor's own
+records (`Extraction`, `Move`, `Fee`) live in the extraction library.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Literal, Mapping
 
+from site_gen.errors import Problem
 from site_gen.extract import Extraction, Fee, Move, quick_pickling
 
 BodyFormat = Literal["text", "markdown"]
@@ -75,6 +77,28 @@ class Page:
         return self.make()
 
 
+@quick_pickling
+@dataclass(frozen=True, slots=True)
+class FileRecord:
+    """What reading one article file gave, kept in the cache: its record, or the problem that
+    made it unusable (the same bytes give the same message), and how to know the file again."""
+
+    size: int
+    mtime_ns: int
+    #: sha256 of the file's bytes ("" if it could not be read)
+    digest: str
+    record: Article | Problem
+
+
+@dataclass(frozen=True, slots=True)
+class BuildSummary:
+    """What the last build made, kept in the cache so a build with nothing changed can say it again."""
+
+    articles: int
+    pages: int
+    problems: tuple[Problem, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class BuildReport:
     """What a build did, for the summary line and for tests."""
@@ -82,8 +106,14 @@ class BuildReport:
     articles: int
     pages: int
     seconds: float
-    warnings: tuple[str, ...] = ()
+    #: inputs skipped or partly read: each names its file (and line where there is one)
+    problems: tuple[Problem, ...] = ()
     #: pages rendered afresh; the rest were unchanged and kept from the last build
     rendered: int = 0
-    #: seconds per stage (load, extract, index, render, write), summed over worker processes
+    #: seconds per stage (load, extract, index, render, write, search), summed over worker processes
     stages: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """The problems as the messages printed for them."""
+        return tuple(map(str, self.problems))

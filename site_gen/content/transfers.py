@@ -12,7 +12,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_gen.errors import SourceError
+from site_gen.errors import Problem
 from site_gen.extract import Fee, Gazetteer, parse_fee
 
 TRANSFERS_FILE = Path("data") / "transfers.csv"
@@ -33,20 +33,20 @@ class Transfer:
 
 
 
-def load_transfers(source_dir: Path, gazetteer: Gazetteer, warnings: list[str]) -> list[Transfer]:
-    """The site's completed transfers; every bad row becomes a warning naming file and line."""
+def load_transfers(source_dir: Path, gazetteer: Gazetteer, problems: list[Problem]) -> list[Transfer]:
+    """The site's completed transfers; every bad row becomes a problem naming file and line."""
     path = source_dir / TRANSFERS_FILE
     if not path.is_file():
         return []
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        warnings.append(str(SourceError(path, f"cannot be read as UTF-8 text: {error}")))
+        problems.append(Problem(path, f"cannot be read as UTF-8 text: {error}"))
         return []
     reader = csv.DictReader(io.StringIO(text))
     if reader.fieldnames != COLUMNS:
-        warnings.append(str(SourceError(path, f"the header must be {','.join(COLUMNS)}, not "
-                                              f"{','.join(reader.fieldnames or [])}", 1)))
+        problems.append(Problem(path, f"the header must be {','.join(COLUMNS)}, not "
+                                      f"{','.join(reader.fieldnames or [])}", 1))
         return []
     transfers: list[Transfer] = []
     for row in reader:
@@ -54,7 +54,7 @@ def load_transfers(source_dir: Path, gazetteer: Gazetteer, warnings: list[str]) 
         try:
             transfers.append(_transfer(row, gazetteer))
         except ValueError as error:
-            warnings.append(str(SourceError(path, f"{error}; row skipped", line)))
+            problems.append(Problem(path, f"{error}; row skipped", line))
     return transfers
 
 

@@ -12,27 +12,19 @@ are part of every page's inputs.
 
 from __future__ import annotations
 
-import hashlib
-import io
 import pickle
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from site_gen import __version__
-from site_gen.model import Article
+from site_gen.errors import Problem
+from site_gen.model import Article, BuildSummary, FileRecord
 
 CACHE_DIR = ".site-gen-cache"  # inside the output folder, swapped in with the site it describes
-_PACKAGE = Path(__file__).parent
-_FORMAT = 4
 #: Records per pickle in the cache file.
 _CHUNK = 5000
 #: A file changed this close to the last build may have changed again within the same clock
 #: tick, keeping its size and mtime ("racy clean", as git calls it): check its content instead.
 RACY_NS = 2_000_000_000
-
-
-#: An article file's record, or the message saying why it could not be read.
-Loaded = Article | str
 
 
 class BuildCache:
@@ -41,13 +33,13 @@ class BuildCache:
     def __init__(self, folder: Path, code: str, enabled: bool = True) -> None:
         self.folder = folder
         self.code = code
-        #: file name → (size, mtime_ns, sha256 of bytes, record or error)
-        self.articles: dict[str, tuple[int, int, str, Loaded]] = {}
+        #: file name → what reading it gave
+        self.files: dict[str, FileRecord] = {}
         #: output path → digest of the page's inputs (see `Page.inputs`), settings and template set
         self.pages: dict[str, bytes] = {}
-        #: fingerprint of every input, as of the last successful build, and what that build reported
+        #: fingerprint of every input, as of the last successful build, and what that build made
         self.inputs = ""
-        self.summary: dict[str, Any] = {}
+        self.summary = BuildSummary(0, 0)
         #: when the last build started: stat data is trusted only for files older than that
         self.started_ns = 0
         if enabled:  # off: build cold, and write a fresh cache all the same
@@ -56,49 +48,71 @@ class BuildCache:
     def ensure_code(self, code: str) -> None:
         """Forget everything if the code or corrections changed since this cache was filled (in `serve`)."""
         if code != self.code:
-            self.code, self.articles, self.pages, self.inputs, self.summary = code, {}, {}, "", {}
-            self.started_ns = 0
+            self.code, self.files, self.pages, self.inputs = code, {}, {}, ""
+            self.summary, self.started_ns = BuildSummary(0, 0), 0
 
     def _load(self) -> None:
         try:
             with (self.folder / "cache.pickle").open("rb") as handle:
                 saved = pickle.load(handle)
-                if not isinstance(saved, dict) or saved.get("code") != self.code:
+                if not isinstance(saved, _Header) or saved.code != self.code:
                     return
-                articles: dict[str, tuple[int, int, str, Loaded]] = {}
-                for _ in range(saved["article_chunks"]):
-                    articles.update(pickle.load(handle))
+                files: dict[str, FileRecord] = {}
+                for _ in range(saved.file_chunks):
+                    files.update(pickle.load(handle))
                 pages: dict[str, bytes] = pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError,
                 KeyError):
             return  # no cache, or an unreadable one: build cold
-        self.articles, self.pages, self.inputs = articles, pages, saved["inputs"]
-        self.summary, self.started_ns = saved["summary"], saved["started_ns"]
+        self.files, self.pages, self.inputs = files, pages, saved.inputs
+        self.summary, self.started_ns = saved.summary, saved.started_ns
 
-    def lookup(self, path: Path, size: int, mtime_ns: int, digest: str | None = None) -> Loaded | None:
-        """The record of an unchanged file: same size and mtime, or the same bytes; else None."""
-        entry = self.articles.get(path.name)
-        if entry and (entry[2] == digest or (entry[0], entry[1]) == (size, mtime_ns) and self.trusts(mtime_ns)):
-            return entry[3]
+    def unchanged(self, path: Path) -> FileRecord | None:
+        """The last record of a file whose size and mtime say it has not changed since (no need to read it)."""
+        entry = self.files.get(path.name)
+        if entry is None:
+            return None
+        try:
+            stat = path.stat()
+        except OSError:
+            return None  # reading it will say why
+        if (entry.size, entry.mtime_ns) == (stat.st_size, stat.st_mtime_ns) and self.trusts(stat.st_mtime_ns):
+            return entry
         return None
+
+    def same_bytes(self, path: Path, digest: str) -> Article | Problem | None:
+        """The record of a file touched since the last build but holding the same bytes; else None."""
+        entry = self.files.get(path.name)
+        return entry.record if entry and entry.digest == digest else None
 
     def trusts(self, mtime_ns: int) -> bool:
         """Whether a file with this mtime was last changed safely before the last build began."""
         return mtime_ns < self.started_ns - RACY_NS
 
-    def save(self, folder: Path, articles: dict[str, tuple[int, int, str, Loaded]], pages: dict[str, bytes],
-             inputs: str, summary: dict[str, Any], started_ns: int) -> None:
+    def save(self, folder: Path, files: dict[str, FileRecord], pages: dict[str, bytes], inputs: str,
+             summary: BuildSummary, started_ns: int) -> None:
         """Keep this build's state in memory and in `folder` (in the staged site, swapped in with it)."""
-        self.articles, self.pages, self.inputs, self.summary = articles, pages, inputs, summary
+        self.files, self.pages, self.inputs, self.summary = files, pages, inputs, summary
         self.started_ns = started_ns
         folder.mkdir(parents=True, exist_ok=True)
         # the records go in chunks, each its own pickle, so the pickler's memo of what it has
         # written (which shares repeated names) never spans a whole large archive
-        names = list(articles)
+        names = list(files)
         chunks = [names[start:start + _CHUNK] for start in range(0, len(names), _CHUNK)]
         with (folder / "cache.pickle").open("wb") as handle:
-            pickle.dump({"code": self.code, "inputs": inputs, "summary": summary, "started_ns": started_ns,
-                         "article_chunks": len(chunks)}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(_Header(self.code, inputs, summary, started_ns, len(chunks)), handle,
+                        protocol=pickle.HIGHEST_PROTOCOL)
             for chunk in chunks:
-                pickle.dump({name: articles[name] for name in chunk}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump({name: files[name] for name in chunk}, handle, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump(pages, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+@dataclass(frozen=True, slots=True)
+class _Header:
+    """The first pickle of the cache file: what the rest was made from, and how many chunks follow."""
+
+    code: str
+    inputs: str
+    summary: BuildSummary
+    started_ns: int
+    file_chunks: int

@@ -1,4 +1,5 @@
-"""Progress of a long build: a bar on a terminal, a line now and then otherwise, or nothing.
+"""Progress of a long build: a bar on a terminal, a line now and then otherwise, or nothing;
+and the seconds each stage took.
 
 The build calls `stage()` then `advance()`; which of these it talks to is the command line's choice.
 """
@@ -7,7 +8,8 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Protocol, TextIO
+from contextlib import contextmanager
+from typing import Iterator, Protocol, TextIO
 
 from tqdm import tqdm
 
@@ -88,3 +90,28 @@ def for_terminal(quiet: bool, stream: TextIO = sys.stderr) -> Progress:
     if quiet:
         return NoProgress()
     return ProgressBar(stream) if stream.isatty() else ProgressLines(stream)
+
+
+class StageClock:
+    """Seconds per build stage, for the report: timed here, or added from worker processes' own counts."""
+
+    STAGES = ("load", "extract", "index", "render", "write", "search")
+
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+        self.stages: dict[str, float] = dict.fromkeys(self.STAGES, 0.0)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        began = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.add(name, time.perf_counter() - began)
+
+    def add(self, name: str, seconds: float) -> None:
+        self.stages[name] = self.stages.get(name, 0.0) + seconds
+
+    def total(self) -> float:
+        """Seconds since the clock was made."""
+        return time.perf_counter() - self.started

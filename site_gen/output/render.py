@@ -5,15 +5,21 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import time
 import traceback
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Iterable
 
 import jinja2
 from jinja2 import meta
 
 from site_gen import __version__, urls
 from site_gen.config import SiteConfig
+from site_gen.digests import fingerprint
 from site_gen.errors import BuildError
+from site_gen.output import search
+from site_gen.output.write import PatchedOutput, StagedOutput
 from site_gen.model import JSON_OUTPUT, TEXT_OUTPUT, Page
 from site_gen.urls import SiteUrls
 
@@ -155,3 +161,41 @@ def _asset_urls(static_files: dict[str, Path], site_urls: SiteUrls) -> dict[str,
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
         assets[relative] = f"{site_urls.url('static/' + relative)}?v={digest}"
     return assets
+
+
+@dataclass
+class RenderedShare:
+    """What one process did of the pages: their fingerprints, and how many it rendered, in how long."""
+
+    fingerprints: dict[str, bytes] = field(default_factory=dict)
+    rendered: int = 0
+    #: whether any page in the search index was rendered anew
+    searched_changed: bool = False
+    render_seconds: float = 0.0
+    write_seconds: float = 0.0
+
+
+def render_share(plan: Callable[[], Iterable[Page]], settings: str, renderer: Renderer,
+                 last_pages: dict[str, bytes], output: StagedOutput | PatchedOutput, share: int, shares: int,
+                 tick: Callable[[int], None]) -> RenderedShare:
+    """Plan every page; of every `shares`-th, starting at `share`, keep the last build's file
+    where its fingerprint is unchanged and render the rest."""
+    done = RenderedShare()
+    for number, page in enumerate(plan()):
+        if number % shares != share:
+            continue
+        # the settings, the template set and the page's inputs: equal ones make the same file
+        digest = fingerprint((settings, renderer.fingerprint(page.template), page.inputs))
+        done.fingerprints[page.path] = digest
+        tick(1)
+        if last_pages.get(page.path) == digest and output.reuse(page.path):
+            continue
+        clock = time.perf_counter()
+        text = renderer.render(page)
+        written = time.perf_counter()
+        output.write_text(page.path, text)
+        done.render_seconds += written - clock
+        done.write_seconds += time.perf_counter() - written
+        done.rendered += 1
+        done.searched_changed |= search.is_searched(page.template, page.path)
+    return done
