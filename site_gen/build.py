@@ -97,7 +97,9 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
     problems = extracted.problems + index_problems
     _stop_if_strict(strict, problems)
 
-    renderer = Renderer(config)
+    searched = config.search and bool(extracted.articles)  # Pagefind cannot index an empty archive
+    notes = () if searched or not config.search else ("no articles yet, so no search index was written",)
+    renderer = Renderer(config, searched)
     patch = in_place and bool(cache.pages) and same_site
     output = PatchedOutput(config.out_dir, config.base_url, set(cache.pages), CACHE_DIR) if patch \
         else StagedOutput(config.out_dir, config.base_url)
@@ -114,7 +116,7 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
         clock.add("render", sum(share.render_seconds for share in shares))
         clock.add("write", sum(share.write_seconds for share in shares))
         with clock.stage("search"):
-            if isinstance(output, StagedOutput) and config.search:  # the index goes in with the pages it indexes
+            if isinstance(output, StagedOutput) and searched:  # the index goes in with the pages it indexes
                 if any(share.searched_changed for share in shares) or not search.reuse_index(config.out_dir, output):
                     search.index_site(output.staging)
         with clock.stage("write"):
@@ -124,7 +126,7 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
                        started_ns)  # swapped in with the site
             output.commit()
     return BuildReport(len(extracted.articles), len(fingerprints), clock.total(), problems,
-                       rendered=sum(share.rendered for share in shares), stages=clock.stages)
+                       rendered=sum(share.rendered for share in shares), stages=clock.stages, notes=notes)
 
 
 def gather(config: SiteConfig) -> Inputs:

@@ -23,18 +23,74 @@ from site_gen.content.transfers import TRANSFERS_FILE
 from site_gen.output.parallel import default_jobs
 from site_gen.output.progress import for_terminal
 from site_gen.content.records import article_record
+from site_gen.output.theme import copy_default_files, default_files
 from site_gen.serve import serve as serve_site
+from site_gen.starter import start_archive
 from site_gen.content.discover import find_raw_articles
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="site-gen")
 def main() -> None:
-    """Build and preview a football transfer-rumour archive."""
+    """Build and preview a football transfer-rumour archive.
+
+    Start one with `site-gen init FOLDER`. Every path is relative to the archive's
+    folder (--source, default: the current one), so commands work from anywhere.
+
+    Exit codes: 0 done; 1 the input or the site has a problem (the message says
+    which file); 2 a wrong option or a missing folder.
+    """
 
 
 @main.command()
-@click.option("--source", "source_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Add the starter files to a folder that is not empty.")
+def init(folder: Path, force: bool) -> None:
+    """Start a new archive in FOLDER: an example article, settings, corrections, a Pages workflow."""
+    try:
+        written = start_archive(folder, force)
+    except SiteError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    for path in written:
+        click.echo(f"  wrote {path}")
+    click.echo(f"Started an archive in {folder}. Next: site-gen serve --source {folder}")
+
+
+@main.group()
+def theme() -> None:
+    """The default theme: list its files, or copy them into your archive to edit."""
+
+
+@theme.command("list")
+def theme_list() -> None:
+    """Every file of the default theme, as named in an archive."""
+    for name in default_files():
+        click.echo(name)
+
+
+@theme.command("copy")
+@click.option("--source", "source_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("."), show_default=True, help="The archive's folder: files go to its templates/ and static/.")
+@click.option("--force", is_flag=True, help="Overwrite files the archive already has.")
+@click.argument("names", nargs=-1)
+def theme_copy(source_dir: Path, force: bool, names: tuple[str, ...]) -> None:
+    """Copy default theme files (all, or those NAMES, e.g. player.html style.css) into the archive.
+
+    A copy in the archive's templates/ or static/ wins over the default, file by file.
+    """
+    try:
+        copied = copy_default_files(source_dir, names, force)
+    except SiteError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    for path in copied:
+        click.echo(f"  copied {path}")
+    click.echo(f"Copied {len(copied)} file(s)" + ("" if force else "; files already there were kept (use --force)"))
+
+
+@main.command()
+@click.option("--source", "source_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="Folder holding seeds/, templates/, static/ and site.toml.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
               help="Output folder (default: _site, or out_dir in site.toml).")
@@ -56,6 +112,8 @@ def build(source_dir: Path, out_dir: Path | None, base_url: str | None, strict: 
         sys.exit(1)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
     if not quiet:
         click.echo(f"Built {report.articles} article(s) into {config.out_dir}: {report.pages} pages and files "
                    f"({report.rendered} rendered, the rest unchanged) in {report.seconds:.2f} s"
@@ -84,7 +142,7 @@ def extract(as_json: bool, files: tuple[Path, ...]) -> None:
 
 
 @main.command("import-transfers")
-@click.option("--source", "source_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+@click.option("--source", "source_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="The site's folder: data/transfers.csv is written there.")
 @click.argument("tables", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 def import_transfers(source_dir: Path, tables: tuple[Path, ...]) -> None:
@@ -107,7 +165,7 @@ def import_transfers(source_dir: Path, tables: tuple[Path, ...]) -> None:
 
 
 @main.command()
-@click.option("--source", "source_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+@click.option("--source", "source_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="Folder holding seeds/ and corrections.yaml.")
 @click.option("--force", is_flag=True, help="Overwrite curated .md files that already exist.")
 def ingest(source_dir: Path, force: bool) -> None:
@@ -132,7 +190,7 @@ def ingest(source_dir: Path, force: bool) -> None:
 
 
 @main.command()
-@click.option("--source", "source_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+@click.option("--source", "source_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="Folder holding seeds/, templates/, static/ and site.toml.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
               help="The built site to check (default: _site, or out_dir in site.toml).")
@@ -155,7 +213,7 @@ def check(source_dir: Path, out_dir: Path | None) -> None:
 
 
 @main.command()
-@click.option("--source", "source_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+@click.option("--source", "source_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="Folder holding seeds/, templates/, static/ and site.toml.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
               help="Output folder (default: _site, or out_dir in site.toml).")

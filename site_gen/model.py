@@ -112,6 +112,8 @@ class BuildReport:
     rendered: int = 0
     #: seconds per stage (load, extract, index, render, write, search), summed over worker processes
     stages: Mapping[str, float] = field(default_factory=dict)
+    #: things worth saying that are not problems (a step skipped, and why)
+    notes: tuple[str, ...] = ()
 
     @property
     def warnings(self) -> tuple[str, ...]:

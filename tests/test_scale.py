@@ -37,13 +37,13 @@ def test_two_processes_build_the_same_bytes_as_one(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(parallel, "MIN_PARALLEL_TASKS", 1)  # the dev set is small: split it all the same
     pids = tmp_path / "pids"
     pids.mkdir()
-    render_share = build_module._render_share
+    render_share = build_module.render_share
 
     def recording(*args: object) -> object:
         (pids / str(os.getpid())).touch()
         return render_share(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(build_module, "_render_share", recording)
+    monkeypatch.setattr(build_module, "render_share", recording)
     source = _site(tmp_path)
     one = load_config(source, out_dir=tmp_path / "one", base_url="https://example.github.io/archive/")
     two = load_config(source, out_dir=tmp_path / "two", base_url="https://example.github.io/archive/")

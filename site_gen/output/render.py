@@ -27,7 +27,8 @@ from site_gen.urls import SiteUrls
 class Renderer:
     """Templates from the site's `templates/` folder, then the default theme's; strict about undefined names."""
 
-    def __init__(self, config: SiteConfig) -> None:
+    def __init__(self, config: SiteConfig, search_index: bool | None = None) -> None:
+        """`search_index`: whether the site has a search index to link to (default: the `search` setting)."""
         theme = config.theme
         #: (folder, how messages name it), in lookup order
         self.template_dirs = tuple((folder, "templates" if folder == config.templates_dir else
@@ -51,7 +52,7 @@ class Renderer:
                  "pagefind": site_urls.url("pagefind/")},
             asset=_asset_urls(theme.static_files(), site_urls),
             site_feed=site_urls.absolute(urls.feed_route(urls.home_route())),
-            search_index=config.search,
+            search_index=config.search if search_index is None else search_index,
         )
         self._fingerprints: dict[str, str] = {}
         self._once: dict[tuple[str, str], str] = {}

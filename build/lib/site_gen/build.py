@@ -1,0 +1,211 @@
+"""The pipeline, in order: gather → extract → index → plan → render → write.
+
+`build()` reads top to bottom as those stages; `check` calls the same `gather`,
+`extract_articles` and `index_site`, so it checks exactly what a build renders.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import hashlib
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from site_gen.config import CONFIG_FILE, SiteConfig
+from site_gen.content.corrections import CORRECTIONS_FILE, Corrections, load_corrections
+from site_gen.content.discover import find_articles
+from site_gen.content.read import publishable, read_files
+from site_gen.content.transfers import TRANSFERS_FILE, load_transfers
+from site_gen.digests import code_fingerprint, tree_fingerprint
+from site_gen.errors import BuildError, Problem
+from site_gen.extract import Gazetteer, load_gazetteer
+from site_gen.model import Article, BuildReport, BuildSummary, FileRecord
+from site_gen.output import parallel, search
+from site_gen.output.cache import CACHE_DIR, BuildCache
+from site_gen.output.progress import NoProgress, Progress, StageClock
+from site_gen.output.render import Renderer, render_share
+from site_gen.output.write import PatchedOutput, StagedOutput, built_base_url
+from site_gen.site.index import SiteIndex, build_index
+from site_gen.site.plan import make_pages
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """Everything a build reads besides the articles' text: found and checked before any work."""
+
+    config: SiteConfig
+    #: the article files, sorted by name
+    paths: tuple[Path, ...]
+    corrections: Corrections | None
+    gazetteer: Gazetteer
+    #: a digest of the code, its data, the default theme and the corrections: a change empties the cache
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedArticles:
+    """The articles to publish, what each file gave (for the next build's cache), and the problems."""
+
+    articles: tuple[Article, ...]
+    files: dict[str, FileRecord]
+    problems: tuple[Problem, ...]
+
+
+def build(config: SiteConfig, strict: bool = False, use_cache: bool = True, cache: BuildCache | None = None,
+          in_place: bool = False, jobs: int = 1, progress: Progress | None = None) -> BuildReport:
+    """Build the whole site into `config.out_dir`, replacing it only on success.
+
+    A bad article is skipped with a problem naming it; with `strict`, any problem
+    fails the build (`BuildError`) before anything is written. With the cache (on
+    unless `use_cache` is off; `serve` passes one kept in memory), only changed
+    articles are read again and only changed pages rendered again; a build with
+    nothing changed writes nothing at all. `in_place` (the preview) rewrites only
+    the changed files of the last site instead of staging a whole new one. `jobs`
+    processes read and render (the result is the same for any number).
+    """
+    progress = progress or NoProgress()
+    with paused_gc():  # a build makes many objects and no cycles worth collecting while it runs
+        try:
+            return _build(config, strict, use_cache, cache, in_place, jobs, progress)
+        finally:
+            progress.close()
+
+
+def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache | None,
+           in_place: bool, jobs: int, progress: Progress) -> BuildReport:
+    clock = StageClock()
+    started_ns = time.time_ns()
+    inputs = gather(config)
+    if cache is None:
+        cache = BuildCache(config.out_dir / CACHE_DIR, inputs.code, use_cache)
+    cache.ensure_code(inputs.code)
+    fingerprint, newest = _inputs_fingerprint(inputs)
+    same_site = built_base_url(config.out_dir) == config.base_url  # the last build is in place, for this URL
+    if fingerprint == cache.inputs and cache.trusts(newest) and same_site:
+        summary = cache.summary  # nothing changed since the last build, which is still in place
+        _stop_if_strict(strict, summary.problems)
+        return BuildReport(summary.articles, summary.pages, clock.total(), summary.problems)
+
+    extracted = extract_articles(inputs, cache, jobs, progress, clock)
+    _stop_if_strict(strict, extracted.problems)
+    with clock.stage("index"):
+        index, index_problems = index_site(inputs, extracted.articles)
+    problems = extracted.problems + index_problems
+    _stop_if_strict(strict, problems)
+
+    searched = config.search and bool(extracted.articles)  # Pagefind cannot index an empty archive
+    notes = () if searched or not config.search else ("no articles yet, so no search index was written",)
+    renderer = Renderer(config, searched)
+    patch = in_place and bool(cache.pages) and same_site
+    output = PatchedOutput(config.out_dir, config.base_url, set(cache.pages), CACHE_DIR) if patch \
+        else StagedOutput(config.out_dir, config.base_url)
+    with output:
+        digests = {name: record.digest for name, record in extracted.files.items()}
+        plan = functools.partial(make_pages, index, config, digests)
+        progress.stage("rendering", 0)
+        # each process plans every page, then checks and renders its share; the preview keeps
+        # changed files in memory until the end, so it does all in this process
+        processes = 1 if patch or len(extracted.articles) < parallel.MIN_PARALLEL_TASKS else jobs
+        shares = parallel.run_shares(functools.partial(render_share, plan, repr(config), renderer, cache.pages,
+                                                       output), processes, progress.advance)
+        fingerprints = {path: digest for share in shares for path, digest in share.fingerprints.items()}
+        clock.add("render", sum(share.render_seconds for share in shares))
+        clock.add("write", sum(share.write_seconds for share in shares))
+        with clock.stage("search"):
+            if isinstance(output, StagedOutput) and searched:  # the index goes in with the pages it indexes
+                if any(share.searched_changed for share in shares) or not search.reuse_index(config.out_dir, output):
+                    search.index_site(output.staging)
+        with clock.stage("write"):
+            output.copy_files(config.theme.static_files(), "static")
+            summary = BuildSummary(len(extracted.articles), len(fingerprints), problems)
+            cache.save(output.path_for(CACHE_DIR), extracted.files, fingerprints, fingerprint, summary,
+                       started_ns)  # swapped in with the site
+            output.commit()
+    return BuildReport(len(extracted.articles), len(fingerprints), clock.total(), problems,
+                       rendered=sum(share.rendered for share in shares), stages=clock.stages, notes=notes)
+
+
+def gather(config: SiteConfig) -> Inputs:
+    """Find the article files and read the editor's corrections: the cheap part of every build."""
+    corrections = load_corrections(config.source_dir)
+    gazetteer = (corrections or Corrections()).extend(load_gazetteer())
+    code = code_fingerprint() + tree_fingerprint(config.source_dir / CORRECTIONS_FILE)
+    return Inputs(config, tuple(find_articles(config.seeds_dir)), corrections, gazetteer, code)
+
+
+def extract_articles(inputs: Inputs, cache: BuildCache | None = None, jobs: int = 1,
+                     progress: Progress | None = None, clock: StageClock | None = None) -> ExtractedArticles:
+    """Every article's record: unchanged files from the cache, the rest read in `jobs` processes."""
+    progress = progress or NoProgress()
+    clock = clock or StageClock()
+    with paused_gc():
+        files: dict[str, FileRecord] = {}
+        fresh: list[Path] = []
+        for path in inputs.paths:
+            known = cache.unchanged(path) if cache else None
+            if known is None:
+                fresh.append(path)
+            else:
+                files[path.name] = known
+        progress.stage("reading", len(fresh))
+        read = functools.partial(read_files, inputs.gazetteer, inputs.corrections, cache.same_bytes if cache else None)
+        for piece in parallel.map_slices(read, fresh, jobs, progress.advance):
+            files.update(piece.records)
+            clock.add("load", piece.load_seconds)
+            clock.add("extract", piece.extract_seconds)
+        files = {path.name: files[path.name] for path in inputs.paths}  # in file order, as the cache keeps them
+        found = publishable(inputs.paths, files)
+    return ExtractedArticles(found.articles, files, found.problems)
+
+
+def index_site(inputs: Inputs, articles: tuple[Article, ...]) -> tuple[SiteIndex, tuple[Problem, ...]]:
+    """Group the articles for cross-links and judge their rumours against the transfers table."""
+    problems: list[Problem] = []
+    transfers = load_transfers(inputs.config.source_dir, inputs.gazetteer, problems)
+    return build_index(list(articles), transfers, inputs.config.outcome_months), tuple(problems)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cycle collector while many short-lived, cycle-free objects are made.
+
+    Extraction allocates heavily and builds no reference cycles; the collector's
+    repeated scans of the long-lived gazetteer cost about a third of its time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _stop_if_strict(strict: bool, problems: tuple[Problem, ...]) -> None:
+    if strict and problems:
+        raise BuildError(f"{len(problems)} problem(s) in the input; --strict builds nothing:\n"
+                         + "\n".join(map(str, problems)))
+
+
+def _inputs_fingerprint(inputs: Inputs) -> tuple[str, int]:
+    """Everything a build reads, cheaply: article files by name, size and mtime; the rest by content.
+
+    Also the newest article mtime, since a file changed twice in one clock tick keeps its stat data.
+    """
+    config = inputs.config
+    digest = hashlib.sha256(inputs.code.encode() + repr(config).encode())
+    newest = 0
+    for path in inputs.paths:
+        try:
+            stat = path.stat()
+            digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+            newest = max(newest, stat.st_mtime_ns)
+        except OSError:
+            digest.update(f"{path.name}\0unreadable\n".encode())
+    digest.update(tree_fingerprint(*config.theme.folders(), config.source_dir / CONFIG_FILE,
+                                   config.source_dir / TRANSFERS_FILE).encode())
+    return digest.hexdigest(), newest

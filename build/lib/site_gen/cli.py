@@ -1,0 +1,233 @@
+"""The `site-gen` command: parse options, call the pipeline, report. No logic of its own."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from site_gen import __version__
+from site_gen.build import build as build_site
+from site_gen.check import check_inputs, check_output
+from site_gen.config import load_config
+from site_gen.errors import SiteError
+from site_gen.content.corrections import load_corrections
+from site_gen.extract import load_gazetteer
+from site_gen.content.infer import make_article
+from site_gen.content.importer import Imported, import_table, write_transfers
+from site_gen.content.curate import ingest as write_curated
+from site_gen.content.load import load_source
+from site_gen.content.transfers import TRANSFERS_FILE
+from site_gen.output.parallel import default_jobs
+from site_gen.output.progress import for_terminal
+from site_gen.content.records import article_record
+from site_gen.output.theme import copy_default_files, default_files
+from site_gen.serve import serve as serve_site
+from site_gen.starter import start_archive
+from site_gen.content.discover import find_raw_articles
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="site-gen")
+def main() -> None:
+    """Build and preview a football transfer-rumour archive.
+
+    Start one with `site-gen init FOLDER`. Every path is relative to the archive's
+    folder (--source, default: the current one), so commands work from anywhere.
+
+    Exit codes: 0 done; 1 the input or the site has a problem (the message says
+    which file); 2 a wrong option or a missing folder.
+    """
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Add the starter files to a folder that is not empty.")
+def init(folder: Path, force: bool) -> None:
+    """Start a new archive in FOLDER: an example article, settings, corrections, a Pages workflow."""
+    try:
+        written = start_archive(folder, force)
+    except SiteError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    for path in written:
+        click.echo(f"  wrote {path}")
+    click.echo(f"Started an archive in {folder}. Next: site-gen serve --source {folder}")
+
+
+@main.group()
+def theme() -> None:
+    """The default theme: list its files, or copy them into your archive to edit."""
+
+
+@theme.command("list")
+def theme_list() -> None:
+    """Every file of the default theme, as named in an archive."""
+    for name in default_files():
+        click.echo(name)
+
+
+@theme.command("copy")
+@click.option("--source", "source_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("."), show_default=True, help="The archive's folder: files go to its templates/ and static/.")
+@click.option("--force", is_flag=True, help="Overwrite files the archive already has.")
+@click.argument("names", nargs=-1)
+def theme_copy(source_dir: Path, force: bool, names: tuple[str, ...]) -> None:
+    """Copy default theme files (all, or those NAMES, e.g. player.html style.css) into the archive.
+
+    A copy in the archive's templates/ or static/ wins over the default, file by file.
+    """
+    try:
+        copied = copy_default_files(source_dir, names, force)
+    except SiteError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    for path in copied:
+        click.echo(f"  copied {path}")
+    click.echo(f"Copied {len(copied)} file(s)" + ("" if force else "; files already there were kept (use --force)"))
+
+
+@main.command()
+@click.option("--source", "source_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Folder holding seeds/, templates/, static/ and site.toml.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Output folder (default: _site, or out_dir in site.toml).")
+@click.option("--base-url", default=None, help="Where the site will live, e.g. https://user.github.io/repo/.")
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on any warning, building nothing.")
+@click.option("--no-cache", is_flag=True, help="Build cold: ignore the cache of the last build (and rewrite it).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes to read and render with (default: one per core).")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only (no progress either).")
+def build(source_dir: Path, out_dir: Path | None, base_url: str | None, strict: bool, no_cache: bool,
+          jobs: int | None, quiet: bool) -> None:
+    """Build the site from seeds/ into the output folder."""
+    try:
+        config = load_config(source_dir, out_dir=out_dir, base_url=base_url)
+        report = build_site(config, strict=strict, use_cache=not no_cache, jobs=jobs or default_jobs(),
+                            progress=for_terminal(quiet))
+    except SiteError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
+    if not quiet:
+        click.echo(f"Built {report.articles} article(s) into {config.out_dir}: {report.pages} pages and files "
+                   f"({report.rendered} rendered, the rest unchanged) in {report.seconds:.2f} s"
+                   + (f", {len(report.warnings)} warning(s)" if report.warnings else ""))
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+def extract(as_json: bool, files: tuple[Path, ...]) -> None:
+    """Print the record inferred from each article file (front matter wins)."""
+    failed = False
+    for path in files:
+        try:
+            record = article_record(make_article(load_source(path)))
+        except SiteError as error:
+            click.echo(f"error: {error}", err=True)
+            failed = True
+            continue
+        if as_json:
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            click.echo(f"{path}\n" + "\n".join(f"  {key}: {value}" for key, value in record.items() if key != "file"))
+    if failed:
+        sys.exit(1)
+
+
+@main.command("import-transfers")
+@click.option("--source", "source_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="The site's folder: data/transfers.csv is written there.")
+@click.argument("tables", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+def import_transfers(source_dir: Path, tables: tuple[Path, ...]) -> None:
+    """Make data/transfers.csv from public transfer tables (e.g. ewenme/transfers CSVs)."""
+    try:
+        gazetteer = load_corrections(source_dir).extend(load_gazetteer())
+        imported = Imported()
+        for table in tables:
+            import_table(table, gazetteer, imported)
+        write_transfers(imported, source_dir / TRANSFERS_FILE)
+    except SiteError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    for name, count in sorted(imported.unmatched.items(), key=lambda kv: (-kv[1], kv[0])):
+        click.echo(f"unmatched club: {name} ({count} row(s)); kept as written — map it under club_names "
+                   "in corrections.yaml", err=True)
+    click.echo(f"Wrote {len(imported.rows)} transfer(s) to {source_dir / TRANSFERS_FILE} "
+               f"({imported.skipped} row(s) skipped: loan returns, moves to no club, no window; "
+               f"{len(imported.unmatched)} club name(s) unmatched)")
+
+
+@main.command()
+@click.option("--source", "source_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Folder holding seeds/ and corrections.yaml.")
+@click.option("--force", is_flag=True, help="Overwrite curated .md files that already exist.")
+def ingest(source_dir: Path, force: bool) -> None:
+    """Write each raw seeds/*.txt as a curated .md with its inferred front matter."""
+    try:
+        corrections = load_corrections(source_dir)
+        gazetteer = corrections.extend(load_gazetteer())
+        paths = find_raw_articles(source_dir / "seeds")
+    except SiteError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    written = skipped = failed = 0
+    for path in paths:
+        try:
+            target = write_curated(make_article(load_source(path), gazetteer, corrections), force=force)
+        except SiteError as error:
+            click.echo(f"warning: {error}", err=True)
+            failed += 1
+            continue
+        written, skipped = (written + 1, skipped) if target else (written, skipped + 1)
+    click.echo(f"Wrote {written} curated article(s); {skipped} already curated (use --force), {failed} unreadable")
+
+
+@main.command()
+@click.option("--source", "source_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Folder holding seeds/, templates/, static/ and site.toml.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="The built site to check (default: _site, or out_dir in site.toml).")
+def check(source_dir: Path, out_dir: Path | None) -> None:
+    """Check every input and the last built site; write nothing. Exit 1 on any problem."""
+    try:
+        config = load_config(source_dir, out_dir=out_dir)
+    except SiteError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    problems = check_inputs(config)
+    if config.out_dir.exists():
+        problems += check_output(config.out_dir)
+    else:
+        click.echo(f"No built site at {config.out_dir}: checked the inputs only.")
+    for problem in problems:
+        click.echo(f"problem: {problem}", err=True)
+    click.echo(f"{len(problems)} problem(s) found" if problems else "No problems found")
+    sys.exit(1 if problems else 0)
+
+
+@main.command()
+@click.option("--source", "source_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Folder holding seeds/, templates/, static/ and site.toml.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Output folder (default: _site, or out_dir in site.toml).")
+@click.option("--base-url", default=None, help="Serve under this URL's path, as deployed (e.g. .../repo/).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in a web browser.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def serve(source_dir: Path, out_dir: Path | None, base_url: str | None, host: str, port: int,
+          open_browser: bool, quiet: bool) -> None:
+    """Build, serve with live reload, and rebuild whenever an input changes."""
+    try:
+        config = load_config(source_dir, out_dir=out_dir, base_url=base_url)
+    except SiteError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    serve_site(config, host, port, open_browser, quiet)

@@ -1,0 +1,83 @@
+"""An editor's fixes to inference for the whole archive, from `corrections.yaml`.
+
+    not_players: [Manuel Pellegrino]            # people who are never players
+    player_names: {Virgil Van Dijk: Virgil van Dijk}   # any spelling → the one to show
+    club_names: {the Toffees: Everton}          # extra names, nicknames, stadiums for a club
+    articles:                                   # front matter for one article, by file name
+      000_e7628b25063be3d4.txt: {players: [Virgil van Dijk, Wesley Hoedt]}
+
+Front matter written in an article file still wins over `articles:` here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+from site_gen.errors import ConfigError
+from site_gen.extract import Gazetteer, fold
+from site_gen.urls import slugify
+
+CORRECTIONS_FILE = "corrections.yaml"
+_KEYS = ("not_players", "player_names", "club_names", "articles")
+
+
+@dataclass(frozen=True, slots=True)
+class Corrections:
+    """Fixes keyed for look-up: player slugs, folded club names, article file names."""
+
+    not_players: frozenset[str] = frozenset()
+    player_names: Mapping[str, str] = field(default_factory=dict)
+    club_names: Mapping[str, str] = field(default_factory=dict)
+    articles: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    def fix_players(self, names: tuple[str, ...]) -> tuple[str, ...]:
+        """Drop declared non-players and respell names, keeping first-mention order."""
+        kept = (self.player_names.get(slugify(name), name) for name in names
+                if slugify(name) not in self.not_players)
+        return tuple(dict.fromkeys(kept))
+
+    def extend(self, gazetteer: Gazetteer) -> Gazetteer:
+        """The gazetteer with the editor's extra club names added (theirs win)."""
+        if not self.club_names:
+            return gazetteer
+        forms = dict(gazetteer.club_forms)
+        forms.update({key: (club,) for key, club in self.club_names.items()})
+        return replace(gazetteer, club_forms=forms,
+                       longest_form=max(gazetteer.longest_form, *(k.count(" ") + 1 for k in forms)))
+
+
+def load_corrections(source_dir: Path) -> Corrections:
+    """Read `corrections.yaml` if present; report every problem with file and key."""
+    path = source_dir / CORRECTIONS_FILE
+    if not path.is_file():
+        return Corrections()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: not valid YAML: {error}") from error
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: must be a mapping with keys {', '.join(_KEYS)}")
+    problems = [f"{path}: unknown key {key!r} (known: {', '.join(_KEYS)})" for key in data if key not in _KEYS]
+    not_players = data.get("not_players") or []
+    if not isinstance(not_players, list):
+        problems.append(f"{path}: not_players must be a list of names")
+        not_players = []
+    mappings = {}
+    for key in ("player_names", "club_names", "articles"):
+        value = data.get(key) or {}
+        if not isinstance(value, dict) or (key == "articles" and not all(isinstance(v, dict) for v in value.values())):
+            problems.append(f"{path}: {key} must be a mapping" + (" of file name to front matter" if key == "articles" else ""))
+            value = {}
+        mappings[key] = value
+    if problems:
+        raise ConfigError("\n".join(problems))
+    return Corrections(
+        not_players=frozenset(slugify(str(name)) for name in not_players),
+        player_names={slugify(str(k)): str(v) for k, v in mappings["player_names"].items()},
+        club_names={fold(str(k)): str(v) for k, v in mappings["club_names"].items()},
+        articles={str(k): v for k, v in mappings["articles"].items()},
+    )

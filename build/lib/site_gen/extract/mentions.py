@@ -1,0 +1,277 @@
+"""Find the names in an article: clubs, outlets and people, longest known name first."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from site_gen.extract.gazetteer import Gazetteer, fold
+from site_gen.extract.names import tidy_name
+
+# Words that mark a run as a club not yet in the gazetteer ("Hove Albion", "FC Utrecht").
+_CLUB_WORDS = {"fc", "afc", "cf", "united", "city", "town", "rovers", "athletic", "wanderers", "albion",
+               "county", "hotspur", "athletico", "atletico", "sporting", "real", "dynamo", "dinamo", "olympique",
+               "borussia", "inter", "internazionale", "calcio", "ac", "as", "sc", "rb", "psv", "club"}
+# Words of newspaper and broadcaster names, English and other languages
+# ("Liverpool Echo", "Mundo Deportivo", "Fußball Heute", "Voetbal Vandaag").
+_OUTLET_WORDS = {
+    "news", "sport", "sports", "mail", "times", "echo", "post", "herald", "record", "gazette", "express", "star",
+    "telegraph", "chronicle", "standard", "mirror", "sun", "observer", "guardian", "independent", "journal",
+    "press", "tribune", "radio", "tv", "online", "insider", "bulletin", "courier", "dispatch", "argus",
+    "advertiser", "examiner", "report", "review", "weekly", "daily", "evening", "football", "soccer", "today",
+    "zeitung", "gazzetta", "corriere", "heute", "vandaag", "hoy", "oggi", "mundo", "voz", "noticias", "nieuws",
+    "diario", "jornal", "giornale", "kurier", "courrier", "tribuna", "sportif", "sportivo", "sportiva",
+    "deportivo", "desportivo", "desporto", "deporte", "deportes", "futbol", "fussball", "voetbal", "calcio",
+    "kicker", "equipe",
+}
+# Words that make a capitalised run something other than a person's name.
+_NOT_NAME_WORDS = _OUTLET_WORDS | {
+    "league", "cup", "trophy", "championship", "premiership", "division", "association", "federation",
+    "stadium", "park", "arena", "road", "lane", "ground", "street", "hotel", "airport", "academy",
+    "world", "european", "international", "national", "government", "uefa", "fifa", "euro", "euros",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "summer", "winter", "christmas", "deadline", "day", "window", "var", "covid", "brexit",
+}
+# Capitalised words that open sentences and are never the first word of a name.
+_SENTENCE_WORDS = {
+    "the", "a", "an", "and", "but", "or", "however", "he", "his", "him", "she", "her", "it", "its", "they",
+    "their", "this", "that", "these", "those", "in", "on", "at", "after", "before", "while", "when", "with",
+    "without", "according", "meanwhile", "despite", "although", "though", "if", "as", "last", "next", "now",
+    "also", "both", "yet", "so", "for", "from", "to", "speaking", "asked", "sources", "reports", "there",
+    "then", "what", "why", "how", "where", "who", "which", "we", "i", "you", "our", "my", "one", "two",
+    "three", "instead", "indeed", "such", "any", "all", "some", "many", "most", "more", "other", "another",
+    "every", "each", "no", "not", "neither", "nor", "only", "even", "just", "still", "since", "until",
+    "during", "under", "over", "by", "about", "into", "of", "is", "are", "was", "were", "has", "have",
+    "had", "will", "would", "could", "should", "can", "may", "might", "must", "shall", "did", "does", "do",
+    "sir", "mr", "mrs", "miss", "ms", "dr", "boss", "manager", "coach", "chairman", "owner", "agent",
+    "striker", "midfielder", "defender", "winger", "goalkeeper", "forward", "captain", "star", "former",
+    "ex", "new", "old", "young", "veteran", "fellow", "rival", "interim", "caretaker", "head", "assistant",
+    "director", "president", "chief", "sporting", "technical", "super", "journalist", "reporter", "pundit",
+    "centre", "full", "left", "right", "back", "half", "wing", "attacking", "defensive", "holding",
+    "talks", "negotiations", "sky", "bbc", "sadly", "crucially", "ironically", "elsewhere", "ultimately",
+}
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_CAPITALISED = rf"[{_UPPER}][^\W_]*(?:'[^\W\d_]+)*"
+_JOIN = r"(?:[ -]|(?<=\bSt)\.\s?| & )"
+_INNER_PARTICLE = r"(?:'t|van|von|der|den|de|da|das|do|dos|di|del|della|dello|delle|degli|des|du|la|le|ter|ten|bin|ben|al|el)"
+_TAIL = r"(?:[ -](?:based )?(?:side|club|outfit|team|giants))"
+#: A candidate name: capitalised words (with inner particles), maybe "side" after. A "the"
+#: just before is added in code: an optional prefix would make the scan three times slower.
+_RUN = re.compile(
+    rf"{_CAPITALISED}(?:{_JOIN}(?:{_CAPITALISED}|{_INNER_PARTICLE}(?= (?:{_INNER_PARTICLE} )*[{_UPPER}])))*"
+    rf"{_TAIL}?")
+_RUN_WORD = re.compile(r"[^\W_]+(?:'[^\W\d_]+)*")
+_TAIL_WORDS = {"side", "club", "outfit", "team", "giants", "based"}
+
+# (kind, start, end, text, clubs, risky, words) relative to the run's start
+Part = tuple[str, int, int, str, tuple[str, ...], bool, tuple[str, ...]]
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name found in the text: a club, an outlet, or a person candidate."""
+
+    kind: str  # "club", "outlet", "person", "other"
+    start: int
+    end: int
+    sentence: int
+    text: str
+    clubs: tuple[str, ...] = ()
+    risky: bool = False
+    #: for people: the folded words of the name as written
+    words: tuple[str, ...] = ()
+    #: for people: the canonical name of the person meant, and whether a player
+    person: str = ""
+    player: bool = False
+
+
+def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer) -> list[Mention]:
+    """Every club, outlet, person and other proper name, in text order.
+
+    Only capitalised runs are looked at (one regular-expression pass), and each
+    distinct run is taken apart once per process: names repeat across an archive.
+    """
+    found: list[Mention] = []
+    sentence, last_sentence = 0, len(spans) - 1
+    for run in _RUN.finditer(text):
+        offset, run_end = run.span()
+        if text[offset - 4:offset] in ("the ", "The ") and (offset == 4 or not text[offset - 5].isalnum()):
+            offset -= 4  # "the Reds", "the Anfield-based side"
+        elif offset and (text[offset - 1].isalnum() or text[offset - 1] == "_"):
+            continue  # the middle of a word ("McDonald" is found from its start)
+        while sentence < last_sentence and spans[sentence + 1][0] <= offset:
+            sentence += 1  # runs come in text order, so the sentence index only moves forward
+        for kind, start, end, name, clubs, risky, words in _parts(text[offset:run_end], gaz):
+            if kind != "other":  # countries, competitions and the like are only there to be skipped
+                found.append(Mention(kind, offset + start, offset + end, sentence, name, clubs, risky, words))
+    return found
+
+
+@functools.lru_cache(maxsize=200_000)
+def _parts(run: str, gaz: Gazetteer) -> tuple[Part, ...]:
+    """Split one capitalised run into known names (longest first) and name candidates."""
+    words = [(m.start(), _strip_possessive(run, m), m.group()) for m in _RUN_WORD.finditer(run)]
+    parts: list[Part] = []
+    i = 0
+    while i < len(words):
+        known = _known_at(run, words, i, gaz)
+        # "Milan Kovac", "Jordan Ashworth": a club's or country's name as a given name
+        given_name = known is not None and _given_name_first(run, words, i, known, gaz)
+        if known is not None and not given_name:
+            parts.append(known[0])
+            i = known[1]
+            continue
+        j = i + 1 + given_name
+        if words[i][2][0].isupper():
+            while j < len(words) and words[j - 1][1] == words[j - 1][0] + len(words[j - 1][2]) \
+                    and words[j][2] not in _TAIL_WORDS and _known_at(run, words, j, gaz) is None:
+                j += 1
+            if _name_before_club(run, words, i, j, gaz):
+                j += 1  # "Antonio Valencia", "Enner Valencia": a surname that is also a club's name
+            part = _classify(run, words[i:j], gaz)
+            if part is not None:
+                parts.append(part)
+        i = j
+    return tuple(parts)
+
+
+def _given_name_first(run: str, words: list[tuple[int, int, str]], i: int, known: tuple[Part, int],
+                      gaz: Gazetteer) -> bool:
+    """Whether a one-word club or country is the given name of the single unknown word ending the run."""
+    part, after = known
+    if after != i + 1 or after != len(words) - 1 or part[0] not in ("club", "other") or part[3][:1].islower():
+        return False
+    if run[words[i][1]:words[after][0]] != " " or words[i][1] != words[i][0] + len(words[i][2]):
+        return False
+    if part[0] == "other" and fold(part[3]) not in gaz.countries:
+        return False  # only countries double as given names ("Jordan", "Chad"); competitions never do
+    surname = words[after][2]
+    lower = fold(surname)
+    return surname[0].isupper() and not surname.isupper() and _known_at(run, words, after, gaz) is None \
+        and lower not in _CLUB_WORDS and lower not in _NOT_NAME_WORDS and lower not in _SENTENCE_WORDS \
+        and lower not in gaz.demonyms and lower not in _TEAM_WORDS
+
+
+# Words after a club's name that make a team of it, not a person ("Chelsea Women").
+_TEAM_WORDS = {"women", "ladies", "femeni", "feminine", "reserves", "youth", "juniors", "b", "ii", "u18", "u19",
+               "u21", "u23", "legends", "tv", "foundation", "tigers", "rhinos"}
+
+
+# Words that may stand before a club's name without being a given name ("Mighty Liverpool").
+_CLUB_EPITHETS = {"mighty", "ambitious", "wealthy", "rich", "holders", "champions", "leaders", "relegated",
+                  "promoted", "beleaguered", "troubled", "embattled", "resurgent", "struggling", "giants", "big",
+                  "little", "plucky", "lowly", "basement", "doomed", "stricken", "crisis", "rivals", "hosts",
+                  "visitors", "opponents", "minnows", "neighbours", "title", "league", "cup", "fellow", "newly"}
+
+
+def _name_before_club(run: str, words: list[tuple[int, int, str]], i: int, j: int, gaz: Gazetteer) -> bool:
+    """Whether unknown words i..j-1 are a given name and the one-word club after them a surname.
+
+    Only where the club word ends the run and follows one or two plain
+    capitalised words that are not sentence openers or epithets.
+    """
+    if j != len(words) - 1 or not 1 <= j - i <= 2 or run[words[j - 1][1]:words[j][0]] != " ":
+        return False
+    club = words[j][2]
+    if not club[0].isupper() or fold(club) not in gaz.club_forms or words[j][1] != words[j][0] + len(club):
+        return False
+    for _, _, word in words[i:j]:
+        lower = word.lower()
+        if not word[0].isupper() or word.isupper() or lower in _SENTENCE_WORDS or lower in _CLUB_EPITHETS \
+                or lower.endswith(("ed", "ing")) or "-" in word or fold(word) in gaz.demonyms:
+            return False
+    return True
+
+
+def _strip_possessive(run: str, match: re.Match[str]) -> int:
+    """End of a word without its possessive "'s" ("Southampton's" → "Southampton")."""
+    word = match.group()
+    return match.end() - 2 if word.endswith("'s") and len(word) > 3 else match.end()
+
+
+def _known_at(run: str, words: list[tuple[int, int, str]], i: int, gaz: Gazetteer) -> tuple[Part, int] | None:
+    """The longest club, outlet or non-club name starting at word i, if any."""
+    first = words[i][2]
+    the = first in ("the", "The")
+    if not the and not first[0].isupper():
+        return None
+    for j in range(min(len(words), i + gaz.longest_form + 1) - 1, i - 1 + the, -1):
+        for end in {words[j][0] + len(words[j][2]), words[j][1]}:
+            key = fold(run[words[i][0]:end])
+            part = _lookup(key, run, words[i][0], end, gaz)
+            if part is not None and not (part[0] == "outlet" and j == i and len(words) > 1):
+                return part, j + 1  # (a one-word outlet inside a longer name is a name: "Ole Gunnar")
+    return None
+
+
+def _lookup(key: str, run: str, start: int, end: int, gaz: Gazetteer) -> Part | None:
+    bare = key[4:] if key.startswith("the ") else key
+    if bare in gaz.outlets and (" " in bare or key == bare):
+        return ("outlet", start, end, gaz.outlets[bare], (), False, ())
+    clubs = gaz.club_forms.get(key)
+    if clubs:
+        return ("club", start, end, run[start:end], clubs, key in gaz.risky_forms, ())
+    if bare in gaz.countries or bare in gaz.regions or bare in gaz.competitions or bare in gaz.bodies \
+            or bare in gaz.demonyms:
+        return ("other", start, end, run[start:end], (), False, ())
+    return None
+
+
+def _classify(run: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> Part | None:
+    """A run of unknown capitalised words: a person, an unknown club or outlet, or nothing."""
+    while words and (words[0][2].lower() in _SENTENCE_WORDS or (len(words) > 2 and words[0][2].endswith("ing"))) \
+            and words[0][1] == words[0][0] + len(words[0][2]):
+        words = words[1:]  # "However", "Keeping Jens van 't Hof": not part of a name
+    if not words:
+        return None
+    folded = tuple(fold(run[start:end]) for start, end, _ in words)
+    start, end = words[0][0], words[-1][1]
+    name = run[start:end]
+    if any(word in _NOT_NAME_WORDS for word in folded):
+        kind = "outlet" if folded[-1] in _OUTLET_WORDS else "other"
+        return (kind, start, end, name, (), False, ())
+    if folded[0] in _CLUB_WORDS or folded[-1] in _CLUB_WORDS:
+        return ("club", start, end, name, (name,), False, ()) if len(words) > 1 else None
+    if " ".join(folded) in gaz.demonyms or not words[0][2][0].isupper():
+        return None
+    if any(len(word) > 1 and word.isupper() for _, _, word in words):
+        return None  # an acronym ("LDU Quito", "EFL") is not a person's name
+    return ("person", start, end, tidy_name(name), (), False, folded)
+
+
+def surnames_over_clubs(mentions: list[Mention]) -> list[Mention]:
+    """A one-word club name that is the surname of a person named in the article is that person.
+
+    After "Antonio Valencia", a bare "Valencia" is him, not the club.
+    """
+    surnames = {m.words[-1] for m in mentions if m.kind == "person" and len(m.words) > 1}
+    if not surnames:
+        return mentions
+    for mention in mentions:
+        if mention.kind == "club" and " " not in mention.text:
+            key = fold(mention.text)
+            if key in surnames:
+                mention.kind, mention.words, mention.clubs = "person", (key,), ()
+    return mentions
+
+
+def resolve_clubs(mentions: list[Mention]) -> list[str]:
+    """Canonical clubs in order of first mention; ambiguous names need a plain one."""
+    plain = {m.clubs[0] for m in mentions if m.kind == "club" and len(m.clubs) == 1 and not m.risky}
+    ordered: list[str] = []
+    for mention in mentions:
+        if mention.kind != "club":
+            continue
+        candidates = [club for club in mention.clubs if club in plain] if (
+            mention.risky or len(mention.clubs) > 1) else list(mention.clubs)
+        if len(candidates) == 1:
+            mention.clubs = (candidates[0],)
+            if candidates[0] not in ordered:
+                ordered.append(candidates[0])
+        else:
+            mention.kind = "other"
+    return ordered
+
+

@@ -1,0 +1,89 @@
+"""Infer an article's record from its prose. The one entry point is `extract()`.
+
+Reading order: find sentences and words; find mentions of clubs, outlets and
+people (longest known name first); decide which people are players; tie
+clubs and fees to the players' moves; pick the source outlet and tags.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterable
+
+from site_gen.extract.fees import find_fees
+from site_gen.extract.gazetteer import Gazetteer, load_gazetteer
+from site_gen.extract.mentions import Mention, find_mentions, resolve_clubs, surnames_over_clubs
+from site_gen.extract.records import Extraction, Fee
+from site_gen.extract.moves import find_moves
+from site_gen.extract.roles import classify_people
+from site_gen.extract.tags import infer_tags
+from site_gen.extract.text import plain_typography, sentences
+
+TITLE_LENGTH = 80
+
+_SOURCE_BEFORE = re.compile(
+    r"(?:according to|reported by|revealed by|claimed by|told|per|via|report(?:s|ed)? in|writing (?:in|for)|"
+    r"speaking to|quoted by|cited by|says|reports|claims|in)\s+(?:the\s+)?$", re.I)
+_SOURCE_AFTER = re.compile(
+    r"^'?s?\s*(?:has\s+|have\s+)?(?:report|reports|reported|claim|claims|claimed|say|says|said|understand|"
+    r"understands|reveal|reveals|revealed|state|states|suggest|suggests|believe|believes|insist|insists|"
+    r"learned|learnt|add|adds)\b", re.I)
+
+
+def extract(body: str, date: dt.date | None = None, gazetteer: Gazetteer | None = None) -> Extraction:
+    """Everything the prose of one article says: title, players, clubs, moves, fees, source, tags."""
+    gaz = gazetteer or load_gazetteer()
+    text = plain_typography(body)
+    spans = sentences(text)
+    mentions = surnames_over_clubs(find_mentions(text, spans, gaz))
+    clubs = resolve_clubs(mentions)
+    players = classify_people(text, mentions, gaz.staff_roles, gaz.staff_names, date.year if date else None, spans)
+    fees = find_fees(text)
+    moves = find_moves(text, spans, mentions, players, fees)
+    return Extraction(
+        title=make_title(body),
+        players=tuple(players),
+        clubs=tuple(clubs),
+        moves=tuple(moves),
+        fees=tuple(_unique_fees(fee for _, fee in fees)),
+        source=_find_source(text, mentions),
+        tags=infer_tags(text, date),
+    )
+
+
+def make_title(body: str, limit: int = TITLE_LENGTH) -> str:
+    """The opening sentence, cut at a word boundary to at most `limit` characters."""
+    text = " ".join(body[: limit * 4].split())  # the opening sentence is all that matters
+    spans = sentences(text)
+    first = text[spans[0][0]:spans[0][1]] if spans else text
+    first = first.rstrip(" .")
+    if len(first) <= limit:
+        return first
+    cut = first[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:-— ")
+    return cut + "…"
+
+
+def _unique_fees(fees: Iterable[Fee]) -> list[Fee]:
+    """Each figure once: a fee repeated in a later paragraph is the same fee."""
+    seen: dict[str, Fee] = {}
+    for fee in fees:
+        seen.setdefault(fee.text, fee)
+    return list(seen.values())
+
+
+def _find_source(text: str, mentions: list[Mention]) -> str | None:
+    """The outlet cited as the source: one introduced as such, else the first named."""
+    outlets = [m for m in mentions if m.kind == "outlet"]
+    for mention in outlets:
+        before = text[max(0, mention.start - 30):mention.start]
+        after = text[mention.end:mention.end + 25]
+        if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after):
+            return _outlet_name(mention.text)
+    return _outlet_name(outlets[0].text) if outlets else None
+
+
+def _outlet_name(name: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", name).strip()
+
+

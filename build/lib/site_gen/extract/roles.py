@@ -1,0 +1,176 @@
+"""Tell players from the other people transfer stories name, and join up name forms.
+
+"Virgil Van Dijk" then "Van Dijk" is one person; "manager Manuel Pellegrino"
+then "Pellegrino" is a manager, and so is "Jurgen Klopp" in "Jurgen Klopp's men".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from site_gen.extract.mentions import Mention
+from site_gen.extract.names import tidy_name
+from site_gen.extract.text import endings, words_before
+
+_STAFF_BEFORE = frozenset("""
+manager boss coach head coach chairman owner co-owner agent super-agent journalist reporter pundit director
+president vice-president executive chief scout presenter caretaker assistant analyst commentator correspondent
+ceo supremo gaffer tactician negotiator intermediary adviser advisor writer editor columnist broadcaster physio
+doctor under mr sir billionaire businessman tycoon mogul investor expert insider trainer mentor predecessor
+successor sacked appointed
+""".split()) | {"chief executive", "sporting director", "technical director", "director of football",
+               "head of recruitment", "according to journalist", "according to reporter"}
+_STAFF_AFTER = re.compile(
+    r"'s?\s+(?:\w+\s+)?(?:men|side|team|charges|squad|troops|outfit|regime|tenure|reign|tactics|system|"
+    r"philosophy|project|rebuild|backroom|dugout|coaching|managerial|sacking|appointment|arrival as)\b"
+    r"|,?\s+(?:the\s+|who\s+is\s+the\s+|whose\s+)?(?:(?!(?i:and|but|while|with|as|whose)\b)[\w'-]+\s+){0,3}"
+    r"(?:manager|boss|coach|chairman|owner|"
+    r"agent|director|president|journalist|reporter|pundit|chief|ceo|executive|scout|presenter)\b"
+    r"|\s+(?:wrote|writes|tweeted|posted|reported|reports|revealed on|told (?:the\s+)?[A-Z](?!\w+ (?:he|that)\b)|"
+    r"told (?:the\s+)?(?:club's\s+)?(?:official\s+)?(?:television|tv|website|channel|media|podcast|programme|"
+    r"reporters|journalists|press|newspaper))"
+    # someone who tells a player where to train or whom he will pick is his manager
+    r"|\s+(?:has\s+|had\s+)?(?:already\s+|now\s+)?(?:told|ordered|instructed|informed|dropped|"
+    r"axed|frozen out|banished|left out)\s+(?P<object>(?:[A-Z][\w'-]+\s+){1,3})(?:to|that|he|from)\b"
+    r"|\s+(?:has\s+|had\s+)?(?:already\s+)?(?:told|ordered|instructed)\s+(?:him|the player|the \d+-year-old)\b"
+    r"|\s+(?:is|was|remains)\s+(?:\w+\s+){0,2}(?:that\s+)?his\s+(?:top scorer|captain|players|squad|star man|"
+    r"skipper|charges|best player|key man)\b"
+    # whoever picks, wants or plans the signings is the one doing the signing
+    r"|'s?\s+(?:\w+\s+)?(?:list|shortlist|wishlist|wish list|radar|first signing|first summer|squad overhaul)\b"
+    r"|\s+(?:has\s+|had\s+)?(?:identified|earmarked|shortlisted|handpicked|hand-picked)\b"
+    r"|\s+(?:sees|saw|views|viewed|regards|considers|rates)\s+(?:\S+\s+){1,4}?as\s+(?:a|an|the|his)\b"
+    r"|,?\s+(?:is\s+|was\s+|remains\s+)?(?:a\s+)?(?:long-time|long-standing|big|huge|keen|known|great)\s+admirer\b"
+    r"|\s+(?:\w+\s+){0,2}(?:wants|wanted|is keen|was keen|is eager|is desperate|is determined|hopes|is hoping|"
+    r"plans|is planning|is looking|intends)\s+to\s+(?:sign|bring|keep|add|land|recruit|strengthen|bolster|"
+    r"reunite|raid|hold on|offload|rebuild|reshape|freshen|lure|snap up|secure the signing|make .{1,20} his)\b"
+    r"|\s+(?:\w+\s+){0,4}(?:build|strengthen|bolster|rebuild|improve|reshape|overhaul)\s+his\s+(?:side|squad|"
+    r"team|defence|attack|midfield|backline)\b"
+    r"|,?\s+who\s+(?:coached|managed|signed|gave|handed)\s+him\b")
+_PLAYER_BEFORE = frozenset("""
+goalkeeper keeper goalie stopper defender centre-back centre-half full-back left-back right-back wing-back
+sweeper midfielder playmaker winger left-winger right-winger forward centre-forward striker frontman attacker
+marksman talisman star ace international youngster teenager wonderkid prodigy starlet captain skipper target
+player signing loanee team-mate teammate anchorman hitman sign signing signed loan replace replacing partner
+alongside like
+""".split()) | {"bid for", "move for", "deal for", "swoop for", "offer for", "interest in", "replacement for",
+               "move for the", "deal for the"}
+_PLAYER_AFTER = re.compile(
+    r"'s?\s+(?:\w+\s+)?(?:agent|agents|representatives|entourage|camp|contract|deal|future|signature|transfer|"
+    r"move|release clause|buy-out|wages|form|performances|goals|injury|father|brother|pursuit|arrival|"
+    r"departure|services|availability|exit|valuation|fee|current deal|stance|desire|insistence|situation)\b"
+    r"|,\s+\d{2},|\s+\(\d{2}\)|,\s+(?:the|a|an)\s+(?:\d+-year-old|[\w-]+\s+international|[\w-]+\s+"
+    r"(?:striker|midfielder|defender|winger|goalkeeper|forward))"
+    r"|\s+(?:has\s+|have\s+|had\s+)?(?:scored|netted|joined|started|featured|played|made \d+|completed|"
+    r"signed for|moved to|is (?:out of contract|valued|rated|wanted))\b"
+    r"|\s+(?:remains|is|was|has been|had been)\s+(?:also\s+)?(?:the subject of|a target for|a transfer target|"
+    r"wanted by|linked with a move|on the radar of|attracting interest|valued at|rated at)\b"
+    r"|\s+(?:is|was)\s+(?:\w+\s+)?(?:set|expected|due|poised)\s+to\s+(?:undergo|have|complete)\s+(?:a|his)\s+medical\b"
+    r"|\s+(?:has|had)\s+(?:handed in|submitted|lodged)\s+a\s+transfer\s+request\b")
+
+
+@dataclass(slots=True)
+class _Person:
+    words: tuple[str, ...]
+    mentions: list[Mention] = field(default_factory=list)
+    staff: int = 0
+    player: int = 0
+
+
+def classify_people(text: str, mentions: list[Mention], staff_roles: frozenset[str] = frozenset(),
+                    staff_names: dict[str, int] | None = None, year: int | None = None,
+                    spans: list[tuple[int, int]] | None = None) -> list[str]:
+    """Players' canonical names in order of first mention.
+
+    `staff_roles` (the gazetteer's job titles) add to the built-in ones.
+    `staff_names` are people known not to be players from a given year on
+    (managers, agents, pundits): in an article of that year or later they are
+    staff whatever the words around them say. Sets `person` and `player` on
+    every person mention so that later steps can tell who a surname stands for.
+    """
+    staff_before = _STAFF_BEFORE | staff_roles
+    known_staff = staff_names or {}
+    people = _group(m for m in mentions if m.kind == "person")
+    club_starts = frozenset(m.start for m in mentions if m.kind in ("club", "outlet"))
+    for person in people:
+        for mention in person.mentions:
+            staff, player = _cues(text, mention, staff_before, club_starts,
+                                  spans[mention.sentence][0] if spans else 0)
+            person.staff += staff
+            person.player += player
+    players: list[str] = []
+    for person in sorted(people, key=lambda p: p.mentions[0].start):
+        name = tidy_name(max((m.text for m in person.mentions), key=lambda t: (len(t.split()), len(t))))
+        single = len(person.words) == 1
+        is_player = person.player >= person.staff and not (person.staff and not person.player) \
+            and not (single and not person.player) and not _known_staff(person.words, known_staff, year)
+        for mention in person.mentions:
+            mention.person, mention.player = name, is_player
+        if is_player and name not in players:
+            players.append(name)
+    return players
+
+
+def _known_staff(words: tuple[str, ...], staff_names: dict[str, int], year: int | None) -> bool:
+    """Whether the name is a known manager, executive, agent or pundit at the article's date.
+
+    The full name must match, or its last two or more words ("Gunnar Solskjaer").
+    """
+    if not staff_names:
+        return False
+    for start in range(0, max(1, len(words) - 1)):
+        since = staff_names.get(" ".join(words[start:]))
+        if since is not None:
+            return year is None or year >= since
+    return False
+
+
+def _group(mentions: Iterable[Mention]) -> list[_Person]:
+    """One `_Person` per individual: shorter forms join the full name they end.
+
+    Each person is filed under every ending of their name (and, for one-word
+    look-ups, their given name), so finding an owner is one dictionary look-up.
+    """
+    ordered = sorted(mentions, key=lambda m: (-len(m.words), m.start))
+    people: list[_Person] = []
+    by_ending: dict[tuple[str, ...], list[_Person]] = {}
+    by_given_name: dict[str, list[_Person]] = {}
+    for mention in ordered:
+        words = mention.words
+        owner = _owner(by_ending.get(words) or (by_given_name.get(words[0], []) if len(words) == 1 else []))
+        if owner is None:
+            owner = _Person(words)
+            people.append(owner)
+            for start in range(len(words)):
+                by_ending.setdefault(words[start:], []).append(owner)
+            if len(words) > 1:
+                by_given_name.setdefault(words[0], []).append(owner)
+        owner.mentions.append(mention)
+    for person in people:
+        person.mentions.sort(key=lambda m: m.start)
+    return people
+
+
+def _owner(matches: list[_Person]) -> _Person | None:
+    """The one person a name form may stand for; of several, the shortest name, first added."""
+    return matches[0] if len(matches) == 1 else (min(matches, key=lambda p: len(p.words)) if matches else None)
+
+
+def _cues(text: str, mention: Mention, staff_before: frozenset[str], club_starts: frozenset[int] = frozenset(),
+          sentence_start: int = 0) -> tuple[int, int]:
+    """(staff, player) evidence from the words right around one mention.
+
+    Telling a club something is what players do ("has told Paris Saint-Germain he will leave"):
+    only telling a person makes a manager.
+    """
+    # the words of the sentence before say nothing about this one
+    before = endings(words_before(text, mention.start, window=min(48, mention.start - sentence_start)))
+    end = mention.end
+    after = _STAFF_AFTER.match(text, end, end + 60)
+    if after is not None and after.group("object") and after.start("object") in club_starts:
+        after = None
+    # a job title right before the name ("manager Neil Gallacher") outweighs one player-like cue
+    staff = 2 * (not staff_before.isdisjoint(before)) + (after is not None)
+    player = (not _PLAYER_BEFORE.isdisjoint(before)) + (_PLAYER_AFTER.match(text, end, end + 60) is not None)
+    return staff, player

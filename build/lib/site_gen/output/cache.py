@@ -1,0 +1,118 @@
+"""The build cache: what the last build read and wrote, so the next one only redoes what changed.
+
+Kept in `.site-gen-cache/` inside the output folder, so that it is replaced together with the
+site it describes and never disagrees with it. Two levels, both keyed by content:
+- each article file's record, by the file's bytes (found again cheaply by size and mtime);
+- each page's inputs (settings, template set and the keys of what it shows), so an
+  unchanged page is linked over from the previous site instead of rendered again.
+Anything that changes what the code would produce (the package's own code or data,
+`corrections.yaml`) empties the article level; templates, static files and settings
+are part of every page's inputs.
+"""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+from site_gen.errors import Problem
+from site_gen.model import Article, BuildSummary, FileRecord
+
+CACHE_DIR = ".site-gen-cache"  # inside the output folder, swapped in with the site it describes
+#: Records per pickle in the cache file.
+_CHUNK = 5000
+#: A file changed this close to the last build may have changed again within the same clock
+#: tick, keeping its size and mtime ("racy clean", as git calls it): check its content instead.
+RACY_NS = 2_000_000_000
+
+
+class BuildCache:
+    """Records and page fingerprints from the last build; `save()` keeps this build's for the next."""
+
+    def __init__(self, folder: Path, code: str, enabled: bool = True) -> None:
+        self.folder = folder
+        self.code = code
+        #: file name → what reading it gave
+        self.files: dict[str, FileRecord] = {}
+        #: output path → digest of the page's inputs (see `Page.inputs`), settings and template set
+        self.pages: dict[str, bytes] = {}
+        #: fingerprint of every input, as of the last successful build, and what that build made
+        self.inputs = ""
+        self.summary = BuildSummary(0, 0)
+        #: when the last build started: stat data is trusted only for files older than that
+        self.started_ns = 0
+        if enabled:  # off: build cold, and write a fresh cache all the same
+            self._load()
+
+    def ensure_code(self, code: str) -> None:
+        """Forget everything if the code or corrections changed since this cache was filled (in `serve`)."""
+        if code != self.code:
+            self.code, self.files, self.pages, self.inputs = code, {}, {}, ""
+            self.summary, self.started_ns = BuildSummary(0, 0), 0
+
+    def _load(self) -> None:
+        try:
+            with (self.folder / "cache.pickle").open("rb") as handle:
+                saved = pickle.load(handle)
+                if not isinstance(saved, _Header) or saved.code != self.code:
+                    return
+                files: dict[str, FileRecord] = {}
+                for _ in range(saved.file_chunks):
+                    files.update(pickle.load(handle))
+                pages: dict[str, bytes] = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError,
+                KeyError):
+            return  # no cache, or an unreadable one: build cold
+        self.files, self.pages, self.inputs = files, pages, saved.inputs
+        self.summary, self.started_ns = saved.summary, saved.started_ns
+
+    def unchanged(self, path: Path) -> FileRecord | None:
+        """The last record of a file whose size and mtime say it has not changed since (no need to read it)."""
+        entry = self.files.get(path.name)
+        if entry is None:
+            return None
+        try:
+            stat = path.stat()
+        except OSError:
+            return None  # reading it will say why
+        if (entry.size, entry.mtime_ns) == (stat.st_size, stat.st_mtime_ns) and self.trusts(stat.st_mtime_ns):
+            return entry
+        return None
+
+    def same_bytes(self, path: Path, digest: str) -> Article | Problem | None:
+        """The record of a file touched since the last build but holding the same bytes; else None."""
+        entry = self.files.get(path.name)
+        return entry.record if entry and entry.digest == digest else None
+
+    def trusts(self, mtime_ns: int) -> bool:
+        """Whether a file with this mtime was last changed safely before the last build began."""
+        return mtime_ns < self.started_ns - RACY_NS
+
+    def save(self, folder: Path, files: dict[str, FileRecord], pages: dict[str, bytes], inputs: str,
+             summary: BuildSummary, started_ns: int) -> None:
+        """Keep this build's state in memory and in `folder` (in the staged site, swapped in with it)."""
+        self.files, self.pages, self.inputs, self.summary = files, pages, inputs, summary
+        self.started_ns = started_ns
+        folder.mkdir(parents=True, exist_ok=True)
+        # the records go in chunks, each its own pickle, so the pickler's memo of what it has
+        # written (which shares repeated names) never spans a whole large archive
+        names = list(files)
+        chunks = [names[start:start + _CHUNK] for start in range(0, len(names), _CHUNK)]
+        with (folder / "cache.pickle").open("wb") as handle:
+            pickle.dump(_Header(self.code, inputs, summary, started_ns, len(chunks)), handle,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+            for chunk in chunks:
+                pickle.dump({name: files[name] for name in chunk}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(pages, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+@dataclass(frozen=True, slots=True)
+class _Header:
+    """The first pickle of the cache file: what the rest was made from, and how many chunks follow."""
+
+    code: str
+    inputs: str
+    summary: BuildSummary
+    started_ns: int
+    file_chunks: int

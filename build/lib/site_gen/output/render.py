@@ -1,0 +1,202 @@
+"""The Jinja2 environment and `render()`: a page's values in, HTML text out."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import jinja2
+from jinja2 import meta
+
+from site_gen import __version__, urls
+from site_gen.config import SiteConfig
+from site_gen.digests import fingerprint
+from site_gen.errors import BuildError
+from site_gen.output import search
+from site_gen.output.write import PatchedOutput, StagedOutput
+from site_gen.model import JSON_OUTPUT, TEXT_OUTPUT, Page
+from site_gen.urls import SiteUrls
+
+
+class Renderer:
+    """Templates from the site's `templates/` folder, then the default theme's; strict about undefined names."""
+
+    def __init__(self, config: SiteConfig, search_index: bool | None = None) -> None:
+        """`search_index`: whether the site has a search index to link to (default: the `search` setting)."""
+        theme = config.theme
+        #: (folder, how messages name it), in lookup order
+        self.template_dirs = tuple((folder, "templates" if folder == config.templates_dir else
+                                    "templates (default theme)") for folder in theme.template_dirs)
+        self.environment = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(theme.template_dirs),
+            autoescape=jinja2.select_autoescape(["html", "xml"]),
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            auto_reload=False,  # one Renderer per build: templates cannot change under it
+        )
+        site_urls = SiteUrls(config.base_url)
+        self.environment.globals.update(
+            site={"title": config.title, "description": config.description, "language": config.language,
+                  "generator": f"site_gen {__version__}"},
+            nav={"home": site_urls.url(urls.home_route()), "players": site_urls.url(urls.PLAYERS_ROUTE),
+                 "clubs": site_urls.url(urls.CLUBS_ROUTE), "tags": site_urls.url(urls.TAGS_ROUTE),
+                 "archive": site_urls.url(urls.ARCHIVE_ROUTE), "data": site_urls.url(urls.RUMOURS_DATA_ROUTE),
+                 "windows": site_urls.url(urls.WINDOWS_ROUTE), "sources": site_urls.url(urls.SOURCES_ROUTE), "search": site_urls.url(urls.SEARCH_ROUTE),
+                 "pagefind": site_urls.url("pagefind/")},
+            asset=_asset_urls(theme.static_files(), site_urls),
+            site_feed=site_urls.absolute(urls.feed_route(urls.home_route())),
+            search_index=config.search if search_index is None else search_index,
+        )
+        self._fingerprints: dict[str, str] = {}
+        self._once: dict[tuple[str, str], str] = {}
+        self.environment.globals["once"] = self._render_once
+
+    def _render_once(self, key: str, macro: jinja2.runtime.Macro, *args: object) -> str:
+        """`{{ once(a.url, card, a) }}`: a macro's output for `key`, made once per build.
+
+        An article's card looks the same on every list it is on (home, player, club, tag,
+        month pages); rendering it once instead of a dozen times is most of a cold build.
+        Calls are told apart by macro name and key, so the key must stand for the arguments.
+        """
+        memo = (macro.name, key)
+        html = self._once.get(memo)
+        if html is None:
+            html = self._once[memo] = macro(*args)
+        return html
+
+    def fingerprint(self, name: str) -> str:
+        """A digest of everything template `name` renders with: its source, the sources of the
+        templates it extends, includes or imports, and the globals (site settings, asset URLs).
+
+        A page whose values and template fingerprint are unchanged renders to the same bytes,
+        so a template edit re-renders exactly the pages that use it.
+        """
+        cached = self._fingerprints.get(name)
+        if cached is not None:
+            return cached
+        if name in (JSON_OUTPUT, TEXT_OUTPUT):
+            return f"{name}/{__version__}"  # made by code, which the cache's code fingerprint covers
+        # the settings the templates see; functions (Jinja's own, `once`) print with their address
+        values = sorted((key, value) for key, value in self.environment.globals.items() if not callable(value))
+        digest = hashlib.sha256(repr(values).encode())
+        for source_name, source in self._closure(name):
+            digest.update(f"{source_name}\0{source}\0".encode())
+        self._fingerprints[name] = digest.hexdigest()
+        return self._fingerprints[name]
+
+    def _closure(self, name: str) -> list[tuple[str, str]]:
+        """(name, source) of the template and every template it refers to, each once, sorted."""
+        loader = self.environment.loader
+        assert loader is not None
+        seen: dict[str, str] = {}
+        pending = [name]
+        while pending:
+            current = pending.pop()
+            if current in seen:
+                continue
+            try:
+                source = loader.get_source(self.environment, current)[0]
+                references = _references(self.environment, source)
+            except jinja2.TemplateNotFound:
+                seen[current] = "\0missing"  # render() reports it
+                continue
+            except jinja2.TemplateSyntaxError:
+                seen[current] = source  # render() reports it, with file and line
+                continue
+            seen[current] = source
+            if None in references:  # a name computed at render time: it may be any template
+                pending.extend(self.environment.list_templates())
+            pending.extend(ref for ref in references if ref is not None)
+        return sorted(seen.items())
+
+    def render(self, page: Page) -> str:
+        """The text of one output; template mistakes become a `BuildError` naming file and line.
+
+        Open data (template `JSON_OUTPUT`) is written as JSON and plain text (`TEXT_OUTPUT`)
+        as it is, without a template.
+        """
+        if page.template == JSON_OUTPUT:
+            return json.dumps(page.context, ensure_ascii=False) + "\n"  # compact: C-speed encoding
+        if page.template == TEXT_OUTPUT:
+            return str(page.context["text"])
+        try:
+            template = self.environment.get_template(page.template)
+            return template.render(page.context)
+        except jinja2.TemplateSyntaxError as error:
+            raise BuildError(f"templates/{error.name or page.template}:{error.lineno}: {error.message}") from error
+        except jinja2.TemplateNotFound as error:
+            raise BuildError(f"template {error.name!r} not found (needed for {page.path})") from error
+        except jinja2.UndefinedError as error:
+            raise BuildError(f"{self._where(error, page)}: {error.message} (while rendering {page.path})") from error
+        except Exception as error:  # a filter or expression in a template failed: say where
+            raise BuildError(f"{self._where(error, page)}: {type(error).__name__}: {error} "
+                             f"(while rendering {page.path})") from error
+
+    def _where(self, error: BaseException, page: Page) -> str:
+        """`templates/name.html:line` of the innermost template frame in the traceback."""
+        for frame in reversed(traceback.extract_tb(error.__traceback__)):
+            for folder, label in self.template_dirs:
+                if frame.filename.startswith(str(folder.resolve())):
+                    relative = Path(frame.filename).relative_to(folder.resolve()).as_posix()
+                    return f"{label.replace('templates', 'templates/' + relative, 1)}:{frame.lineno}"
+        return f"templates/{page.template}"
+
+
+@functools.lru_cache(maxsize=256)
+def _references(environment: jinja2.Environment, source: str) -> tuple[str | None, ...]:
+    """Templates a template's source extends, includes or imports (None: a name computed at render time)."""
+    return tuple(meta.find_referenced_templates(environment.parse(source)))
+
+
+def _asset_urls(static_files: dict[str, Path], site_urls: SiteUrls) -> dict[str, str]:
+    """URL of every static file, with a content hash so browsers never keep a stale copy."""
+    assets: dict[str, str] = {}
+    for relative, path in static_files.items():
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+        assets[relative] = f"{site_urls.url('static/' + relative)}?v={digest}"
+    return assets
+
+
+@dataclass
+class RenderedShare:
+    """What one process did of the pages: their fingerprints, and how many it rendered, in how long."""
+
+    fingerprints: dict[str, bytes] = field(default_factory=dict)
+    rendered: int = 0
+    #: whether any page in the search index was rendered anew
+    searched_changed: bool = False
+    render_seconds: float = 0.0
+    write_seconds: float = 0.0
+
+
+def render_share(plan: Callable[[], Iterable[Page]], settings: str, renderer: Renderer,
+                 last_pages: dict[str, bytes], output: StagedOutput | PatchedOutput, share: int, shares: int,
+                 tick: Callable[[int], None]) -> RenderedShare:
+    """Plan every page; of every `shares`-th, starting at `share`, keep the last build's file
+    where its fingerprint is unchanged and render the rest."""
+    done = RenderedShare()
+    for number, page in enumerate(plan()):
+        if number % shares != share:
+            continue
+        # the settings, the template set and the page's inputs: equal ones make the same file
+        digest = fingerprint((settings, renderer.fingerprint(page.template), page.inputs))
+        done.fingerprints[page.path] = digest
+        tick(1)
+        if last_pages.get(page.path) == digest and output.reuse(page.path):
+            continue
+        clock = time.perf_counter()
+        text = renderer.render(page)
+        written = time.perf_counter()
+        output.write_text(page.path, text)
+        done.render_seconds += written - clock
+        done.write_seconds += time.perf_counter() - written
+        done.rendered += 1
+        done.searched_changed |= search.is_searched(page.template, page.path)
+    return done

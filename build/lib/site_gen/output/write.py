@@ -1,0 +1,251 @@
+"""Write a site atomically: into a staging folder beside the output, then swap it in.
+
+A failed or interrupted build leaves the previous site untouched, and no path
+from an article can land outside the output folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from types import TracebackType
+
+from site_gen.errors import BuildError
+
+#: Marks a folder as made by site_gen, so a build never replaces anything else.
+MARKER = ".site-gen"
+
+
+class StagedOutput:
+    """A context manager: files go to staging; `commit()` makes them the site."""
+
+    def __init__(self, out_dir: Path, base_url: str = "/") -> None:
+        self.out_dir = out_dir.resolve()
+        self.base_url = base_url
+        self.staging = self.out_dir.parent / f".{self.out_dir.name}.staging-{os.getpid()}"
+        self._folders: set[str] = set()  # made in staging already
+
+    def __enter__(self) -> StagedOutput:
+        _recover_interrupted(self.out_dir)
+        _check_replaceable(self.out_dir)
+        if self.staging.exists():
+            shutil.rmtree(self.staging)
+        self.staging.mkdir(parents=True)
+        (self.staging / MARKER).write_text("Built by site_gen; replaced whole on every build.\n"
+                                           f"base_url: {self.base_url}\n", encoding="utf-8")
+        (self.staging / ".nojekyll").write_text("", encoding="utf-8")
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if kind is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+    def path_for(self, relative: str) -> Path:
+        """The staging path for a relative output path; refuse any that escapes."""
+        return self.staging / inside(relative)
+
+    def write_text(self, relative: str, text: str) -> None:
+        target = self.path_for(relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+    def reuse(self, relative: str) -> bool:
+        """Take a file unchanged from the current site (a hard link, so no copying); False if it is missing.
+
+        Plain strings rather than `Path` objects: a no-change build of a large site does this for every page.
+        """
+        normal = inside(relative)
+        old = os.path.join(self.out_dir, normal)
+        if not os.path.isfile(old) or os.path.islink(old):
+            return False
+        target = os.path.join(self.staging, normal)
+        folder = os.path.dirname(target)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
+        try:
+            os.link(old, target)
+        except OSError:  # a file system without hard links
+            shutil.copyfile(old, target)
+        return True
+
+    def copy_files(self, files: dict[str, Path], relative: str) -> None:
+        """Copy files (static assets, by name) into the site's `relative` folder."""
+        for name, path in files.items():
+            target = self.path_for(f"{relative}/{name}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+
+    def commit(self) -> None:
+        """Swap the finished staging folder in for the old site in two renames."""
+        old = self.out_dir.parent / f".{self.out_dir.name}.old-{os.getpid()}"
+        if self.out_dir.exists():
+            self.out_dir.rename(old)
+        self.staging.rename(self.out_dir)
+        if old.exists():
+            shutil.rmtree(old)
+
+
+def inside(relative: str) -> str:
+    """`relative` made normal; refuse any path that would leave the output folder or be the folder itself.
+
+    Checked on the text, so it costs no file-system call: the folders written to hold
+    only what site_gen put there, never links.
+    """
+    normal = os.path.normpath(relative)
+    if os.path.isabs(normal) or normal in (".", "..") or normal.startswith("../"):
+        raise BuildError(f"refusing to write {relative!r}: it is outside the output folder")
+    return normal
+
+
+def _check_replaceable(out_dir: Path) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise BuildError(f"{out_dir}: the output path exists and is not a folder")
+    if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
+        raise BuildError(f"{out_dir}: refusing to replace a folder site_gen did not build "
+                         "(empty it or choose another --out)")
+
+
+def _recover_interrupted(out_dir: Path) -> None:
+    """Tidy up after builds that were killed: drop their staging folders, and if one died
+    between its two renames (no site, an old one set aside), put the old site back."""
+    for leftover in sorted(out_dir.parent.glob(f".{out_dir.name}.staging-*")):
+        if not _running(leftover.name.rsplit("-", 1)[-1]):
+            shutil.rmtree(leftover, ignore_errors=True)
+    for old in sorted(out_dir.parent.glob(f".{out_dir.name}.old-*")):
+        if _running(old.name.rsplit("-", 1)[-1]):
+            continue
+        if not out_dir.exists() and (old / MARKER).exists():
+            old.rename(out_dir)
+        else:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _running(pid_text: str) -> bool:
+    """Whether the build that owns a leftover folder (by process id) is still going."""
+    if not pid_text.isdigit() or int(pid_text) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def built_base_url(out_dir: Path) -> str | None:
+    """The base URL the site in `out_dir` was built for, from its marker; None if not a site_gen site."""
+    try:
+        marker = (out_dir / MARKER).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    for line in marker.splitlines():
+        if line.startswith("base_url: "):
+            return line.removeprefix("base_url: ").strip()
+    return "/"
+
+
+class PatchedOutput:
+    """The preview's output: only changed files are rewritten, in place, when the build is complete.
+
+    Same interface as `StagedOutput`. Pages are kept in memory until `commit()`, so a
+    failed build writes nothing; each file is replaced whole (written beside, then
+    renamed over), and the cache is dropped first and written last, so a build killed
+    while committing is followed by a cold one.
+    """
+
+    def __init__(self, out_dir: Path, base_url: str, previous_pages: set[str], cache_dir: str) -> None:
+        self.out_dir = out_dir.resolve()
+        self.base_url = base_url
+        self.previous_pages = previous_pages
+        self.cache_dir = cache_dir
+        self.pending = self.out_dir / f".pending-{os.getpid()}"
+        self._writes: dict[str, bytes] = {}
+        self._kept: set[str] = set()
+        self._static: set[str] = set()
+        self._static_root = "static"
+
+    def __enter__(self) -> PatchedOutput:
+        if not (self.out_dir / MARKER).exists():
+            raise BuildError(f"{self.out_dir}: not a site_gen site, so it cannot be updated in place")
+        for leftover in self.out_dir.glob(".pending-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        shutil.rmtree(self.pending, ignore_errors=True)
+
+    def _target(self, relative: str) -> Path:
+        return self.out_dir / inside(relative)
+
+    def path_for(self, relative: str) -> Path:
+        """A private folder for files written directly (the cache), moved into place by `commit()`."""
+        self._target(relative)
+        return self.pending / relative
+
+    def write_text(self, relative: str, text: str) -> None:
+        """Replace the file at `commit()`, unless it already holds exactly this (a page rendered
+        again because an article it lists changed elsewhere is often the same)."""
+        target = self._target(relative)
+        data = text.encode("utf-8")
+        try:
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
+                self._kept.add(relative)
+                return
+        except OSError:
+            pass  # not there yet
+        self._writes[relative] = data
+
+    def reuse(self, relative: str) -> bool:
+        """Keep the file already in the site; False if it is missing."""
+        if not os.path.isfile(os.path.join(self.out_dir, inside(relative))):
+            return False
+        self._kept.add(relative)
+        return True
+
+    def copy_files(self, files: dict[str, Path], relative: str) -> None:
+        """Static assets: copy those that differ; `commit()` removes those no longer there."""
+        self._static_root = relative
+        for name, path in ((f"{relative}/{name}", path) for name, path in files.items()):
+            self._static.add(name)
+            data = path.read_bytes()
+            target = self._target(name)
+            if not target.is_file() or target.read_bytes() != data:
+                self._writes[name] = data
+
+    def commit(self) -> None:
+        """Drop the old cache, replace changed files, remove gone pages, then put the new cache in place."""
+        cache = self.out_dir / self.cache_dir
+        shutil.rmtree(cache, ignore_errors=True)
+        for relative, data in self._writes.items():
+            target = self._target(relative)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fresh = target.with_name(f".{target.name}.new-{os.getpid()}")
+            fresh.write_bytes(data)
+            os.replace(fresh, target)
+        current = set(self._writes) | self._kept
+        for relative in sorted(self.previous_pages - current):
+            _remove_with_empty_parents(self._target(relative), self.out_dir)
+        static_root = self.out_dir / self._static_root
+        if static_root.is_dir():
+            for path in sorted(static_root.rglob("*")):
+                if path.is_file() and path.relative_to(self.out_dir).as_posix() not in self._static:
+                    _remove_with_empty_parents(path, self.out_dir)
+        if (self.pending / self.cache_dir).exists():
+            (self.pending / self.cache_dir).rename(cache)
+
+
+def _remove_with_empty_parents(path: Path, root: Path) -> None:
+    """Delete a file, then each folder above it that it leaves empty, up to `root`."""
+    path.unlink(missing_ok=True)
+    folder = path.parent
+    while folder != root and folder.is_relative_to(root):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent

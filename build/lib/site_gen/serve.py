@@ -1,0 +1,124 @@
+"""`site-gen serve`: build, serve the output under its base path, rebuild and reload on change.
+
+The `livereload` package watches the inputs and tells open browsers to reload;
+it adds its script to pages as they are served, never to the files on disk.
+A build error does not stop the server: the browser shows it until a good save.
+"""
+
+from __future__ import annotations
+
+import html
+import mimetypes
+from pathlib import Path
+from typing import Callable, Iterable
+from urllib.parse import unquote
+
+import click
+from livereload import Server
+from livereload.handlers import LiveReloadHandler
+
+from site_gen.build import build
+from site_gen.output.cache import CACHE_DIR, BuildCache
+from site_gen.config import CONFIG_FILE, SiteConfig
+from site_gen.content.corrections import CORRECTIONS_FILE
+from site_gen.errors import SiteError
+from site_gen.urls import SiteUrls
+
+StartResponse = Callable[[str, list[tuple[str, str]]], object]
+
+
+class Preview:
+    """The preview's state: what to build, and the last build's error if it failed."""
+
+    def __init__(self, config: SiteConfig, quiet: bool = False) -> None:
+        self.config = config
+        self.quiet = quiet
+        self.error: str | None = None
+        self.base_path = SiteUrls(config.base_url).base_path
+        #: kept in memory between rebuilds, so each one redoes only what the last save changed
+        self.cache = BuildCache(config.out_dir / CACHE_DIR, "")
+
+    def rebuild(self) -> None:
+        """Build; on failure keep serving the last good site and remember the error."""
+        try:
+            report = build(self.config, cache=self.cache, in_place=True)
+        except SiteError as error:
+            self.error = str(error)
+            click.echo(f"error: {error}", err=True)
+            return
+        self.error = None
+        for warning in report.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        if not self.quiet:
+            click.echo(f"Rebuilt {report.articles} article(s): {report.rendered} of {report.pages} pages and files "
+                       f"rendered in {report.seconds:.2f} s")
+
+    def watched(self) -> list[Path]:
+        """Everything a change to which changes the site."""
+        source = self.config.source_dir
+        return [self.config.seeds_dir, self.config.templates_dir, self.config.static_dir,
+                source / CONFIG_FILE, source / CORRECTIONS_FILE]
+
+    def app(self, environ: dict[str, object], start_response: StartResponse) -> Iterable[bytes]:
+        """WSGI: the built files under the base path, the 404 page, or the build error."""
+        path = str(environ.get("PATH_INFO") or "/")
+        if self.error is not None:
+            return _respond(start_response, "500 Internal Server Error", _error_page(self.error))
+        if path + "/" == self.base_path or (path == "/" and self.base_path != "/"):
+            return _redirect(start_response, self.base_path)
+        if not path.startswith(self.base_path):
+            return self._not_found(start_response)
+        out_dir = self.config.out_dir.resolve()
+        target = (out_dir / unquote(path[len(self.base_path):])).resolve()
+        if not target.is_relative_to(out_dir):
+            return self._not_found(start_response)
+        if target.is_dir():
+            if not path.endswith("/"):
+                return _redirect(start_response, path + "/")
+            target = target / "index.html"
+        if not target.is_file() or any(part.startswith(".") for part in target.relative_to(out_dir).parts):
+            return self._not_found(start_response)
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if kind.startswith("text/") or kind in ("application/xml", "application/json", "application/javascript"):
+            kind += "; charset=utf-8"
+        return _respond(start_response, "200 OK", target.read_bytes(), kind)
+
+    def _not_found(self, start_response: StartResponse) -> Iterable[bytes]:
+        page = self.config.out_dir / "404.html"
+        body = page.read_bytes() if page.is_file() else b"<!doctype html><title>Not found</title><h1>Not found</h1>"
+        return _respond(start_response, "404 Not Found", body)
+
+
+def serve(config: SiteConfig, host: str, port: int, open_browser: bool = False, quiet: bool = False) -> None:
+    """Build, then serve and watch until interrupted."""
+    preview = Preview(config, quiet)
+    preview.rebuild()
+    # livereload drops reload signals within 3 s of the last one; editors save more often than that
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0.5
+    server = Server(app=preview.app)
+    for path in preview.watched():
+        server.watch(str(path), preview.rebuild)
+    click.echo(f"Serving {config.out_dir} at http://{host}:{port}{preview.base_path} (Ctrl+C stops)")
+    server.serve(host=host, port=port, debug=False, restart_delay=0,
+                 open_url_delay=0.5 if open_browser else None)
+
+
+def _respond(start_response: StartResponse, status: str, body: bytes,
+             kind: str = "text/html; charset=utf-8") -> list[bytes]:
+    start_response(status, [("Content-Type", kind), ("Content-Length", str(len(body))),
+                            ("Cache-Control", "no-store")])
+    return [body]
+
+
+def _redirect(start_response: StartResponse, location: str) -> list[bytes]:
+    start_response("302 Found", [("Location", location), ("Content-Length", "0")])
+    return [b""]
+
+
+def _error_page(message: str) -> bytes:
+    """A page saying what broke; it carries a head so that live reload clears it after the fix."""
+    return ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title>"
+            "</head><body style=\"font-family:system-ui,sans-serif;margin:2rem;max-width:60rem\">"
+            "<h1>The site could not be built</h1><pre style=\"white-space:pre-wrap;background:#fee;"
+            f"padding:1rem\">{html.escape(message)}</pre><p>Fix it and save: this page reloads by itself.</p>"
+            "</body></html>").encode("utf-8")

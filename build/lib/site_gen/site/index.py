@@ -1,0 +1,142 @@
+"""Group articles by player, club, tag and month: everything pages need to cross-link."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from site_gen.digests import fingerprint
+from site_gen.model import Article, Move
+from site_gen.content.transfers import Transfer
+from site_gen.site.outcomes import Outcomes, judge
+from site_gen.extract import preferred_spelling
+from site_gen.urls import slugify
+
+
+def newest_first(article: Article) -> tuple[int, str]:
+    """Sort key: newest date first, then slug, so equal dates keep a stable order."""
+    return (-article.date.toordinal(), article.slug)
+
+
+@dataclass(slots=True)
+class Group:
+    """A player, club or tag and its articles, newest first."""
+
+    slug: str
+    name: str
+    articles: list[Article] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ClubLink:
+    """A player rumoured to or from a club: direction "in", "out" or "mentioned"."""
+
+    player_slug: str
+    direction: str
+    latest: dt.date
+    count: int = 1
+
+
+@dataclass(slots=True)
+class SiteIndex:
+    """All articles (newest first) and their groupings, keyed by slug."""
+
+    articles: list[Article]
+    players: dict[str, Group]
+    clubs: dict[str, Group]
+    tags: dict[str, Group]
+    months: dict[tuple[int, int], list[Article]]
+    #: club slug → player slug → link, moves first
+    club_players: dict[str, dict[str, ClubLink]]
+    #: transfer window slug ("summer-2017") → its rumours, newest window first
+    windows: dict[str, Group] = field(default_factory=dict)
+    #: which rumours came true (empty without a table of completed transfers)
+    outcomes: Outcomes = field(default_factory=Outcomes)
+    #: a digest of what the outcomes were judged from, for page inputs
+    outcomes_key: str = ""
+
+    def moves_of(self, article: Article, player_slug: str) -> list[Move]:
+        return [move for move in article.moves if slugify(move.player) == player_slug]
+
+
+def transfer_window(date: dt.date) -> tuple[str, str]:
+    """(slug, name) of the transfer window a rumour looks ahead to, as fans count them.
+
+    March to September talk is about the summer window; October to February about
+    the January one ("October 2017" → January 2018).
+    """
+    if 3 <= date.month <= 9:
+        return f"summer-{date.year}", f"Summer {date.year}"
+    year = date.year + 1 if date.month >= 10 else date.year
+    return f"january-{year}", f"January {year}"
+
+
+def build_index(articles: Iterable[Article], transfers: Sequence[Transfer] = (), outcome_months: int = 12
+                ) -> SiteIndex:
+    """Index every article, one page per slug however the name was spelt; judge rumours against `transfers`."""
+    ordered = sorted(articles, key=newest_first)
+    players = _group(ordered, lambda a: [*a.players, *(m.player for m in a.moves)])
+    clubs = _group(ordered, lambda a: [*a.clubs, *(c for m in a.moves for c in (m.from_club, m.to_club) if c)])
+    tags = _group(ordered, lambda a: a.tags)
+    months: dict[tuple[int, int], list[Article]] = defaultdict(list)
+    windows: dict[str, Group] = {}
+    for article in ordered:
+        months[(article.date.year, article.date.month)].append(article)
+        slug, name = transfer_window(article.date)
+        windows.setdefault(slug, Group(slug, name)).articles.append(article)
+    # with no table of completed transfers nothing is known of outcomes: no rumour is judged
+    outcomes = judge(ordered, transfers, outcome_months) if transfers else Outcomes()
+    outcomes_key = fingerprint((list(transfers), outcome_months, outcomes.as_of)).hex() if transfers else ""
+    return SiteIndex(ordered, players, clubs, tags, dict(months), _club_players(ordered), windows, outcomes,
+                     outcomes_key)
+
+
+def _group(articles: list[Article], names_of: object) -> dict[str, Group]:
+    spellings: dict[str, list[str]] = defaultdict(list)
+    members: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        seen: set[str] = set()
+        for name in names_of(article):  # type: ignore[operator]
+            slug = slugify(name)
+            if not slug:
+                continue
+            spellings[slug].append(name)
+            if slug not in seen:
+                seen.add(slug)
+                members[slug].append(article)
+    return {slug: Group(slug, preferred_spelling(spellings[slug]), members[slug])
+            for slug in sorted(members)}
+
+
+def _club_players(articles: list[Article]) -> dict[str, dict[str, ClubLink]]:
+    """For each club, the players linked with it and how, newest evidence first."""
+    links: dict[str, dict[str, ClubLink]] = defaultdict(dict)
+    rank = {"in": 0, "out": 1, "mentioned": 2}
+
+    def add(club: str, player: str, direction: str, date: dt.date) -> None:
+        club_slug, player_slug = slugify(club), slugify(player)
+        link = links[club_slug].get(player_slug)
+        if link is None:
+            links[club_slug][player_slug] = ClubLink(player_slug, direction, date)
+            return
+        link.count += 1
+        link.latest = max(link.latest, date)
+        if rank[direction] < rank[link.direction]:
+            link.direction = direction
+
+    for article in articles:
+        moved = set()
+        for move in article.moves:
+            if move.to_club:
+                add(move.to_club, move.player, "in", article.date)
+                moved.add((slugify(move.to_club), slugify(move.player)))
+            if move.from_club:
+                add(move.from_club, move.player, "out", article.date)
+                moved.add((slugify(move.from_club), slugify(move.player)))
+        for club in article.clubs:
+            for player in article.players:
+                if (slugify(club), slugify(player)) not in moved:
+                    add(club, player, "mentioned", article.date)
+    return dict(links)

@@ -1,0 +1,213 @@
+"""What every page family shares: links, article cards, and pages that make their values late.
+
+One module per page family (articles, people, tags, calendar, sources, home) makes its pages
+with a `PageMaker`; feeds and open data use it too; `plan.py` lists every output. Each page
+carries its inputs (what it is made from) and makes its values only when asked, so an
+incremental build passes over unchanged pages without making them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+from typing import Any, Callable, Generic, Iterator, Mapping, NamedTuple, Sequence, TypeVar
+
+from site_gen import urls
+from site_gen.digests import fingerprint
+from site_gen.config import SiteConfig
+from site_gen.site.index import Group, SiteIndex
+from site_gen.model import Article, Move, Page
+from site_gen.content.transfers import Transfer
+from site_gen.urls import SiteUrls, slugify
+
+T = TypeVar("T")
+#: Names per page on the players, clubs and tags indexes.
+INDEX_PAGE_FACTOR = 10
+
+
+class Link(NamedTuple):
+    """Something a page links to: its name and finished URL (a tuple, so pages digest fast)."""
+
+    name: str
+    url: str
+
+
+Values = Callable[[], dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Listing(Generic[T]):
+    """A list shown over numbered pages: page 1 at `route`, then `route`/page/2/ and on."""
+
+    route: str
+    template: str
+    title: str
+    items: Sequence[T]
+    per_page: int
+    #: the template's `items` for one page's share of the list
+    show: Callable[[Sequence[T]], list[Any]]
+    #: a small, comparable stand-in for an item (page inputs are made of these)
+    key: Callable[[T], Any]
+    #: everything `values()` is made from: part of every page's inputs
+    inputs: Any = ()
+    #: values shared by all the pages, made once when the first page is rendered
+    values: Values = field(default=dict)
+    description: str = ""
+    feed: str | None = None
+
+
+class PageMaker:
+    """Links, cards and pages for every page family, feeds and open data, made once and shared."""
+
+    def __init__(self, index: SiteIndex, config: SiteConfig, source_digests: Mapping[str, str]) -> None:
+        self.index = index
+        self.config = config
+        self.urls = SiteUrls(config.base_url)
+        self.source_digests = source_digests
+        self._cards: dict[int, dict[str, Any]] = {}
+        self._keys: dict[int, str] = {}
+        # Every card shows players' and clubs' names as the index spells them, so any page
+        # depends on that spelling table (it changes rarely: a new spelling winning out).
+        self.names = fingerprint(([(g.slug, g.name) for g in index.players.values()],
+                                  [(g.slug, g.name) for g in index.clubs.values()], index.outcomes_key)).hex()
+
+    # Links -----------------------------------------------------------------
+    def player(self, name: str) -> Link:
+        slug = slugify(name)
+        group = self.index.players.get(slug)
+        return Link(group.name if group else name, self.urls.url(urls.player_route(slug)))
+
+    def club(self, name: str | None) -> Link | None:
+        if not name:
+            return None
+        slug = slugify(name)
+        group = self.index.clubs.get(slug)
+        return Link(group.name if group else name, self.urls.url(urls.club_route(slug)))
+
+    def tag(self, slug: str) -> Link:
+        return Link(slug.replace("-", " "), self.urls.url(urls.tag_route(slug)))
+
+    def month(self, year: int, month: int) -> Link:
+        return Link(dt.date(year, month, 1).strftime("%B %Y"), self.urls.url(urls.month_route(year, month)))
+
+    def key(self, article: Article) -> str:
+        """A short name for an article's record: its file's digest and its slug."""
+        found = self._keys.get(id(article))
+        if found is None:
+            digest = self.source_digests.get(article.path.name) or fingerprint(article).hex()
+            found = self._keys[id(article)] = f"{digest}/{article.slug}"
+        return found
+
+    def keys(self, articles: Sequence[Article]) -> str:
+        """One digest for a list of articles, for values made from all of them."""
+        return fingerprint([self.key(article) for article in articles]).hex()
+
+    def card(self, article: Article) -> dict[str, Any]:
+        """What a list shows of an article; made once per article and shared."""
+        key = id(article)
+        if key not in self._cards:
+            self._cards[key] = {
+                "title": article.title,
+                "url": self.urls.url(urls.article_route(article.date, article.slug)),
+                "date": article.date,
+                "players": [self.player(name) for name in article.players],
+                "clubs": [link for link in map(self.club, article.clubs) if link],
+                "moves": [self.move(move, article) for move in article.moves],
+                "fee": next((m.fee.text for m in article.moves if m.fee), None)
+                or (article.fees[0].text if article.fees else None),
+                "source": article.source,
+                "tags": [self.tag(tag) for tag in article.tags],
+            }
+        return self._cards[key]
+
+    def ordered(self, articles: list[Article]) -> Sequence[Article]:
+        """A list of rumours in the configured order (the index keeps them newest first)."""
+        return articles if self.config.order == "newest-first" else articles[::-1]
+
+    def cards(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
+        return [self.card(article) for article in articles]
+
+    def move(self, move: Move, article: Article) -> dict[str, Any]:
+        """A rumoured move as shown: who, from, to, fee, and whether it came true (with the transfer)."""
+        key = (urls.article_route(article.date, article.slug), slugify(move.player), slugify(move.to_club or ""))
+        return {"player": self.player(move.player), "from": self.club(move.from_club),
+                "to": self.club(move.to_club), "fee": move.fee.text if move.fee else None,
+                "status": self.index.outcomes.statuses.get(key), "proof": self.transfer(self.index.outcomes.proofs.get(key))}
+
+    def transfer(self, transfer: Transfer | None) -> dict[str, Any] | None:
+        if transfer is None:
+            return None
+        return {"from": self.club(transfer.from_club), "to": self.club(transfer.to_club), "date": transfer.date,
+                "fee": transfer.fee.text if transfer.fee else None, "kind": transfer.kind}
+
+    # Pages -----------------------------------------------------------------
+    def page(self, route: str, template: str, title: str, inputs: Any, values: Values,
+             description: str = "", feed: str | None = None, kind: str = "website") -> Page:
+        """A page whose values `values()` makes only when it must be rendered.
+
+        Every page also gets what its head needs: canonical URL, description, the
+        Atom feed it has (a route), and its Open Graph type.
+        """
+        head = {"title": title, "canonical": self.urls.absolute(route),
+                "description": description or self.config.description,
+                "feed": self.urls.absolute(feed) if feed else None, "og_type": kind}
+        return Page(urls.output_path(route), template, (self.names, head, inputs), lambda: {**head, **values()})
+
+    def paged(self, listing: Listing[T]) -> Iterator[Page]:
+        """Split a list over pages. Each page's inputs are the keys of its own items plus
+        `listing.inputs`, which must account for everything the shared values are made from."""
+        size = listing.per_page
+        total = max(1, -(-len(listing.items) // size))
+        shared = functools.cache(listing.values)
+        for number in range(1, total + 1):
+            chunk = listing.items[(number - 1) * size: number * size]
+            pager = {
+                "number": number, "total": total,
+                "previous": self.urls.url(urls.paged_route(listing.route, number - 1)) if number > 1 else None,
+                "next": self.urls.url(urls.paged_route(listing.route, number + 1)) if number < total else None,
+            }
+            title = listing.title if number == 1 else f"{listing.title} (page {number})"
+            yield self.page(urls.paged_route(listing.route, number), listing.template, title,
+                            (listing.inputs, number, total, tuple(map(listing.key, chunk))),
+                            functools.partial(_list_values, listing.show, chunk, pager, shared),
+                            listing.description, listing.feed)
+
+    def talked_about(self, articles: Sequence[Article], count: int = 10
+                     ) -> tuple[list[tuple[Link, int]], list[tuple[Link, int]]]:
+        """The players and the clubs named in most of these rumours, with how many."""
+        players: dict[Link, int] = {}
+        clubs: dict[Link, int] = {}
+        for article in articles:
+            card = self.card(article)
+            for link in card["players"]:
+                players[link] = players.get(link, 0) + 1
+            for link in card["clubs"]:
+                clubs[link] = clubs.get(link, 0) + 1
+        return _ranked(players, count), _ranked(clubs, count)
+
+    def window_link(self, group: Group) -> Link:
+        return Link(group.name, self.urls.url(urls.window_route(group.slug)))
+
+    @property
+    def index_size(self) -> int:
+        return self.config.per_page * INDEX_PAGE_FACTOR
+
+
+def _list_values(show: Callable[[Sequence[T]], list[Any]], chunk: Sequence[T], pager: dict[str, Any],
+                 shared: Values) -> dict[str, Any]:
+    return {"items": show(chunk), "paging": pager, **shared()}
+
+
+def _ranked(counts: dict[Link, int], count: int) -> list[tuple[Link, int]]:
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].name))[:count]
+
+
+def rumours_phrase(count: int) -> str:
+    """"1 transfer rumour", "3 transfer rumours": for page descriptions."""
+    return f"{count} transfer rumour{'s' if count != 1 else ''}"
+
+
+def same(entry: T) -> T:
+    """An index entry is its own key: a few names, counts and dates."""
+    return entry

@@ -1,0 +1,131 @@
+"""Players and clubs: an alphabetical index of each, a player's timeline by window with his fee chart
+and verdict, and a club's players linked in and out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from typing import Any, Callable, Iterator, Sequence
+
+from site_gen import urls
+from site_gen.model import Article, Page
+from site_gen.site.charts import fee_chart
+from site_gen.site.index import Group, transfer_window
+from site_gen.site.maker import Link, Listing, PageMaker, rumours_phrase, same
+from site_gen.urls import slugify
+
+#: Most players a club page lists in each direction (the newest links): big clubs have thousands.
+LINKED_LIMIT = 60
+
+
+def player_pages(maker: PageMaker) -> Iterator[Page]:
+    groups = _by_name(maker.index.players)
+    yield from _name_index(maker, urls.PLAYERS_ROUTE, "Players", groups, maker.player)
+    for group in groups:
+        route = urls.player_route(group.slug)
+        yield from maker.paged(Listing(
+            route=route, template="player.html", title=group.name, items=maker.ordered(group.articles),
+            per_page=maker.config.per_page, show=functools.partial(_timeline, maker, group), key=maker.key,
+            inputs=maker.keys(group.articles), values=functools.partial(_player_values, maker, group),
+            description=f"{rumours_phrase(len(group.articles))} about {group.name}, "
+                        f"{group.articles[-1].date:%B %Y} to {group.articles[0].date:%B %Y}: "
+                        "clubs linked, fees and sources.",
+            feed=urls.feed_route(route)))
+
+
+def club_pages(maker: PageMaker) -> Iterator[Page]:
+    groups = _by_name(maker.index.clubs)
+    yield from _name_index(maker, urls.CLUBS_ROUTE, "Clubs", groups, maker.club)
+    for group in groups:
+        # the players linked with a club come from the moves of its own articles
+        route = urls.club_route(group.slug)
+        yield from maker.paged(Listing(
+            route=route, template="club.html", title=group.name, items=maker.ordered(group.articles),
+            per_page=maker.config.per_page, show=maker.cards, key=maker.key, inputs=maker.keys(group.articles),
+            values=functools.partial(_club_values, maker, group),
+            description=f"{rumours_phrase(len(group.articles))} involving {group.name}: "
+                        "the players linked in and out.",
+            feed=urls.feed_route(route)))
+
+
+def _by_name(groups: dict[str, Group]) -> list[Group]:
+    return sorted(groups.values(), key=lambda g: (g.name.casefold(), g.slug))
+
+
+def _name_index(maker: PageMaker, route: str, title: str, groups: list[Group],
+                link: Callable[[str], Link | None]) -> Iterator[Page]:
+    """An alphabetical index of players or clubs, each with its count and latest date."""
+    entries = [(link(g.name), len(g.articles), g.articles[0].date) for g in groups]
+    yield from maker.paged(Listing(route=route, template="names.html", title=title, items=entries,
+                                   per_page=maker.index_size, show=list, key=same))
+
+
+def _timeline(maker: PageMaker, group: Group, articles: Sequence[Article]) -> list[dict[str, Any]]:
+    """A player's rumours grouped by transfer window, each card with the moves that are his."""
+    windows: list[dict[str, Any]] = []
+    for article in articles:
+        slug, name = transfer_window(article.date)
+        if not windows or windows[-1]["slug"] != slug:
+            windows.append({"slug": slug, "window": Link(name, maker.urls.url(urls.window_route(slug))),
+                            "items": []})
+        windows[-1]["items"].append(
+            {**maker.card(article),
+             "player_moves": [maker.move(m, article) for m in maker.index.moves_of(article, group.slug)]})
+    return windows
+
+
+def _player_values(maker: PageMaker, group: Group) -> dict[str, Any]:
+    clubs: dict[str, int] = {}
+    for article in group.articles:
+        for move in maker.index.moves_of(article, group.slug):
+            for club in (move.to_club, move.from_club):
+                if club:
+                    clubs[club] = clubs.get(club, 0) + 1
+    linked = [(maker.club(name), n) for name, n in sorted(clubs.items(), key=lambda kv: (-kv[1], kv[0]))]
+    fees = _fees_of(maker, group)
+    return {"name": group.name, "linked_clubs": linked, "first": group.articles[-1].date,
+            "latest": group.articles[0].date, "count": len(group.articles),
+            "fee_range": (min(fees, key=lambda f: f[1])[2], max(fees, key=lambda f: f[1])[2]) if fees else None,
+            "chart": fee_chart(fees, f"Rumoured fee for {group.name} over time"),
+            "verdict": _verdict(maker, group.slug)}
+
+
+def _verdict(maker: PageMaker, player_slug: str) -> dict[str, Any] | None:
+    """Where a player went after he was first rumoured, and how near the rumoured fees were."""
+    found = maker.index.outcomes.verdicts.get(player_slug)
+    if found is None:
+        return None
+    return {"transfers": [maker.transfer(t) for t in found.transfers], "fee_error": found.fee_error,
+            "fee_error_share": found.fee_error_share}
+
+
+def _fees_of(maker: PageMaker, group: Group) -> list[tuple[dt.date, float, str]]:
+    """(date, millions, as written) of the fees rumoured for a player, in his commonest currency."""
+    found = [(article.date, move.fee) for article in group.articles
+             for move in maker.index.moves_of(article, group.slug) if move.fee and move.fee.millions]
+    currencies = [fee.currency for _, fee in found]
+    common = max(set(currencies), key=lambda c: (currencies.count(c), c or "")) if currencies else None
+    return [(date, fee.millions, fee.text) for date, fee in found
+            if fee.currency == common and fee.millions is not None]
+
+
+def _club_values(maker: PageMaker, group: Group) -> dict[str, Any]:
+    index = maker.index
+    links = sorted(index.club_players.get(group.slug, {}).values(),
+                   key=lambda link: (-link.latest.toordinal(), link.player_slug))
+    players: dict[str, list[tuple[Link, int, dt.date]]] = {}
+    more: dict[str, int] = {}
+    for direction in ("in", "out", "mentioned"):
+        shown = [(maker.player(index.players[link.player_slug].name), link.count, link.latest)
+                 for link in links if link.direction == direction and link.player_slug in index.players]
+        players[direction], more[direction] = shown[:LINKED_LIMIT], max(0, len(shown) - LINKED_LIMIT)
+    partners: dict[str, int] = {}
+    for article in group.articles:
+        for move in article.moves:
+            ends = {slugify(c): c for c in (move.from_club, move.to_club) if c}
+            if group.slug in ends and len(ends) == 2:
+                other = next(name for slug, name in ends.items() if slug != group.slug)
+                partners[other] = partners.get(other, 0) + 1
+    trades = [(maker.club(name), n) for name, n in sorted(partners.items(), key=lambda kv: (-kv[1], kv[0]))[:10]]
+    return {"name": group.name, "linked": players, "more": more, "count": len(group.articles),
+            "partners": trades}
