@@ -1,0 +1,74 @@
+"""Compare extracted records with hand-checked ones: precision, recall and F1 per field.
+
+The extractor is only as good as its scores on articles a person has annotated, so
+the comparison lives here rather than in one script: `benchmarks/score_extraction.py`
+prints it for the development set, and the tests hold a floor under it, and both
+score alike. A record is a mapping with the keys of `site-gen extract --json`
+(players, clubs, moves, fees, source, tags); names are compared accent- and
+case-blind. Like the rest of `site_gen.extract`, this module imports nothing from
+the rest of `site_gen` and reads no files.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Callable, Iterable, Mapping, TypedDict
+
+from site_gen.extract.gazetteer import fold
+
+#: The fields scored; "move_fees" is a move's player, destination and fee taken together.
+FIELDS = ("players", "clubs", "moves", "move_fees", "fees", "source", "tags")
+
+#: One article's record: the keys of `site-gen extract --json`.
+Record = Mapping[str, Any]
+
+
+class FieldScore(TypedDict):
+    """How one field did over all the articles; `support` counts the gold items."""
+
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+
+def keys(field: str, record: Record) -> set[Any]:
+    """The comparable items of one field of one record; raise `ValueError` for an unknown field."""
+    value = record.get(field)
+    if field in ("players", "clubs", "tags"):
+        return {fold(name) for name in value or []}
+    if field == "fees":
+        return {fee.replace(" ", "").lower() for fee in value or []}
+    if field == "moves":
+        return {(fold(m["player"]), fold(m.get("from") or ""), fold(m.get("to") or "")) for m in value or []}
+    if field == "move_fees":
+        return {(fold(m["player"]), fold(m.get("to") or ""), (m.get("fee") or "").replace(" ", "").lower())
+                for m in record.get("moves") or []}
+    if field == "source":
+        return {fold(value)} if value else set()
+    raise ValueError(field)
+
+
+def score(pairs: Iterable[tuple[str, Record, Record]],
+          on_error: Callable[[str], None] | None = None) -> dict[str, FieldScore]:
+    """Precision, recall and F1 of each of `FIELDS` over `(name, gold, guess)` triples.
+
+    A field with nothing to find and nothing found scores 1.0. `on_error`, if given,
+    is called with one line per article and field that differs from the gold.
+    """
+    counts: dict[str, Counter[str]] = {field: Counter() for field in FIELDS}
+    for name, gold, guess in pairs:
+        for field in FIELDS:
+            g, p = keys(field, gold), keys(field, guess)
+            counts[field]["tp"] += len(g & p)
+            counts[field]["fp"] += len(p - g)
+            counts[field]["fn"] += len(g - p)
+            if on_error is not None and (p - g or g - p):
+                on_error(f"{name} {field}: missing {sorted(g - p)} extra {sorted(p - g)}")
+    table: dict[str, FieldScore] = {}
+    for field, c in counts.items():
+        precision = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
+        recall = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        table[field] = {"precision": precision, "recall": recall, "f1": f1, "support": c["tp"] + c["fn"]}
+    return table
