@@ -1,6 +1,6 @@
-"""Football knowledge the extractor looks names up in, loaded from `site_gen/data/`.
+"""Football knowledge the extractor looks names up in, loaded from `site_gen/extract/data/`.
 
-The data is YAML an editor can read and extend (see `site_gen/data/README.md`);
+The data is YAML an editor can read and extend (see `site_gen/extract/data/README.md`);
 this module only turns it into look-up tables keyed by `fold()`ed text.
 """
 

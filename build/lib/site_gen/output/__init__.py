@@ -1,2 +1,0 @@
-"""Turn planned pages into files: the theme, rendering, atomic writing, search index, build cache,
-worker processes and progress."""
