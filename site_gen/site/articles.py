@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
-from typing import Any, Iterator
+from typing import Iterator
 
 from site_gen import urls
 from site_gen.model import Article, Page
 from site_gen.site.maker import PageMaker
 from site_gen.site.markup import body_html
+from site_gen.site.views import ArticleValues
 
 #: Longest page description (search engines show about this much).
 SUMMARY_LENGTH = 160
@@ -30,6 +31,6 @@ def summary(article: Article) -> str:
     return text if len(text) <= SUMMARY_LENGTH else text[:SUMMARY_LENGTH - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _article_values(maker: PageMaker, article: Article) -> dict[str, Any]:
+def _article_values(maker: PageMaker, article: Article) -> ArticleValues:
     return {"article": maker.card(article), "body": body_html(article, maker.config.raw_html),
             "month": maker.month(article.date.year, article.date.month)}

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Any, Iterator
+from typing import Iterator
 
 from site_gen import urls
 from site_gen.model import Page
 from site_gen.site.index import Group
-from site_gen.site.maker import Link, Listing, PageMaker, rumours_phrase, same
+from site_gen.site.maker import Listing, PageMaker, rumours_phrase, same
+from site_gen.site.views import Link, WindowValues
 
 
 def month_pages(maker: PageMaker) -> Iterator[Page]:
@@ -46,6 +47,6 @@ def window_pages(maker: PageMaker) -> Iterator[Page]:
                         "the players and clubs linked most."))
 
 
-def _window_values(maker: PageMaker, group: Group) -> dict[str, Any]:
+def _window_values(maker: PageMaker, group: Group) -> WindowValues:
     players, clubs = maker.talked_about(group.articles)
     return {"name": group.name, "count": len(group.articles), "top_players": players, "top_clubs": clubs}

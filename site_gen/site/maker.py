@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
-from typing import Any, Callable, Generic, Iterator, Mapping, NamedTuple, Sequence, TypeVar
+from typing import Any, Callable, Generic, Iterator, Mapping, Sequence, TypeVar
 
 from site_gen import urls
 from site_gen.digests import fingerprint
 from site_gen.config import SiteConfig
 from site_gen.site.index import Group, SiteIndex
+from site_gen.site.views import Card, Head, Link, MoveView, Pager, TransferView
 from site_gen.model import Article, Move, Page
 from site_gen.content.transfers import Transfer
 from site_gen.urls import SiteUrls, slugify
@@ -26,14 +27,8 @@ T = TypeVar("T")
 INDEX_PAGE_FACTOR = 10
 
 
-class Link(NamedTuple):
-    """Something a page links to: its name and finished URL (a tuple, so pages digest fast)."""
-
-    name: str
-    url: str
-
-
-Values = Callable[[], dict[str, Any]]
+#: Makes a page's template values (one of the declared shapes in views.py), only when it is rendered.
+Values = Callable[[], Mapping[str, object]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +60,7 @@ class PageMaker:
         self.config = config
         self.urls = SiteUrls(config.base_url)
         self.source_digests = source_digests
-        self._cards: dict[int, dict[str, Any]] = {}
+        self._cards: dict[int, Card] = {}
         self._keys: dict[int, str] = {}
         # Every card shows players' and clubs' names as the index spells them, so any page
         # depends on that spelling table (it changes rarely: a new spelling winning out).
@@ -103,7 +98,7 @@ class PageMaker:
         """One digest for a list of articles, for values made from all of them."""
         return fingerprint([self.key(article) for article in articles]).hex()
 
-    def card(self, article: Article) -> dict[str, Any]:
+    def card(self, article: Article) -> Card:
         """What a list shows of an article; made once per article and shared."""
         key = id(article)
         if key not in self._cards:
@@ -125,17 +120,17 @@ class PageMaker:
         """A list of rumours in the configured order (the index keeps them newest first)."""
         return articles if self.config.order == "newest-first" else articles[::-1]
 
-    def cards(self, articles: Sequence[Article]) -> list[dict[str, Any]]:
+    def cards(self, articles: Sequence[Article]) -> list[Card]:
         return [self.card(article) for article in articles]
 
-    def move(self, move: Move, article: Article) -> dict[str, Any]:
+    def move(self, move: Move, article: Article) -> MoveView:
         """A rumoured move as shown: who, from, to, fee, and whether it came true (with the transfer)."""
         key = (urls.article_route(article.date, article.slug), slugify(move.player), slugify(move.to_club or ""))
         return {"player": self.player(move.player), "from": self.club(move.from_club),
                 "to": self.club(move.to_club), "fee": move.fee.text if move.fee else None,
                 "status": self.index.outcomes.statuses.get(key), "proof": self.transfer(self.index.outcomes.proofs.get(key))}
 
-    def transfer(self, transfer: Transfer | None) -> dict[str, Any] | None:
+    def transfer(self, transfer: Transfer | None) -> TransferView | None:
         if transfer is None:
             return None
         return {"from": self.club(transfer.from_club), "to": self.club(transfer.to_club), "date": transfer.date,
@@ -149,7 +144,7 @@ class PageMaker:
         Every page also gets what its head needs: canonical URL, description, the
         Atom feed it has (a route), and its Open Graph type.
         """
-        head = {"title": title, "canonical": self.urls.absolute(route),
+        head: Head = {"title": title, "canonical": self.urls.absolute(route),
                 "description": description or self.config.description,
                 "feed": self.urls.absolute(feed) if feed else None, "og_type": kind}
         return Page(urls.output_path(route), template, (self.names, head, inputs), lambda: {**head, **values()})
@@ -162,7 +157,7 @@ class PageMaker:
         shared = functools.cache(listing.values)
         for number in range(1, total + 1):
             chunk = listing.items[(number - 1) * size: number * size]
-            pager = {
+            pager: Pager = {
                 "number": number, "total": total,
                 "previous": self.urls.url(urls.paged_route(listing.route, number - 1)) if number > 1 else None,
                 "next": self.urls.url(urls.paged_route(listing.route, number + 1)) if number < total else None,
@@ -194,7 +189,7 @@ class PageMaker:
         return self.config.per_page * INDEX_PAGE_FACTOR
 
 
-def _list_values(show: Callable[[Sequence[T]], list[Any]], chunk: Sequence[T], pager: dict[str, Any],
+def _list_values(show: Callable[[Sequence[T]], list[Any]], chunk: Sequence[T], pager: Pager,
                  shared: Values) -> dict[str, Any]:
     return {"items": show(chunk), "paging": pager, **shared()}
 

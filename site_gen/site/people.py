@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Any, Callable, Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from site_gen import urls
 from site_gen.model import Article, Page
 from site_gen.site.charts import fee_chart
 from site_gen.site.index import Group, transfer_window
-from site_gen.site.maker import Link, Listing, PageMaker, rumours_phrase, same
+from site_gen.site.maker import Listing, PageMaker, rumours_phrase, same
+from site_gen.site.views import ClubValues, Link, PlayerValues, TimelineCard, TimelineWindow, VerdictView
 from site_gen.urls import slugify
 
 #: Most players a club page lists in each direction (the newest links): big clubs have thousands.
@@ -60,21 +61,21 @@ def _name_index(maker: PageMaker, route: str, title: str, groups: list[Group],
                                    per_page=maker.index_size, show=list, key=same))
 
 
-def _timeline(maker: PageMaker, group: Group, articles: Sequence[Article]) -> list[dict[str, Any]]:
+def _timeline(maker: PageMaker, group: Group, articles: Sequence[Article]) -> list[TimelineWindow]:
     """A player's rumours grouped by transfer window, each card with the moves that are his."""
-    windows: list[dict[str, Any]] = []
+    windows: list[TimelineWindow] = []
     for article in articles:
         slug, name = transfer_window(article.date)
         if not windows or windows[-1]["slug"] != slug:
             windows.append({"slug": slug, "window": Link(name, maker.urls.url(urls.window_route(slug))),
                             "items": []})
-        windows[-1]["items"].append(
-            {**maker.card(article),
-             "player_moves": [maker.move(m, article) for m in maker.index.moves_of(article, group.slug)]})
+        card = TimelineCard(**maker.card(article),
+                            player_moves=[maker.move(m, article) for m in maker.index.moves_of(article, group.slug)])
+        windows[-1]["items"].append(card)
     return windows
 
 
-def _player_values(maker: PageMaker, group: Group) -> dict[str, Any]:
+def _player_values(maker: PageMaker, group: Group) -> PlayerValues:
     clubs: dict[str, int] = {}
     for article in group.articles:
         for move in maker.index.moves_of(article, group.slug):
@@ -90,7 +91,7 @@ def _player_values(maker: PageMaker, group: Group) -> dict[str, Any]:
             "verdict": _verdict(maker, group.slug)}
 
 
-def _verdict(maker: PageMaker, player_slug: str) -> dict[str, Any] | None:
+def _verdict(maker: PageMaker, player_slug: str) -> VerdictView | None:
     """Where a player went after he was first rumoured, and how near the rumoured fees were."""
     found = maker.index.outcomes.verdicts.get(player_slug)
     if found is None:
@@ -109,7 +110,7 @@ def _fees_of(maker: PageMaker, group: Group) -> list[tuple[dt.date, float, str]]
             if fee.currency == common and fee.millions is not None]
 
 
-def _club_values(maker: PageMaker, group: Group) -> dict[str, Any]:
+def _club_values(maker: PageMaker, group: Group) -> ClubValues:
     index = maker.index
     links = sorted(index.club_players.get(group.slug, {}).values(),
                    key=lambda link: (-link.latest.toordinal(), link.player_slug))

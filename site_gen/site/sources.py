@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
-from typing import Any, Iterator
+from typing import Iterator
 
 from site_gen import urls
 from site_gen.model import Page
 from site_gen.site.maker import Listing, PageMaker, rumours_phrase
 from site_gen.site.outcomes import SourceRecord
+from site_gen.site.views import SourceEntry
 
 
 def source_pages(maker: PageMaker) -> Iterator[Page]:
@@ -30,7 +31,7 @@ def source_pages(maker: PageMaker) -> Iterator[Page]:
             description=f"{rumours_phrase(len(record.articles))} reported by {record.name}, and how many came true."))
 
 
-def _entry(maker: PageMaker, record: SourceRecord) -> dict[str, Any]:
+def _entry(maker: PageMaker, record: SourceRecord) -> SourceEntry:
     return {"name": record.name, "url": maker.urls.url(urls.source_route(record.slug)),
             "rumours": len(record.articles), "came_true": record.came_true, "did_not": record.did_not,
             "open": record.open, "decided": record.decided,

@@ -1,0 +1,134 @@
+"""What templates are given: the declared shape of every page family's values.
+
+Templates read these by key (`card.title`, `move["from"]`); declaring them here lets the type
+checker hold the page makers to what the templates use, and tells a theme author what exists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple, TypedDict
+
+from markupsafe import Markup
+
+
+class Link(NamedTuple):
+    """Something a page links to: its name and finished URL (a tuple, so pages digest fast)."""
+
+    name: str
+    url: str
+
+
+class Head(TypedDict):
+    """What every page's `<head>` needs."""
+
+    title: str
+    canonical: str
+    description: str
+    feed: str | None
+    og_type: str
+
+
+class Pager(TypedDict):
+    """Where one page of a list is: its number, how many there are, and its neighbours' URLs."""
+
+    number: int
+    total: int
+    previous: str | None
+    next: str | None
+
+
+TransferView = TypedDict("TransferView", {
+    "from": Link | None, "to": Link | None, "date": dt.date, "fee": str | None, "kind": str})
+
+MoveView = TypedDict("MoveView", {
+    "player": Link, "from": Link | None, "to": Link | None, "fee": str | None,
+    #: "came true", "did not happen", "open", or None where nothing decides it
+    "status": str | None,
+    #: the completed transfer that made it come true
+    "proof": TransferView | None})
+
+
+class Card(TypedDict):
+    """What every list shows of an article (the article page shows it too)."""
+
+    title: str
+    url: str
+    date: dt.date
+    players: list[Link]
+    clubs: list[Link]
+    moves: list[MoveView]
+    fee: str | None
+    source: str | None
+    tags: list[Link]
+
+
+class TimelineCard(Card):
+    """A card on a player's page, with the moves that are his."""
+
+    player_moves: list[MoveView]
+
+
+class TimelineWindow(TypedDict):
+    """One transfer window of a player's timeline."""
+
+    slug: str
+    window: Link
+    items: list[TimelineCard]
+
+
+class ArticleValues(TypedDict):
+    article: Card
+    body: str
+    month: Link
+
+
+class VerdictView(TypedDict):
+    """Where a player went after he was first rumoured, and how near the rumoured fees were."""
+
+    transfers: list[TransferView | None]
+    fee_error: float | None
+    fee_error_share: float | None
+
+
+class PlayerValues(TypedDict):
+    name: str
+    linked_clubs: list[tuple[Link | None, int]]
+    first: dt.date
+    latest: dt.date
+    count: int
+    fee_range: tuple[str, str] | None
+    #: inline SVG, or None with fewer than two fees to draw
+    chart: Markup | None
+    verdict: VerdictView | None
+
+
+class ClubValues(TypedDict):
+    name: str
+    #: "in", "out" and "mentioned" → (player, rumours, latest date), newest links first
+    linked: dict[str, list[tuple[Link, int, dt.date]]]
+    #: how many more in each direction than are shown
+    more: dict[str, int]
+    count: int
+    partners: list[tuple[Link | None, int]]
+
+
+class WindowValues(TypedDict):
+    name: str
+    count: int
+    top_players: list[tuple[Link, int]]
+    top_clubs: list[tuple[Link, int]]
+
+
+class SourceEntry(TypedDict):
+    """An outlet as the Sources pages show it."""
+
+    name: str
+    url: str
+    rumours: int
+    came_true: int
+    did_not: int
+    open: int
+    decided: int
+    #: percent, once it has decided rumours
+    hit_rate: int | None
