@@ -10,6 +10,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 import html5lib
 import pytest
@@ -19,13 +20,13 @@ from hypothesis import strategies as st
 
 from site_gen.build import build
 from site_gen.cli import main
-from site_gen.config import load_config
+from site_gen.config import SiteConfig, load_config
 from site_gen.errors import BuildError, ConfigError, SourceError
 from site_gen.content.infer import make_article
 from site_gen.content.load import MAX_BYTES, load_source
 from site_gen.output.write import StagedOutput
 
-from conftest import SiteFactory
+SiteFactory = Callable[..., SiteConfig]
 
 SEED_PAGE = "2017/08/virgil-van-dijk-has-refused-to-budge-in-his-stance-to-join/index.html"
 NEXT_YEAR = (dt.date.today() + dt.timedelta(days=400)).isoformat()

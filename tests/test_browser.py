@@ -14,9 +14,10 @@ from typing import Any, Iterator
 
 import pytest
 
-from conftest import PROJECT
 from site_gen.build import build
 from site_gen.config import load_config
+
+PROJECT = Path(__file__).resolve().parent.parent
 
 CHROMIUM = os.environ.get("SITE_GEN_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 AXE = PROJECT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"

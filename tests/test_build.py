@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any, Callable
 
 import html5lib
 import pytest
 
 from site_gen.build import build
-from site_gen.config import load_config
+from site_gen.config import SiteConfig, load_config
 from site_gen.check import html_links
 from site_gen.errors import BuildError
-from sitecrawl import crawl, file_for
 
-from conftest import SiteFactory, rendered_files
+SiteFactory = Callable[..., SiteConfig]
+Crawl = Callable[..., Any]  # conftest's crawl_site
+FileFor = Callable[[Path, str, str], Path]
+RenderedFiles = Callable[[Path], list[Path]]
 
 LATER_ARTICLE = """ date 2018-01-10 Virgil van Dijk has completed his move to Liverpool for a fee of £75m, \
 ending months of wrangling with Southampton.
@@ -52,7 +55,7 @@ def html_files(out: Path) -> list[Path]:
     return sorted(out.rglob("*.html"))
 
 
-def test_expected_pages_are_written(archive) -> None:  # type: ignore[no-untyped-def]
+def test_expected_pages_are_written(archive, rendered_files: RenderedFiles) -> None:  # type: ignore[no-untyped-def]
     config, report = archive()
     out = config.out_dir
     assert report.articles == 3
@@ -69,10 +72,11 @@ def test_expected_pages_are_written(archive) -> None:  # type: ignore[no-untyped
 
 
 @pytest.mark.parametrize("base_url", [None, "https://user.github.io/archive/", "/deep/sub/path"])
-def test_every_link_resolves_and_every_page_is_reachable(archive, base_url: str | None) -> None:  # type: ignore[no-untyped-def]
+def test_every_link_resolves_and_every_page_is_reachable(archive, base_url: str | None, crawl_site: Crawl,  # type: ignore[no-untyped-def]
+                                                          file_for: FileFor) -> None:
     config, _ = archive(base_url=base_url)
     base_path = "/" + (re.sub(r"^https?://[^/]+", "", base_url or "/").strip("/") + "/").lstrip("/")
-    result = crawl(config.out_dir, base_path)
+    result = crawl_site(config.out_dir, base_path)
     assert result.broken == []
     reached = {file_for(config.out_dir, base_path, url) for url in result.visited}
     unreached = [p for p in html_files(config.out_dir) if p not in reached and p.name != "404.html"]
@@ -86,7 +90,7 @@ def test_every_page_is_well_formed_html(archive) -> None:  # type: ignore[no-unt
         parser.parse(page.read_bytes())  # raises on any parse error
 
 
-def test_links_from_home_to_seed_player_clubs_tags_and_month(archive) -> None:  # type: ignore[no-untyped-def]
+def test_links_from_home_to_seed_player_clubs_tags_and_month(archive, file_for: FileFor) -> None:  # type: ignore[no-untyped-def]
     config, _ = archive()
     out = config.out_dir
 
@@ -128,7 +132,7 @@ def test_front_matter_overrides_inference(archive) -> None:  # type: ignore[no-u
     assert "<strong>Wesley Hoedt</strong>" in page  # Markdown body rendered
 
 
-def test_long_lists_are_paginated(make_site: SiteFactory) -> None:
+def test_long_lists_are_paginated(make_site: SiteFactory, crawl_site: Crawl) -> None:
     articles = {f"{n:03d}_x.txt": f" date 2019-01-{n % 28 + 1:02d} Rumour number {n} says Harry Brook is off "
                 f"to Arsenal.\n\nMore words." for n in range(25)}
     config = make_site(articles, per_page=10)
@@ -140,7 +144,7 @@ def test_long_lists_are_paginated(make_site: SiteFactory) -> None:
     first = (out / "index.html").read_text(encoding="utf-8")
     assert first.count('class="card"') == 10
     assert 'rel="next" href="/page/2/"' in first
-    assert crawl(out).broken == []
+    assert crawl_site(out).broken == []
 
 
 def test_text_is_escaped(make_site: SiteFactory) -> None:
@@ -198,7 +202,8 @@ def test_explicit_slugs_that_clash_are_reported(make_site: SiteFactory) -> None:
     assert "002.md" in report.warnings[0] and "same URL" in report.warnings[0]
 
 
-def test_search_index_is_written_reused_and_can_be_turned_off(make_site: SiteFactory, seed_text: str) -> None:
+def test_search_index_is_written_reused_and_can_be_turned_off(make_site: SiteFactory, seed_text: str,
+                                                              crawl_site: Crawl) -> None:
     config = make_site({"000_seed.txt": seed_text})
     build(config)
     index = config.out_dir / "pagefind" / "pagefind.js"
@@ -213,4 +218,4 @@ def test_search_index_is_written_reused_and_can_be_turned_off(make_site: SiteFac
     build(off)
     assert not (off.out_dir / "pagefind").exists()
     assert "pagefind" not in (off.out_dir / "search" / "index.html").read_text(encoding="utf-8")
-    assert crawl(off.out_dir).broken == []
+    assert crawl_site(off.out_dir).broken == []

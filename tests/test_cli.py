@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Callable
 
 from click.testing import CliRunner
 
 from site_gen.cli import main
+from site_gen.config import SiteConfig
 
-from conftest import PROJECT, SiteFactory
+SiteFactory = Callable[..., SiteConfig]
 
 
 def test_build_prints_summary(make_site: SiteFactory, seed_text: str) -> None:
@@ -41,8 +43,8 @@ def test_missing_seeds_folder_is_reported(tmp_path: Path) -> None:
     assert "seeds" in result.stderr and "not found" in result.stderr
 
 
-def test_extract_json_interface() -> None:
-    seed = next((PROJECT / "seeds").glob("000_*.txt"))
+def test_extract_json_interface(project_root: Path) -> None:
+    seed = next((project_root / "seeds").glob("000_*.txt"))
     result = CliRunner().invoke(main, ["extract", "--json", str(seed)])
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout.splitlines()[0])

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 import pytest
 from click.testing import CliRunner
 
 from site_gen.build import build
 from site_gen.cli import main
+from site_gen.config import SiteConfig
 from site_gen.errors import ConfigError
 
-from conftest import SiteFactory
+SiteFactory = Callable[..., SiteConfig]
 
 ARTICLE = (" date 2019-07-03 Arsenal want striker Kasper Lindqvist from Ajax, while Harold Penn watches on."
            "\n\nThe Gunners could pay £30m. The Dutch side rate Lindqvist highly.")

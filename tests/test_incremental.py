@@ -2,32 +2,29 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import random
 import shutil
 import time
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import PROJECT, SiteFactory, rendered_files
 from site_gen.build import build
 from site_gen.output.cache import CACHE_DIR, BuildCache
 from site_gen.config import SiteConfig, load_config
 
+PROJECT = Path(__file__).resolve().parent.parent
 DEVSET = sorted((PROJECT / "tests" / "devset" / "articles").glob("*.txt"))
 
-
-def snapshot(folder: Path) -> dict[str, str]:
-    """Every file of a built site with a digest of its bytes, the cache left out."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and CACHE_DIR not in p.parts}
+SiteFactory = Callable[..., SiteConfig]
+Snapshot = Callable[[Path], dict[str, str]]  # conftest's snapshot: {relative path: sha256}, the cache left out
 
 
-def clean_build(config: SiteConfig, scratch: Path) -> dict[str, str]:
+def clean_build(config: SiteConfig, scratch: Path, snapshot: Snapshot) -> dict[str, str]:
     """What a cold build of the same inputs writes, into a folder of its own."""
     out = scratch / "clean"
     if out.exists():
@@ -36,7 +33,8 @@ def clean_build(config: SiteConfig, scratch: Path) -> dict[str, str]:
     return snapshot(out)
 
 
-def test_nothing_changed_writes_nothing(make_site: SiteFactory, seed_text: str) -> None:
+def test_nothing_changed_writes_nothing(make_site: SiteFactory, seed_text: str,
+                                        rendered_files: Callable[[Path], list[Path]]) -> None:
     config = make_site({"000_seed.txt": seed_text})
     hour_ago = time.time() - 3600  # files saved just before a build are checked by content (see RACY_NS)
     os.utime(config.seeds_dir / "000_seed.txt", (hour_ago, hour_ago))
@@ -83,7 +81,7 @@ EDITS = ["edit", "retitle", "redate", "add", "delete", "rename", "curate", "temp
 @pytest.mark.parametrize("in_place", [False, True], ids=["staged", "in-place"])
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 10_000)), min_size=2, max_size=6))
-def test_incremental_builds_equal_clean_builds(tmp_path_factory: object, in_place: bool,
+def test_incremental_builds_equal_clean_builds(tmp_path_factory: object, snapshot: Snapshot, in_place: bool,
                                                steps: list[tuple[str, int]]) -> None:
     """Staged: `build` from the command line, cache on disk. In place: as `serve` rebuilds, the
     cache kept in memory and only changed files rewritten in the live folder."""
@@ -94,7 +92,7 @@ def test_incremental_builds_equal_clean_builds(tmp_path_factory: object, in_plac
     for edit, seed in steps:
         _apply(config, edit, random.Random(seed))
         report = build(config, cache=memory, in_place=in_place)
-        built, clean = snapshot(config.out_dir), clean_build(config, scratch)
+        built, clean = snapshot(config.out_dir), clean_build(config, scratch, snapshot)
         if in_place:  # the preview keeps the search index of its first build (see README)
             built, clean = ({k: v for k, v in files.items() if not k.startswith("pagefind/")} for files in (built, clean))
         assert built == clean, (edit, report)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Callable
 
 import pytest
 
-from conftest import SiteFactory
 from site_gen.build import build
+from site_gen.config import SiteConfig
 from site_gen.site.outcomes import CAME_TRUE, DID_NOT, OPEN
+
+SiteFactory = Callable[..., SiteConfig]
 
 
 def _rumour(date: str, player: str, to: str, source: str, fee: str = "", origin: str = "") -> str:

@@ -12,18 +12,20 @@ import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
 
-from conftest import PROJECT, SiteFactory
 from site_gen.site import feeds
 from site_gen.build import build
 from site_gen.check import html_links
 from site_gen.config import SiteConfig, load_config
 from site_gen.errors import ConfigError
+
+PROJECT = Path(__file__).resolve().parent.parent
+SiteFactory = Callable[..., SiteConfig]
 
 BASE_URL = "https://example.github.io/archive/"
 BASE_PATH = "/archive/"

@@ -9,17 +9,18 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
-from conftest import PROJECT, SiteFactory
 from site_gen import build as build_module
 from site_gen.output import parallel
 from site_gen.build import build
-from site_gen.config import load_config
+from site_gen.config import SiteConfig, load_config
 from site_gen.output.progress import NoProgress, ProgressLines, for_terminal
-from test_incremental import snapshot
 
+PROJECT = Path(__file__).resolve().parent.parent
+SiteFactory = Callable[..., SiteConfig]
 DEVSET = sorted((PROJECT / "tests" / "devset" / "articles").glob("*.txt"))
 
 
@@ -33,7 +34,8 @@ def _site(root: Path) -> Path:
     return source
 
 
-def test_two_processes_build_the_same_bytes_as_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_two_processes_build_the_same_bytes_as_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   snapshot: Callable[[Path], dict[str, str]]) -> None:
     monkeypatch.setattr(parallel, "MIN_PARALLEL_TASKS", 1)  # the dev set is small: split it all the same
     pids = tmp_path / "pids"
     pids.mkdir()

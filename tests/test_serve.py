@@ -11,13 +11,14 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 from tornado.websocket import websocket_connect
 
-from conftest import SiteFactory
 from site_gen.config import SiteConfig
+
+SiteFactory = Callable[..., SiteConfig]
 
 BASE = "/repo/"
 SEED_PAGE = "2017/08/virgil-van-dijk-has-refused-to-budge-in-his-stance-to-join/"
