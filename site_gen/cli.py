@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any, Callable, TypeVar
 
 import click
 
@@ -26,7 +27,20 @@ from site_gen.content.records import article_record
 from site_gen.output.theme import copy_default_files, default_files
 from site_gen.serve import serve as serve_site
 from site_gen.starter import start_archive
+
+F = TypeVar("F", bound=Callable[..., Any])
 from site_gen.content.discover import find_raw_articles
+
+
+def source_option(help: str) -> Callable[[F], F]:
+    """`--source DIR`: the archive's folder, which must exist; every other path is relative to it."""
+    return click.option("--source", "source_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                        default=Path("."), show_default=True, help=help)
+
+
+def out_option(help: str) -> Callable[[F], F]:
+    """`--out DIR`: the built site's folder, relative to where the command runs."""
+    return click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None, help=help)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,8 +84,7 @@ def theme_list() -> None:
 
 
 @theme.command("copy")
-@click.option("--source", "source_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=Path("."), show_default=True, help="The archive's folder: files go to its templates/ and static/.")
+@source_option("The archive's folder: files go to its templates/ and static/.")
 @click.option("--force", is_flag=True, help="Overwrite files the archive already has.")
 @click.argument("names", nargs=-1)
 def theme_copy(source_dir: Path, force: bool, names: tuple[str, ...]) -> None:
@@ -90,10 +103,8 @@ def theme_copy(source_dir: Path, force: bool, names: tuple[str, ...]) -> None:
 
 
 @main.command()
-@click.option("--source", "source_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."),
-              show_default=True, help="Folder holding seeds/, templates/, static/ and site.toml.")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
-              help="Output folder (default: _site, or out_dir in site.toml).")
+@source_option("The archive's folder: seeds/, site.toml and any own templates/ and static/.")
+@out_option("Output folder (default: SOURCE/_site, or out_dir in site.toml).")
 @click.option("--base-url", default=None, help="Where the site will live, e.g. https://user.github.io/repo/.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on any warning, building nothing.")
 @click.option("--no-cache", is_flag=True, help="Build cold: ignore the cache of the last build (and rewrite it).")
@@ -142,8 +153,7 @@ def extract(as_json: bool, files: tuple[Path, ...]) -> None:
 
 
 @main.command("import-transfers")
-@click.option("--source", "source_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."),
-              show_default=True, help="The site's folder: data/transfers.csv is written there.")
+@source_option("The site's folder: data/transfers.csv is written there.")
 @click.argument("tables", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 def import_transfers(source_dir: Path, tables: tuple[Path, ...]) -> None:
     """Make data/transfers.csv from public transfer tables (e.g. ewenme/transfers CSVs)."""
@@ -165,8 +175,7 @@ def import_transfers(source_dir: Path, tables: tuple[Path, ...]) -> None:
 
 
 @main.command()
-@click.option("--source", "source_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."),
-              show_default=True, help="Folder holding seeds/ and corrections.yaml.")
+@source_option("Folder holding seeds/ and corrections.yaml.")
 @click.option("--force", is_flag=True, help="Overwrite curated .md files that already exist.")
 def ingest(source_dir: Path, force: bool) -> None:
     """Write each raw seeds/*.txt as a curated .md with its inferred front matter."""
@@ -190,10 +199,8 @@ def ingest(source_dir: Path, force: bool) -> None:
 
 
 @main.command()
-@click.option("--source", "source_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."),
-              show_default=True, help="Folder holding seeds/, templates/, static/ and site.toml.")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
-              help="The built site to check (default: _site, or out_dir in site.toml).")
+@source_option("The archive's folder: seeds/, site.toml and any own templates/ and static/.")
+@out_option("The built site to check (default: SOURCE/_site, or out_dir in site.toml).")
 def check(source_dir: Path, out_dir: Path | None) -> None:
     """Check every input and the last built site; write nothing. Exit 1 on any problem."""
     try:
@@ -213,10 +220,8 @@ def check(source_dir: Path, out_dir: Path | None) -> None:
 
 
 @main.command()
-@click.option("--source", "source_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."),
-              show_default=True, help="Folder holding seeds/, templates/, static/ and site.toml.")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
-              help="Output folder (default: _site, or out_dir in site.toml).")
+@source_option("The archive's folder: seeds/, site.toml and any own templates/ and static/.")
+@out_option("Output folder (default: SOURCE/_site, or out_dir in site.toml).")
 @click.option("--base-url", default=None, help="Serve under this URL's path, as deployed (e.g. .../repo/).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
