@@ -50,4 +50,5 @@ def test_extract_json_interface(project_root: Path) -> None:
     record = json.loads(result.stdout.splitlines()[0])
     assert set(record) == {"file", "date", "title", "players", "clubs", "moves", "fees", "source", "tags"}
     assert record["date"] == "2017-08-02"
-    assert all(set(move) == {"player", "from", "to", "fee"} for move in record["moves"])
+    assert all(set(move) == {"player", "from", "to", "fee", "stage"} for move in record["moves"])
+    assert [move["stage"] for move in record["moves"]] == ["talks", "interest"]

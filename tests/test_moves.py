@@ -41,17 +41,17 @@ def _routes(moves: list[Move]) -> list[tuple[str, str | None, str | None]]:
 
 def test_join_from_for_a_fee() -> None:
     moves = _moves("Tomas Brannigan is set to join Everton from Southampton for £30m.")
-    assert moves == [Move(PLAYER, "Southampton", "Everton", _gbp("£30m", 30.0))]
+    assert moves == [Move(PLAYER, "Southampton", "Everton", _gbp("£30m", 30.0), "agreed")]
 
 
 def test_buyer_agrees_a_fee_with_the_seller() -> None:
     moves = _moves("Everton have agreed a fee with Southampton for Tomas Brannigan.")
-    assert moves == [Move(PLAYER, "Southampton", "Everton", None)]
+    assert moves == [Move(PLAYER, "Southampton", "Everton", None, "agreed")]
 
 
 def test_direction_follows_the_words_not_the_order_of_the_clubs() -> None:
     moves = _moves("Southampton have agreed a fee with Everton for Tomas Brannigan.")
-    assert moves == [Move(PLAYER, "Everton", "Southampton", None)]
+    assert moves == [Move(PLAYER, "Everton", "Southampton", None, "agreed")]
 
 
 def test_leaving_with_no_destination() -> None:
@@ -95,7 +95,7 @@ def test_currency_conversion_is_not_a_second_fee() -> None:
 
 def test_wages_are_not_a_fee() -> None:
     moves = _moves("Tomas Brannigan, who earns £80,000-a-week, is set to join Everton.")
-    assert moves == [Move(PLAYER, None, "Everton", None)]
+    assert moves == [Move(PLAYER, None, "Everton", None, "agreed")]
 
 
 def test_no_player_no_moves() -> None:
@@ -121,3 +121,23 @@ def test_beaten_a_rival_to_the_signing() -> None:
 @pytest.mark.xfail(strict=True, reason="'swapped A for B' is no known cue: no move is found at all")
 def test_swapped_one_club_for_another() -> None:
     assert _routes(_moves("Tomas Brannigan swapped Southampton for Everton.")) == [(PLAYER, "Southampton", "Everton")]
+
+
+def test_stage_is_the_furthest_the_article_reports() -> None:
+    assert [m.stage for m in _moves("Everton are keen on Tomas Brannigan.")] == ["interest"]
+    assert [m.stage for m in _moves("Everton have opened talks with Southampton over Tomas Brannigan.")] == ["talks"]
+    assert [m.stage for m in _moves("Everton are preparing a bid for Tomas Brannigan.")] == ["talks"]
+    assert [m.stage for m in _moves("Everton have had a £30m bid for Tomas Brannigan rejected.")] == ["bid"]
+    assert [m.stage for m in _moves("Tomas Brannigan is due to have a medical at Everton.")] == ["agreed"]
+    assert [m.stage for m in _moves("Tomas Brannigan has completed his move to Everton.")] == ["done"]
+    assert [m.stage for m in _moves("Everton have pulled out of the race for Tomas Brannigan.")] == ["off"]
+
+
+def test_each_suitor_keeps_its_own_stage() -> None:
+    moves = _moves("Tomas Brannigan has joined Everton. Leeds pulled out of the race for Brannigan last week.")
+    assert {(m.to_club, m.stage) for m in moves} == {("Everton", "done"), ("Leeds United", "off")}
+
+
+def test_history_is_not_a_completed_move() -> None:
+    moves = _moves("Everton are keen on Tomas Brannigan, who joined Southampton from Celtic in 2019.")
+    assert [(m.to_club, m.stage) for m in moves] == [("Everton", "interest")]

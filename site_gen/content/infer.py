@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 from site_gen.content.corrections import Corrections
 from site_gen.errors import SourceError
-from site_gen.extract import Gazetteer, extract, load_gazetteer, parse_fee, tidy_name
+from site_gen.extract import STAGES, Gazetteer, extract, load_gazetteer, parse_fee, tidy_name
 from site_gen.model import Article, Extraction, Fee, Move, SourceText
 from site_gen.urls import slugify
 
@@ -92,7 +92,7 @@ def _moves(source: SourceText, gaz: Gazetteer, inferred: Extraction) -> tuple[Mo
         return inferred.moves
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
         raise SourceError(source.path, "front-matter key 'moves' must be a list of mappings with "
-                                       "player, from, to and fee", source.key_lines.get("moves", 1))
+                                       "player, from, to, fee and stage", source.key_lines.get("moves", 1))
     moves = []
     for item in value:
         player = str(item.get("player") or "").strip()
@@ -100,7 +100,11 @@ def _moves(source: SourceText, gaz: Gazetteer, inferred: Extraction) -> tuple[Mo
             raise SourceError(source.path, "every move in front matter needs a 'player'",
                               source.key_lines.get("moves", 1))
         fee: Fee | None = parse_fee(str(item["fee"])) if item.get("fee") else None
-        moves.append(Move(tidy_name(player), _club(gaz, item.get("from")), _club(gaz, item.get("to")), fee))
+        stage = str(item.get("stage") or "interest").strip().lower()
+        if stage not in STAGES:
+            raise SourceError(source.path, f"move stage {stage!r} must be one of {', '.join(STAGES)}",
+                              source.key_lines.get("moves", 1))
+        moves.append(Move(tidy_name(player), _club(gaz, item.get("from")), _club(gaz, item.get("to")), fee, stage))
     return tuple(moves)
 
 

@@ -16,7 +16,7 @@ def article_record(article: Article) -> dict[str, Any]:
         "players": list(article.players),
         "clubs": list(article.clubs),
         "moves": [{"player": m.player, "from": m.from_club, "to": m.to_club,
-                   "fee": m.fee.text if m.fee else None} for m in article.moves],
+                   "fee": m.fee.text if m.fee else None, "stage": m.stage} for m in article.moves],
         "fees": [fee.text for fee in article.fees],
         "source": article.source,
         "tags": list(article.tags),

@@ -9,9 +9,9 @@ from site_gen.extract.fees import find_fees, parse_fee
 from site_gen.extract.gazetteer import Gazetteer, fold, load_gazetteer
 from site_gen.extract.names import preferred_spelling, tidy_name
 from site_gen.extract.prose import extract, make_title
-from site_gen.extract.records import Extraction, Fee, Move, quick_pickling
+from site_gen.extract.records import STAGES, Extraction, Fee, Move, quick_pickling
 
 __all__ = [
-    "Extraction", "Fee", "Gazetteer", "Move", "extract", "find_fees", "fold", "load_gazetteer", "make_title",
+    "STAGES", "Extraction", "Fee", "Gazetteer", "Move", "extract", "find_fees", "fold", "load_gazetteer", "make_title",
     "parse_fee", "preferred_spelling", "quick_pickling", "tidy_name",
 ]

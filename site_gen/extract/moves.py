@@ -8,11 +8,12 @@ from collections import defaultdict
 
 from site_gen.extract.mentions import Mention
 from site_gen.extract.records import Fee, Move
+from site_gen.extract.stages import clause_spans, cues, furthest
 from site_gen.extract.text import endings, words_before
 
 # Words right before a club that make it the destination ("a move to", "join") ...
 _TO_BEFORE = frozenset("""
-join|joins|joining|move to|moving to|switch to|transfer to|sign for|signs for|signing for|head to|heading to|
+join|joins|joining|joined|rejoin|rejoined|signed for|completed a move to|completes a move to|move to|moving to|switch to|transfer to|sign for|signs for|signing for|head to|heading to|
 bound for|loan to|loaned to|loan move to|return to|returning to|arrival at|arrive at|arriving at|
 move across to|way to|defect to|linked with|leave for|leaving for|leaves for|left for|depart for|quit for|
 close to joining|medical at|medical with|wanted by|target for|
@@ -190,6 +191,9 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
     for offset, fee in fees:
         if not _is_conversion(text, offset):
             fees_by_sentence[bisect.bisect_right(starts, offset) - 1].append((offset, fee))
+    #: stage cues in the clause of a destination, and in a player's sentences about no destination
+    move_cues: dict[tuple[str, str], set[str]] = defaultdict(set)
+    player_cues: dict[str, set[str]] = defaultdict(set)
     focus: str | None = None
     # only sentences that name someone, a club or a fee can say anything
     for index in sorted(players_by_sentence.keys() | clubs_by_sentence.keys() | fees_by_sentence.keys()):
@@ -223,6 +227,7 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
             player = _nearest(anchors, offset)
             distance = min(abs(offset - a[0]) for a in anchors if a[2] == player)
             near_fee[player].append((distance + (index * 1000), fee))
+        _read_stages(text, start, end, clubs, directions, anchors, move_cues, player_cues)
     moves: list[Move] = []
     for player in players:
         origin = max(from_votes[player].items(), key=lambda kv: kv[1], default=(None, 0))[0]
@@ -234,8 +239,34 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
         for position, destination in enumerate(destinations or [None]):
             own = club_fee.get((player, destination)) if destination else None
             chosen: Fee | None = min(own, key=lambda df: df[0])[1] if own else (best_fee if position == 0 else None)
-            moves.append(Move(player, origin, destination, chosen))
+            said = move_cues.get((player, destination), set()) if destination else set()
+            stage = furthest(said | player_cues[player] if position == 0 else said)
+            moves.append(Move(player, origin, destination, chosen, stage))
     return moves
+
+
+_HISTORY = re.compile(r"\b(?:in (?:19|20)\d\d|last (?:summer|season|year|january|window)|\w+ (?:years|seasons) ago|"
+                      r"back in|previously|at the time|originally|first joined)\b", re.I)
+
+
+def _read_stages(text: str, start: int, end: int, clubs: list[Mention], directions: list[str | tuple[str, str] | None],
+                 anchors: list[tuple[int, int, str]], move_cues: dict[tuple[str, str], set[str]],
+                 player_cues: dict[str, set[str]]) -> None:
+    """Stage cues of one sentence: a clause naming a destination speaks of the move there; any
+    other clause speaks of the nearest player's move in hand."""
+    destinations = [(club, club.clubs[0]) for club, direction in zip(clubs, directions) if direction == "to"]
+    for clause_start, clause_end in clause_spans(text, start, end):
+        found = cues(text, clause_start, clause_end)
+        if not found:
+            continue
+        if "done" in found and _HISTORY.search(text, clause_start, clause_end):
+            found = found - {"done"}  # "who joined from Celtic in 2019" is his past, not this move
+        here = [name for club, name in destinations if clause_start <= club.start < clause_end]
+        if here:
+            for name in here:
+                move_cues[(_nearest(anchors, clause_start), name)] |= found
+        elif anchors[0][2]:
+            player_cues[_nearest(anchors, clause_start)] |= found
 
 
 def _is_conversion(text: str, offset: int) -> bool:
@@ -278,7 +309,8 @@ def _directions(text: str, start: int, end: int, clubs: list[Mention], players: 
             found[index] = found[index + 1]
             continue
         found[index] = _direction(text, max(previous_end, club.start - 50), club,
-                                  text[club.end:min(following_start, club.end + 70)], players)
+                                  text[club.end:min(following_start, club.end + 70)], players,
+                                  text[club.end:min(end, club.end + 70)])
         if found[index] is None and index and "for" in words_before(text, club.start, 2, club.start - previous_end):
             found[index] = _TO_IF_AFTER_ORIGIN  # decided below, once the earlier clubs are known
     for index, direction in enumerate(found):
@@ -287,9 +319,13 @@ def _directions(text: str, start: int, end: int, clubs: list[Mention], players: 
     return found
 
 
-def _direction(text: str, before_start: int, club: Mention, after: str, players: list[Mention]
-               ) -> str | tuple[str, str] | None:
-    """Whether the words around one club mention make it a destination or an origin."""
+def _direction(text: str, before_start: int, club: Mention, after: str, players: list[Mention],
+               rest: str = "") -> str | tuple[str, str] | None:
+    """Whether the words around one club mention make it a destination or an origin.
+
+    `after` runs to the next club; `rest` to the end of the sentence, where a date may make a move history.
+    """
+    rest = rest or after
     words = words_before(text, club.start, 5, club.start - before_start)
     while words and words[-1] in _CLUB_LABELS:
         words = words[:-1]  # "left for Saudi side Al-Nassr" reads as "left for Al-Nassr"
@@ -306,10 +342,10 @@ def _direction(text: str, before_start: int, club: Mention, after: str, players:
     before = endings(words)
     if not _TO_BEFORE.isdisjoint(before):
         # "who left for Barcelona last summer": a past move makes the club his own, not a destination
-        return "from-club" if _PAST_MOVE.match(after) else "to"
+        return "from-club" if _PAST_MOVE.match(rest) else "to"
     if last == "to" and any(0 <= club.start - m.end <= 5 for m in players):
         # "send Caiquinho to Real Betis", "the sale of Emi Buendia to Aston Villa"; "sold X to Y in 2021" is history
-        return "from-club" if _PAST_MOVE.match(after) else "to"
+        return "from-club" if _PAST_MOVE.match(rest) else "to"
     if not _LEAVING_BEFORE.isdisjoint(before):
         return "from"
     raw = after.lower().split(None, 8)[:8]

@@ -41,15 +41,21 @@ class Fee:
     millions: float | None = None
 
 
+#: How far a rumoured move has got, in order; `off` (called off) ends it at any point.
+STAGES = ("interest", "talks", "bid", "agreed", "done", "off")
+
+
 @quick_pickling
 @dataclass(frozen=True, slots=True)
 class Move:
-    """A rumoured transfer of `player` from one club to another."""
+    """A rumoured transfer of `player` from one club to another, and how far it has got."""
 
     player: str
     from_club: str | None
     to_club: str | None
     fee: Fee | None = None
+    #: one of `STAGES`: the furthest the article reports
+    stage: str = "interest"
 
 
 @quick_pickling

@@ -69,7 +69,8 @@ def rumours(maker: PageMaker, articles: Sequence[Article]) -> list[dict[str, Any
             "players": [link.name for link in card["players"]],
             "clubs": [link.name for link in card["clubs"]],
             "moves": [{"player": move["player"].name, "from": move["from"].name if move["from"] else None,
-                       "to": move["to"].name if move["to"] else None, "fee": _fee(fee), "status": move["status"]}
+                       "to": move["to"].name if move["to"] else None, "fee": _fee(fee), "stage": move["stage"],
+                       "status": move["status"]}
                       for move, fee in zip(card["moves"], (m.fee for m in article.moves))],
             "fees": [_fee(fee) for fee in article.fees],
             "tags": list(article.tags),

@@ -43,6 +43,8 @@ TransferView = TypedDict("TransferView", {
 
 MoveView = TypedDict("MoveView", {
     "player": Link, "from": Link | None, "to": Link | None, "fee": str | None,
+    #: how far the article says it got: interest, talks, bid, agreed, done or off
+    "stage": str,
     #: "came true", "did not happen", "open", or None where nothing decides it
     "status": str | None,
     #: the completed transfer that made it come true
