@@ -1,5 +1,7 @@
 """The pipeline, in order: gather → extract → index → plan → render → write.
 
+(The index stage first reads the archive as a whole: names, roles and clubs across articles.)
+
 `build()` reads top to bottom as those stages; `check` calls the same `gather`,
 `extract_articles` and `index_site`, so it checks exactly what a build renders.
 """
@@ -13,9 +15,10 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Mapping, Sequence
 
 from site_gen.config import CONFIG_FILE, SiteConfig
+from site_gen.content.archive import reconcile_articles
 from site_gen.content.corrections import CORRECTIONS_FILE, Corrections, load_corrections
 from site_gen.content.discover import find_articles
 from site_gen.content.read import publishable, read_files
@@ -93,8 +96,9 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
     extracted = extract_articles(inputs, cache, jobs, progress, clock)
     _stop_if_strict(strict, extracted.problems)
     with clock.stage("index"):
-        index, index_problems = index_site(inputs, extracted.articles)
-    problems = extracted.problems + index_problems
+        indexed = index_site(inputs, extracted.articles)
+    index = indexed.index
+    problems = extracted.problems + indexed.problems
     _stop_if_strict(strict, problems)
 
     searched = config.search and bool(extracted.articles)  # Pagefind cannot index an empty archive
@@ -104,7 +108,7 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
     output = PatchedOutput(config.out_dir, config.base_url, set(cache.pages), CACHE_DIR) if patch \
         else StagedOutput(config.out_dir, config.base_url)
     with output:
-        digests = {name: record.digest for name, record in extracted.files.items()}
+        digests = {name: record.digest + indexed.revisions.get(name, "") for name, record in extracted.files.items()}
         plan = functools.partial(make_pages, index, config, digests)
         progress.stage("rendering", 0)
         # each process plans every page, then checks and renders its share; the preview keeps
@@ -162,11 +166,38 @@ def extract_articles(inputs: Inputs, cache: BuildCache | None = None, jobs: int 
     return ExtractedArticles(found.articles, files, found.problems)
 
 
-def index_site(inputs: Inputs, articles: tuple[Article, ...]) -> tuple[SiteIndex, tuple[Problem, ...]]:
-    """Group the articles for cross-links and judge their rumours against the transfers table."""
+@dataclass(frozen=True, slots=True)
+class IndexedSite:
+    """The articles read as an archive and grouped for cross-links, and the problems on the way."""
+
+    index: SiteIndex
+    problems: tuple[Problem, ...]
+    #: file name → digest of what the archive-wide pass changed in that article's record
+    revisions: Mapping[str, str]
+
+
+def index_site(inputs: Inputs, articles: tuple[Article, ...]) -> IndexedSite:
+    """Reconcile names, roles and clubs across the archive, group the articles for cross-links,
+    and judge their rumours against the transfers table."""
     problems: list[Problem] = []
     transfers = load_transfers(inputs.config.source_dir, inputs.gazetteer, problems)
-    return build_index(list(articles), transfers, inputs.config.outcome_months), tuple(problems)
+    reconciled = reconcile_articles(articles, transfers, inputs.corrections)
+    index = build_index(list(reconciled.articles), transfers, inputs.config.outcome_months)
+    return IndexedSite(index, tuple(problems), reconciled.revisions)
+
+
+def extract_files(paths: Sequence[Path], source_dir: Path | None = None) -> ExtractedArticles:
+    """Records of some article files, read together as one archive (`site-gen extract`): with
+    `source_dir`, that archive's corrections and transfers table apply as in a build."""
+    corrections = load_corrections(source_dir) if source_dir else None
+    gazetteer = (corrections or Corrections()).extend(load_gazetteer())
+    read = read_files(gazetteer, corrections, None, paths)
+    problems: list[Problem] = []
+    transfers = load_transfers(source_dir, gazetteer, problems) if source_dir else []
+    articles = [record.record for record in read.records.values() if isinstance(record.record, Article)]
+    problems += [record.record for record in read.records.values() if isinstance(record.record, Problem)]
+    reconciled = reconcile_articles(articles, transfers, corrections)
+    return ExtractedArticles(reconciled.articles, read.records, tuple(problems))
 
 
 @contextmanager

@@ -26,13 +26,13 @@ def check_inputs(config: SiteConfig) -> list[str]:
     try:
         inputs = gather(config)
         extracted = extract_articles(inputs)
-        index, index_problems = index_site(inputs, extracted.articles)
+        indexed = index_site(inputs, extracted.articles)
         renderer = Renderer(config)
     except SiteError as error:
         return [str(error)]
-    problems = [str(problem) for problem in (*extracted.problems, *index_problems)]
+    problems = [str(problem) for problem in (*extracted.problems, *indexed.problems)]
     failed_templates: set[str] = set()
-    for page in make_pages(index, config):
+    for page in make_pages(indexed.index, config):
         if page.template in failed_templates:
             continue  # one message per broken template, not one per page
         try:

@@ -11,25 +11,26 @@ import click
 
 from site_gen import __version__
 from site_gen.build import build as build_site
+from site_gen.build import extract_files
 from site_gen.check import check_inputs, check_output
 from site_gen.config import load_config
-from site_gen.errors import SiteError
 from site_gen.content.corrections import load_corrections
-from site_gen.extract import load_gazetteer
-from site_gen.content.infer import make_article
-from site_gen.content.importer import Imported, import_table, write_transfers
 from site_gen.content.curate import ingest as write_curated
+from site_gen.content.discover import find_raw_articles
+from site_gen.content.importer import Imported, import_table, write_transfers
+from site_gen.content.infer import make_article
 from site_gen.content.load import load_source
+from site_gen.content.records import article_record
 from site_gen.content.transfers import TRANSFERS_FILE
+from site_gen.errors import SiteError
+from site_gen.extract import load_gazetteer
 from site_gen.output.parallel import default_jobs
 from site_gen.output.progress import for_terminal
-from site_gen.content.records import article_record
 from site_gen.output.theme import copy_default_files, default_files
 from site_gen.serve import serve as serve_site
 from site_gen.starter import start_archive
 
 F = TypeVar("F", bound=Callable[..., Any])
-from site_gen.content.discover import find_raw_articles
 
 
 def source_option(help: str) -> Callable[[F], F]:
@@ -133,22 +134,30 @@ def build(source_dir: Path, out_dir: Path | None, base_url: str | None, strict: 
 
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option("--source", "source_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Apply this archive's corrections.yaml and data/transfers.csv, as a build does.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-def extract(as_json: bool, files: tuple[Path, ...]) -> None:
-    """Print the record inferred from each article file (front matter wins)."""
-    failed = False
-    for path in files:
-        try:
-            record = article_record(make_article(load_source(path)))
-        except SiteError as error:
-            click.echo(f"error: {error}", err=True)
-            failed = True
-            continue
+def extract(as_json: bool, source_dir: Path | None, files: tuple[Path, ...]) -> None:
+    """Print the record inferred from each article file (front matter wins).
+
+    Several files are read together, as one archive: names, roles and clubs are
+    reconciled across them, as a build does across the whole archive.
+    """
+    try:
+        found = extract_files(files, source_dir)
+    except SiteError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    for problem in found.problems:
+        click.echo(f"error: {problem}", err=True)
+    for article in found.articles:
+        record = article_record(article)
         if as_json:
             click.echo(json.dumps(record, ensure_ascii=False))
         else:
-            click.echo(f"{path}\n" + "\n".join(f"  {key}: {value}" for key, value in record.items() if key != "file"))
-    if failed:
+            click.echo(f"{article.path}\n" + "\n".join(f"  {key}: {value}" for key, value in record.items()
+                                                       if key != "file"))
+    if found.problems:
         sys.exit(1)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Literal, Mapping
 
 from site_gen.errors import Problem
-from site_gen.extract import Extraction, Fee, Move, quick_pickling
+from site_gen.extract import Extraction, quick_pickling
 
 BodyFormat = Literal["text", "markdown"]
 
@@ -48,6 +48,8 @@ class Article(Extraction):
     body_format: BodyFormat
     #: whether an editor chose the slug (front matter), so a clash is reported rather than resolved
     explicit_slug: bool = False
+    #: record fields an editor set (front matter, corrections.yaml): the archive-wide pass leaves them be
+    editor_fields: frozenset[str] = frozenset()
 
 
 #: A `Page.template` naming no template: the page's values are written as JSON (open data).

@@ -7,13 +7,15 @@ from typing import Any, Callable
 
 from site_gen.content.corrections import Corrections
 from site_gen.errors import SourceError
-from site_gen.extract import STAGES, Gazetteer, extract, load_gazetteer, parse_fee, tidy_name
-from site_gen.model import Article, Extraction, Fee, Move, SourceText
+from site_gen.extract import STAGES, Extraction, Fee, Gazetteer, Move, extract, load_gazetteer, parse_fee, tidy_name
+from site_gen.model import Article, SourceText
 from site_gen.urls import slugify
 
 SLUG_LENGTH = 60
 #: Front-matter keys an article may carry; anything else is reported.
 KNOWN_KEYS = frozenset({"date", "title", "slug", "players", "clubs", "moves", "fees", "source", "tags"})
+#: Fields the archive-wide pass may revise when inferred, and leaves alone when an editor set them.
+EDITOR_FIELDS = frozenset({"players", "moves"})
 
 
 def make_article(source: SourceText, gazetteer: Gazetteer | None = None,
@@ -57,6 +59,10 @@ def make_article(source: SourceText, gazetteer: Gazetteer | None = None,
         source=gaz.outlet_name(_text(source, "source")) if front.get("source") else inferred.source,
         tags=tuple(dict.fromkeys(slugify(tag) for tag in _list(source, "tags") if slugify(tag)))
         if "tags" in front else inferred.tags,
+        staff=inferred.staff,
+        affiliations=tuple(replace(link, player=fixed[0]) for link in inferred.affiliations
+                           if (fixed := fixes.fix_players((link.player,)))),
+        editor_fields=frozenset(front) & EDITOR_FIELDS,
     )
 
 

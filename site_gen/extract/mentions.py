@@ -85,6 +85,8 @@ class Mention:
     #: for people: the canonical name of the person meant, and whether a player
     person: str = ""
     player: bool = False
+    #: for people: named in a job that is not playing (manager, pundit, reporter, owner...)
+    staff: bool = False
 
 
 def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer) -> list[Mention]:

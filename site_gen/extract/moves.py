@@ -170,8 +170,11 @@ _BETWEEN = re.compile(r"[\w'-]+")
 
 
 def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
-               players: list[str], fees: list[tuple[int, Fee]]) -> list[Move]:
-    """One move per player and rumoured destination, with its origin and fee where said."""
+               players: list[str], fees: list[tuple[int, Fee]], origins: dict[str, str] | None = None) -> list[Move]:
+    """One move per player and rumoured destination, with its origin and fee where said.
+
+    `origins`, if given, receives the club each player is said to be at, moving or not.
+    """
     if not players:
         return []
     to_votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -231,6 +234,8 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
     moves: list[Move] = []
     for player in players:
         origin = max(from_votes[player].items(), key=lambda kv: kv[1], default=(None, 0))[0]
+        if origin and origins is not None:
+            origins[player] = origin
         destinations: list[str | None] = [name for name, _ in sorted(to_votes[player].items(), key=lambda kv: -kv[1])
                                           if name != origin]
         if not destinations and not leaving[player]:

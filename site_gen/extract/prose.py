@@ -14,7 +14,7 @@ from typing import Iterable
 from site_gen.extract.fees import find_fees
 from site_gen.extract.gazetteer import Gazetteer, load_gazetteer
 from site_gen.extract.mentions import Mention, find_mentions, resolve_clubs, surnames_over_clubs
-from site_gen.extract.records import Extraction, Fee
+from site_gen.extract.records import Affiliation, Extraction, Fee
 from site_gen.extract.moves import find_moves
 from site_gen.extract.roles import classify_people
 from site_gen.extract.tags import infer_tags
@@ -40,7 +40,8 @@ def extract(body: str, date: dt.date | None = None, gazetteer: Gazetteer | None 
     clubs = resolve_clubs(mentions)
     players = classify_people(text, mentions, gaz.staff_roles, gaz.staff_names, date.year if date else None, spans)
     fees = find_fees(text)
-    moves = find_moves(text, spans, mentions, players, fees)
+    origins: dict[str, str] = {}
+    moves = find_moves(text, spans, mentions, players, fees, origins)
     return Extraction(
         title=make_title(body),
         players=tuple(players),
@@ -49,6 +50,8 @@ def extract(body: str, date: dt.date | None = None, gazetteer: Gazetteer | None 
         fees=tuple(_unique_fees(fee for _, fee in fees)),
         source=_find_source(text, mentions),
         tags=infer_tags(text, date),
+        staff=tuple(dict.fromkeys(m.person for m in mentions if m.staff)),
+        affiliations=tuple(Affiliation(player, club) for player, club in origins.items()),
     )
 
 

@@ -60,6 +60,15 @@ class Move:
 
 @quick_pickling
 @dataclass(frozen=True, slots=True)
+class Affiliation:
+    """A player said to be at a club ("Southampton's Van Dijk", "the Lazio defender Hoedt")."""
+
+    player: str
+    club: str
+
+
+@quick_pickling
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """What the text of an article says, as inferred by `extract()`."""
 
@@ -70,3 +79,7 @@ class Extraction:
     fees: tuple[Fee, ...] = ()
     source: str | None = None
     tags: tuple[str, ...] = ()
+    #: people named in a job other than playing (managers, pundits, reporters, owners)
+    staff: tuple[str, ...] = ()
+    #: the club each player is said to be at, where the article says it
+    affiliations: tuple[Affiliation, ...] = ()

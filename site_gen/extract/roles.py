@@ -107,6 +107,7 @@ def classify_people(text: str, mentions: list[Mention], staff_roles: frozenset[s
             and not (single and not person.player) and not _known_staff(person.words, known_staff, year)
         for mention in person.mentions:
             mention.person, mention.player = name, is_player
+            mention.staff = not is_player and person.staff > 0 and not single
         if is_player and name not in players:
             players.append(name)
     return players

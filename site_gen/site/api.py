@@ -11,7 +11,8 @@ from typing import Any, Iterator, Sequence
 
 from site_gen import urls
 from site_gen.site.index import Group
-from site_gen.model import JSON_OUTPUT, Article, Fee, Page
+from site_gen.extract import Fee
+from site_gen.model import JSON_OUTPUT, Article, Page
 from site_gen.site.maker import PageMaker
 
 VERSION = 1

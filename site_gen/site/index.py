@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from site_gen.digests import fingerprint
-from site_gen.model import Article, Move
+from site_gen.extract import Move
+from site_gen.model import Article
 from site_gen.content.transfers import Transfer
 from site_gen.site.outcomes import Outcomes, judge
 from site_gen.extract import preferred_spelling

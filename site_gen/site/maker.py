@@ -18,7 +18,8 @@ from site_gen.digests import fingerprint
 from site_gen.config import SiteConfig
 from site_gen.site.index import Group, SiteIndex
 from site_gen.site.views import Card, Head, Link, MoveView, Pager, TransferView
-from site_gen.model import Article, Move, Page
+from site_gen.extract import Move
+from site_gen.model import Article, Page
 from site_gen.content.transfers import Transfer
 from site_gen.urls import SiteUrls, slugify
 

@@ -1,0 +1,50 @@
+"""The archive read as a whole, once every article is read: one name per player, roles that
+hold across articles, and each player's club at a date (see `site_gen.extract.reconcile`).
+
+Fields an editor set (front matter, `corrections.yaml`) are left as they are, and the spellings
+`corrections.yaml` chooses are never changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from site_gen.content.corrections import Corrections
+from site_gen.content.transfers import Transfer
+from site_gen.digests import fingerprint
+from site_gen.extract.reconcile import ClubNews, DatedRecord, reconcile
+from site_gen.model import Article
+
+
+@dataclass(frozen=True, slots=True)
+class ReconciledArticles:
+    """The articles as the archive reads them, and a digest of what changed in each record that did."""
+
+    articles: tuple[Article, ...]
+    #: file name → digest of the revised players and moves (files whose record is unchanged are absent)
+    revisions: Mapping[str, str]
+
+
+def reconcile_articles(articles: Sequence[Article], transfers: Sequence[Transfer] = (),
+                       corrections: Corrections | None = None) -> ReconciledArticles:
+    """Every article with the archive's names, without staff taken for players, and with the
+    origins the archive knows filled in."""
+    items = [DatedRecord(article.path.name, article.date, article, article.editor_fields) for article in articles]
+    news: list[ClubNews] = []
+    for transfer in transfers:
+        if transfer.from_club:
+            news.append(ClubNews(transfer.player, transfer.from_club, transfer.date - dt.timedelta(days=1)))
+        news.append(ClubNews(transfer.player, transfer.to_club, transfer.date, joined=True))
+    fixed = frozenset((corrections or Corrections()).player_names.values())
+    reading = reconcile(items, news, fixed)
+    revised: list[Article] = []
+    revisions: dict[str, str] = {}
+    for item, article in zip(items, articles):
+        record = reading.apply(item)
+        assert isinstance(record, Article)
+        if record is not article:
+            revisions[article.path.name] = fingerprint((record.players, record.moves)).hex()
+        revised.append(record)
+    return ReconciledArticles(tuple(revised), revisions)

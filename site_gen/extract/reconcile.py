@@ -1,0 +1,287 @@
+"""The archive read as a whole: one name per player, roles that hold across articles, and a
+player's club at a date.
+
+One article may say "Matt Doherty", another "Matthew Doherty", a third only "Doherty", a fourth
+"Dohertty"; one names a man as a pundit in passing and another takes him for a player; one says
+"the Sevilla defender X" and the next reports his move without saying where from. Read alone,
+each article is right as far as it goes; read together, the archive knows better. This pass runs
+after every article is read: it is linear in the number of names and moves, and its result does
+not depend on the order of the articles.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
+
+from site_gen.extract.gazetteer import fold
+from site_gen.extract.records import Extraction, Move
+
+#: How long a player's club, as last said, is taken to hold without other news.
+CLUB_HOLDS = dt.timedelta(days=550)
+#: How far ahead a later article's "the Sevilla defender X" is taken to say where he was.
+CLUB_LOOKS_BACK = dt.timedelta(days=120)
+#: Within this many days of an article, a surname alone stands for the one player who has it.
+SURNAME_REACH = dt.timedelta(days=400)
+#: An article counts a person as staff in this many articles before he stops being a player anywhere.
+STAFF_ARTICLES = 2
+
+_SUFFIX = re.compile(r"(?:,?\s+(?:jr\.?|junior|snr\.?|senior|ii|iii))$", re.I)
+#: Short forms of given names that are not simply the start of the long form.
+_SHORT_FORMS = {
+    "bill": "william", "billy": "william", "bob": "robert", "bobby": "robert", "dick": "richard",
+    "jack": "john", "jim": "james", "jimmy": "james", "jamie": "james", "ned": "edward", "ted": "edward",
+    "tony": "anthony", "harry": "henry", "hank": "henry", "peggy": "margaret", "pepe": "jose",
+    "paco": "francisco", "nacho": "ignacio", "kike": "enrique", "chema": "jose", "sasha": "alexander",
+    "sacha": "alexander", "andy": "andrew", "drew": "andrew", "liam": "william", "mikey": "michael",
+    "sandy": "alexander", "zak": "zachary", "zac": "zachary", "olly": "oliver", "ollie": "oliver",
+    "kit": "christopher", "topher": "christopher", "steve": "stephen", "stevie": "stephen",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DatedRecord:
+    """One article's record as the archive-wide pass sees it."""
+
+    #: a stable name for the article (its file name): ties between equal dates go by it
+    key: str
+    date: dt.date
+    record: Extraction
+    #: fields an editor set, which the pass leaves alone ("players", "moves")
+    fixed: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class ClubNews:
+    """Word of a player's club on a date: `at` he was there; `joined` he moved there that day."""
+
+    player: str
+    club: str
+    date: dt.date
+    joined: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Reconciliation:
+    """What the archive as a whole says: how each name is spelt, who is no player, who was where."""
+
+    #: a spelling as written → the name the archive uses (only names that change)
+    names: Mapping[str, str] = field(default_factory=dict)
+    #: folded names of people the archive counts as staff, not players
+    not_players: frozenset[str] = frozenset()
+    #: folded canonical name → his club news, by date
+    news: Mapping[str, tuple[ClubNews, ...]] = field(default_factory=dict)
+    #: folded surname → canonical full names with it, and the dates each is written about
+    by_surname: Mapping[str, tuple[tuple[str, tuple[dt.date, ...]], ...]] = field(default_factory=dict)
+
+    def name(self, written: str, date: dt.date) -> str:
+        """The archive's name for a player as one article writes him."""
+        known = self.names.get(written)
+        if known is not None:
+            return known
+        if " " not in written.strip():
+            return self._surname(written, date) or written
+        return written
+
+    def _surname(self, word: str, date: dt.date) -> str | None:
+        """The one player with this surname written about near this date, if there is exactly one."""
+        near = [name for name, dates in self.by_surname.get(_loose(word), ())
+                if _near(dates, date, SURNAME_REACH)]
+        return near[0] if len(near) == 1 else None
+
+    def club_at(self, player: str, date: dt.date, other_than: str | None = None) -> str | None:
+        """The club the archive last placed a player at on a date (not `other_than`, where he is going)."""
+        news = self.news.get(_loose(player), ())
+        if not news:
+            return None
+        position = bisect.bisect_right([item.date for item in news], date)
+        for item in reversed(news[:position]):
+            if date - item.date > CLUB_HOLDS:
+                break
+            if item.club == other_than:
+                if item.joined and item.date < date:
+                    return None  # he already joined the club he is said to be going to: say nothing
+                continue  # (on the day itself, it is this very move)
+            return item.club
+        for item in news[position:]:
+            if item.date - date > CLUB_LOOKS_BACK:
+                break
+            if not item.joined and item.club != other_than:
+                return item.club
+        return None
+
+    def apply(self, item: DatedRecord) -> Extraction:
+        """The record with the archive's names, without staff, and with missing origins filled in."""
+        record = item.record
+        changes: dict[str, object] = {}
+        if "players" not in item.fixed:
+            players = tuple(dict.fromkeys(
+                name for name in (self.name(player, item.date) for player in record.players)
+                if _loose(name) not in self.not_players))
+            if players != record.players:
+                changes["players"] = players
+        if "moves" not in item.fixed:
+            moves = []
+            for move in record.moves:
+                player = self.name(move.player, item.date)
+                if _loose(player) in self.not_players:
+                    continue
+                origin = move.from_club or self.club_at(player, item.date, move.to_club)
+                moves.append(Move(player, origin, move.to_club, move.fee, move.stage)
+                             if (player, origin) != (move.player, move.from_club) else move)
+            if tuple(moves) != record.moves:
+                changes["moves"] = tuple(_unique_moves(moves))
+        return dataclasses.replace(record, **changes) if changes else record  # type: ignore[arg-type]
+
+
+def reconcile(items: Sequence[DatedRecord], news: Iterable[ClubNews] = (),
+              fixed_names: frozenset[str] = frozenset()) -> Reconciliation:
+    """Read the archive as a whole. `news` adds what an outside table says of players' clubs;
+    `fixed_names` are spellings an editor chose, which are never changed."""
+    ordered = sorted(items, key=lambda item: (item.date, item.key))
+    written: dict[str, int] = defaultdict(int)  # a spelling → articles using it
+    dates: dict[str, list[dt.date]] = defaultdict(list)
+    staff: dict[str, int] = defaultdict(int)
+    playing: dict[str, int] = defaultdict(int)
+    for item in ordered:
+        record = item.record
+        named = set(record.players) | {move.player for move in record.moves}
+        for name in named:
+            written[name] += 1
+            dates[name].append(item.date)
+            playing[_loose(name)] += 1
+        for name in set(record.staff):
+            staff[_loose(name)] += 1
+    names = _spellings(written, fixed_names)
+    not_players = frozenset(key for key, count in staff.items()
+                            if count >= STAFF_ARTICLES and count >= playing.get(key, 0))
+    by_surname: dict[str, list[tuple[str, list[dt.date]]]] = defaultdict(list)
+    canonical_dates: dict[str, list[dt.date]] = defaultdict(list)
+    for name, seen in dates.items():
+        canonical = names.get(name, name)
+        if " " in canonical.strip():
+            canonical_dates[canonical].extend(seen)
+    for canonical, seen in canonical_dates.items():
+        by_surname[_loose(_surname_of(canonical))].append((canonical, sorted(seen)))
+    partial = Reconciliation(names, not_players, {}, {
+        key: tuple((name, tuple(seen)) for name, seen in sorted(found)) for key, found in by_surname.items()})
+    timeline: dict[str, list[ClubNews]] = defaultdict(list)
+    for said in news:
+        timeline[_loose(partial.name(said.player, said.date))].append(said)
+    for item in ordered:
+        for link in item.record.affiliations:
+            player = partial.name(link.player, item.date)
+            timeline[_loose(player)].append(ClubNews(player, link.club, item.date))
+        for move in item.record.moves:
+            player = partial.name(move.player, item.date)
+            if move.from_club:
+                timeline[_loose(player)].append(ClubNews(player, move.from_club, item.date))
+            if move.to_club and move.stage == "done":
+                timeline[_loose(player)].append(ClubNews(player, move.to_club, item.date, joined=True))
+    return dataclasses.replace(partial, news={
+        key: tuple(sorted(found, key=lambda n: (n.date, n.joined, n.club))) for key, found in timeline.items()})
+
+
+def _spellings(written: Mapping[str, int], fixed: frozenset[str]) -> dict[str, str]:
+    """Spelling → the archive's spelling, for names that are one person written several ways."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name in written:
+        if " " in name.strip():
+            groups[(_loose(_given_of(name)), _loose(_surname_of(name)))].append(name)
+    # 1. the same name but for accents, case, "Jr" or transliteration
+    same: dict[tuple[str, str], str] = {}
+    for key, members in groups.items():
+        same[key] = _preferred(members, written, fixed)
+    renamed = {name: same[key] for key, members in groups.items() for name in members if name != same[key]}
+    # 2. a short form of the given name, or one letter wrong in the surname of a rarer spelling
+    by_surname: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    near_surnames: dict[str, set[str]] = defaultdict(set)  # a surname with a letter dropped → surnames
+    for given, surname in same:
+        by_surname[surname].append((given, surname))
+        for variant in (surname, *_deletions(surname)):
+            near_surnames[variant].add(surname)
+    weight = {key: sum(written[name] for name in groups[key]) for key in groups}
+    for key in sorted(same, key=lambda k: (weight[k], k)):
+        given, surname = key
+        candidates = [other for other in by_surname[surname] if other != key and _same_given(given, other[0])]
+        if len(surname) >= 5:
+            slips = {near for variant in (surname, *_deletions(surname)) for near in near_surnames[variant]}
+            candidates += [other for near in sorted(slips - {surname}) for other in by_surname[near]
+                           if other[0] == given and weight[other] >= 2 * weight[key]]
+        candidates = [other for other in candidates if weight[other] > weight[key] or
+                      (weight[other] == weight[key] and len(other[0]) > len(given))]
+        if same[key] in fixed or not candidates:
+            continue
+        target = same[max(candidates, key=lambda other: (weight[other], len(other[0]), other))]
+        target = renamed.get(target, target)
+        for name in groups[key]:
+            renamed[name] = target
+    # a chain (a → b → c) ends at its last name
+    for name, target in list(renamed.items()):
+        seen = {name}
+        while target in renamed and target not in seen:
+            seen.add(target)
+            target = renamed[target]
+        renamed[name] = target
+    return {name: target for name, target in renamed.items() if name != target}
+
+
+def _preferred(members: list[str], written: Mapping[str, int], fixed: frozenset[str]) -> str:
+    """The spelling to keep: an editor's, else the commonest, then the one with accents, then the longest."""
+    chosen = [name for name in members if name in fixed]
+    if chosen:
+        return chosen[0]
+    return max(members, key=lambda name: (written[name], name != fold(name), not _SUFFIX.search(name), len(name),
+                                          name))
+
+
+def _same_given(short: str, long: str) -> bool:
+    """Whether two given names can be one person's: equal, one the start of the other, or a known short form."""
+    if short == long:
+        return True
+    if len(short) >= 3 and len(long) >= 3 and (long.startswith(short) or short.startswith(long)):
+        return True
+    return _SHORT_FORMS.get(short) == long or _SHORT_FORMS.get(long) == short
+
+
+def _deletions(word: str) -> list[str]:
+    """The word with each letter dropped in turn: two words one slip apart (a letter dropped,
+    added, changed or two swapped) share one of these or the word itself."""
+    return [word[:i] + word[i + 1:] for i in range(len(word))]
+
+
+def _loose(name: str) -> str:
+    """A name folded for comparing: no accents or case, no "Jr", transliterated umlauts ("ue" = "ü")."""
+    folded = fold(_SUFFIX.sub("", name.strip()))
+    return folded.replace("ue", "u").replace("oe", "o").replace("ae", "a")
+
+
+def _surname_of(name: str) -> str:
+    words = _SUFFIX.sub("", name.strip()).split()
+    return words[-1] if words else name
+
+
+def _given_of(name: str) -> str:
+    words = _SUFFIX.sub("", name.strip()).split()
+    return words[0] if len(words) > 1 else ""
+
+
+def _near(dates: tuple[dt.date, ...], date: dt.date, reach: dt.timedelta) -> bool:
+    position = bisect.bisect_left(dates, date - reach)
+    return position < len(dates) and dates[position] <= date + reach
+
+
+def _unique_moves(moves: Sequence[Move]) -> list[Move]:
+    """Moves once each by player and destination, after names were joined (the first kept)."""
+    seen: set[tuple[str, str | None]] = set()
+    kept = []
+    for move in moves:
+        if (move.player, move.to_club) not in seen:
+            seen.add((move.player, move.to_club))
+            kept.append(move)
+    return kept
