@@ -1,10 +1,12 @@
 """Score `site-gen extract` against annotated gold: precision, recall and F1 per field.
 
-    python benchmarks/score_extraction.py [tests/devset] [--show-errors]
+    python benchmarks/score_extraction.py [tests/devset] [--show-errors] [--each]
 
 Gold is `gold.jsonl` beside an `articles/` folder, one object per article with the
-keys of `site-gen extract --json`. Names are compared accent- and case-blind; the
-comparison is `site_gen.extract.evaluate`, which the tests use too.
+keys of `site-gen extract --json`. The articles are read together, as one archive
+(names, roles and clubs reconciled across them), as `site-gen extract` reads several
+files; `--each` reads every article alone instead. Names are compared accent- and
+case-blind; the comparison is `site_gen.extract.evaluate`, which the tests use too.
 """
 
 from __future__ import annotations
@@ -15,30 +17,27 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from site_gen.content.load import load_source
-from site_gen.extract import extract
+from site_gen.build import extract_files
+from site_gen.content.records import article_record
 from site_gen.extract.evaluate import score
 
 
-def predict(path: Path) -> dict[str, Any]:
-    """The record the extractor makes of one article file, in the shape of the gold."""
-    source = load_source(path)
-    found = extract(source.body, source.date)
-    return {
-        "players": list(found.players), "clubs": list(found.clubs), "fees": [f.text for f in found.fees],
-        "moves": [{"player": m.player, "from": m.from_club, "to": m.to_club, "fee": m.fee.text if m.fee else None}
-                  for m in found.moves],
-        "source": found.source, "tags": list(found.tags),
-    }
+def predict(paths: list[Path], each: bool = False) -> dict[str, dict[str, Any]]:
+    """The records `site-gen extract` makes of these files, by file name."""
+    found = [article for group in ([[path] for path in paths] if each else [paths])
+             for article in extract_files(group).articles]
+    return {article.path.name: article_record(article) for article in found}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("devset", nargs="?", type=Path, default=Path("tests/devset"))
     parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--each", action="store_true", help="read every article alone (no archive-wide pass)")
     args = parser.parse_args(argv)
     gold = [json.loads(line) for line in (args.devset / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
-    pairs = [(g["file"], g, predict(args.devset / "articles" / g["file"])) for g in gold]
+    guesses = predict([args.devset / "articles" / g["file"] for g in gold], args.each)
+    pairs = [(g["file"], g, guesses[g["file"]]) for g in gold]
     table = score(pairs, print if args.show_errors else None)
     print(f"{'field':10} {'P':>6} {'R':>6} {'F1':>6} {'n':>5}   ({len(pairs)} articles)")
     for field, row in table.items():

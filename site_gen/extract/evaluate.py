@@ -16,8 +16,10 @@ from typing import Any, Callable, Iterable, Mapping, TypedDict
 
 from site_gen.extract.gazetteer import fold
 
-#: The fields scored; "move_fees" is a move's player, destination and fee taken together.
-FIELDS = ("players", "clubs", "moves", "move_fees", "fees", "source", "tags")
+#: The fields scored. "moves" is a move's player, origin and destination taken together (strict);
+#: "moves_to" its player and destination; "move_fees" its player, destination and fee; "stage" is
+#: the share of moves found with the right destination whose stage is right too (an accuracy).
+FIELDS = ("players", "clubs", "moves", "moves_to", "move_fees", "stage", "fees", "source", "tags")
 
 #: One article's record: the keys of `site-gen extract --json`.
 Record = Mapping[str, Any]
@@ -41,6 +43,11 @@ def keys(field: str, record: Record) -> set[Any]:
         return {fee.replace(" ", "").lower() for fee in value or []}
     if field == "moves":
         return {(fold(m["player"]), fold(m.get("from") or ""), fold(m.get("to") or "")) for m in value or []}
+    if field == "moves_to":
+        return {(fold(m["player"]), fold(m.get("to") or "")) for m in value or []} if field in record else set()
+    if field == "stage":
+        return {(fold(m["player"]), fold(m.get("to") or ""), m.get("stage") or "interest")
+                for m in record.get("moves") or []}
     if field == "move_fees":
         return {(fold(m["player"]), fold(m.get("to") or ""), (m.get("fee") or "").replace(" ", "").lower())
                 for m in record.get("moves") or []}
@@ -59,7 +66,13 @@ def score(pairs: Iterable[tuple[str, Record, Record]],
     counts: dict[str, Counter[str]] = {field: Counter() for field in FIELDS}
     for name, gold, guess in pairs:
         for field in FIELDS:
-            g, p = keys(field, gold), keys(field, guess)
+            if field not in gold and field not in ("moves_to", "move_fees", "stage"):
+                continue  # not annotated in this set
+            if field == "stage":
+                _count_stages(counts[field], gold, guess)
+                continue
+            g, p = keys(field, gold if field != "moves_to" else {**gold, field: gold.get("moves")}), \
+                keys(field, guess if field != "moves_to" else {**guess, field: guess.get("moves")})
             counts[field]["tp"] += len(g & p)
             counts[field]["fp"] += len(p - g)
             counts[field]["fn"] += len(g - p)
@@ -67,8 +80,27 @@ def score(pairs: Iterable[tuple[str, Record, Record]],
                 on_error(f"{name} {field}: missing {sorted(g - p)} extra {sorted(p - g)}")
     table: dict[str, FieldScore] = {}
     for field, c in counts.items():
+        if field == "stage":
+            total = c["right"] + c["wrong"]
+            if not total:
+                continue
+            accuracy = c["right"] / total if total else 1.0
+            table[field] = {"precision": accuracy, "recall": accuracy, "f1": accuracy, "support": total}
+            continue
+        if not any(c.values()):
+            continue  # a field this set does not annotate
         precision = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
         recall = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         table[field] = {"precision": precision, "recall": recall, "f1": f1, "support": c["tp"] + c["fn"]}
     return table
+
+
+def _count_stages(counter: Counter[str], gold: Record, guess: Record) -> None:
+    """Right and wrong stages over the moves found with the right player and destination."""
+    wanted = {(fold(m["player"]), fold(m.get("to") or "")): m["stage"]
+              for m in gold.get("moves") or [] if "stage" in m}  # a set without stages scores none
+    for move in guess.get("moves") or []:
+        key = (fold(move["player"]), fold(move.get("to") or ""))
+        if key in wanted:
+            counter["right" if (move.get("stage") or "interest") == wanted[key] else "wrong"] += 1

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from site_gen.extract.gazetteer import fold
 from site_gen.extract.records import Extraction, Move
@@ -74,8 +75,11 @@ class Reconciliation:
     names: Mapping[str, str] = field(default_factory=dict)
     #: folded names of people the archive counts as staff, not players
     not_players: frozenset[str] = frozenset()
-    #: folded canonical name → his club news, by date
+    #: every spelling (as written, and as the archive writes it) of those people
+    staff_spellings: frozenset[str] = frozenset()
+    #: folded canonical name → his club news, by date, and their dates alone (for bisecting)
     news: Mapping[str, tuple[ClubNews, ...]] = field(default_factory=dict)
+    news_dates: Mapping[str, tuple[dt.date, ...]] = field(default_factory=dict)
     #: folded surname → canonical full names with it, and the dates each is written about
     by_surname: Mapping[str, tuple[tuple[str, tuple[dt.date, ...]], ...]] = field(default_factory=dict)
 
@@ -96,10 +100,11 @@ class Reconciliation:
 
     def club_at(self, player: str, date: dt.date, other_than: str | None = None) -> str | None:
         """The club the archive last placed a player at on a date (not `other_than`, where he is going)."""
-        news = self.news.get(_loose(player), ())
+        key = _loose(player)
+        news = self.news.get(key, ())
         if not news:
             return None
-        position = bisect.bisect_right([item.date for item in news], date)
+        position = bisect.bisect_right(self.news_dates[key], date)
         for item in reversed(news[:position]):
             if date - item.date > CLUB_HOLDS:
                 break
@@ -120,23 +125,34 @@ class Reconciliation:
         record = item.record
         changes: dict[str, object] = {}
         if "players" not in item.fixed:
-            players = tuple(dict.fromkeys(
-                name for name in (self.name(player, item.date) for player in record.players)
-                if _loose(name) not in self.not_players))
+            players = tuple(dict.fromkeys(name for name in map(self._namer(item.date), record.players)
+                                          if name not in self.staff_spellings))
             if players != record.players:
                 changes["players"] = players
-        if "moves" not in item.fixed:
+        if "moves" not in item.fixed and record.moves:
+            name = self._namer(item.date)
             moves = []
             for move in record.moves:
-                player = self.name(move.player, item.date)
-                if _loose(player) in self.not_players:
+                player = name(move.player)
+                if player in self.staff_spellings:
                     continue
                 origin = move.from_club or self.club_at(player, item.date, move.to_club)
                 moves.append(Move(player, origin, move.to_club, move.fee, move.stage)
-                             if (player, origin) != (move.player, move.from_club) else move)
-            if tuple(moves) != record.moves:
+                             if player != move.player or origin != move.from_club else move)
+            if len(moves) != len(record.moves) or any(a is not b for a, b in zip(moves, record.moves)):
                 changes["moves"] = tuple(_unique_moves(moves))
         return dataclasses.replace(record, **changes) if changes else record  # type: ignore[arg-type]
+
+    def _namer(self, date: dt.date) -> Callable[[str], str]:
+        """`name()` for one date, with the common case (a full name nobody respells) made cheap."""
+        names = self.names
+
+        def name(written: str) -> str:
+            known = names.get(written)
+            if known is not None:
+                return known
+            return written if " " in written else self._surname(written, date) or written
+        return name
 
 
 def reconcile(items: Sequence[DatedRecord], news: Iterable[ClubNews] = (),
@@ -146,20 +162,30 @@ def reconcile(items: Sequence[DatedRecord], news: Iterable[ClubNews] = (),
     ordered = sorted(items, key=lambda item: (item.date, item.key))
     written: dict[str, int] = defaultdict(int)  # a spelling → articles using it
     dates: dict[str, list[dt.date]] = defaultdict(list)
-    staff: dict[str, int] = defaultdict(int)
-    playing: dict[str, int] = defaultdict(int)
+    staff_articles: dict[str, int] = defaultdict(int)
     for item in ordered:
         record = item.record
-        named = set(record.players) | {move.player for move in record.moves}
-        for name in named:
+        date = item.date
+        for name in record.players:
             written[name] += 1
-            dates[name].append(item.date)
-            playing[_loose(name)] += 1
-        for name in set(record.staff):
-            staff[_loose(name)] += 1
+            dates[name].append(date)
+        for move in record.moves:
+            if move.player not in record.players:  # a mover the article does not list (an editor's moves)
+                written[move.player] += 1
+                dates[move.player].append(date)
+        for name in record.staff:
+            staff_articles[name] += 1
+    playing: dict[str, int] = defaultdict(int)
+    for name, count in written.items():
+        playing[_loose(name)] += count
+    staff: dict[str, int] = defaultdict(int)
+    for name, count in staff_articles.items():
+        staff[_loose(name)] += count
     names = _spellings(written, fixed_names)
     not_players = frozenset(key for key, count in staff.items()
                             if count >= STAFF_ARTICLES and count >= playing.get(key, 0))
+    staff_spellings = frozenset(spelling for name in written for spelling in (name, names.get(name, name))
+                                if not_players and _loose(spelling) in not_players)
     by_surname: dict[str, list[tuple[str, list[dt.date]]]] = defaultdict(list)
     canonical_dates: dict[str, list[dt.date]] = defaultdict(list)
     for name, seen in dates.items():
@@ -168,23 +194,37 @@ def reconcile(items: Sequence[DatedRecord], news: Iterable[ClubNews] = (),
             canonical_dates[canonical].extend(seen)
     for canonical, seen in canonical_dates.items():
         by_surname[_loose(_surname_of(canonical))].append((canonical, sorted(seen)))
-    partial = Reconciliation(names, not_players, {}, {
+    partial = Reconciliation(names=names, not_players=not_players, staff_spellings=staff_spellings, by_surname={
         key: tuple((name, tuple(seen)) for name, seen in sorted(found)) for key, found in by_surname.items()})
+    # a timeline of clubs is only needed for players some move of whom does not say where from
+    names_get = names.get
+
+    def named(written: str, date: dt.date) -> str:
+        known = names_get(written)
+        return known if known is not None else written if " " in written else partial.name(written, date)
+
+    wanted = {_loose(named(move.player, item.date)) for item in ordered for move in item.record.moves
+              if not move.from_club}
     timeline: dict[str, list[ClubNews]] = defaultdict(list)
     for said in news:
-        timeline[_loose(partial.name(said.player, said.date))].append(said)
+        if (key := _loose(named(said.player, said.date))) in wanted:
+            timeline[key].append(said)
     for item in ordered:
         for link in item.record.affiliations:
-            player = partial.name(link.player, item.date)
-            timeline[_loose(player)].append(ClubNews(player, link.club, item.date))
+            player = named(link.player, item.date)
+            if (key := _loose(player)) in wanted:
+                timeline[key].append(ClubNews(player, link.club, item.date))
         for move in item.record.moves:
-            player = partial.name(move.player, item.date)
+            player = named(move.player, item.date)
+            if (key := _loose(player)) not in wanted:
+                continue
             if move.from_club:
-                timeline[_loose(player)].append(ClubNews(player, move.from_club, item.date))
+                timeline[key].append(ClubNews(player, move.from_club, item.date))
             if move.to_club and move.stage == "done":
-                timeline[_loose(player)].append(ClubNews(player, move.to_club, item.date, joined=True))
-    return dataclasses.replace(partial, news={
-        key: tuple(sorted(found, key=lambda n: (n.date, n.joined, n.club))) for key, found in timeline.items()})
+                timeline[key].append(ClubNews(player, move.to_club, item.date, joined=True))
+    ordered_news = {key: tuple(sorted(found, key=lambda n: (n.date, n.joined, n.club))) for key, found in timeline.items()}
+    return dataclasses.replace(partial, news=ordered_news, news_dates={
+        key: tuple(item.date for item in found) for key, found in ordered_news.items()})
 
 
 def _spellings(written: Mapping[str, int], fixed: frozenset[str]) -> dict[str, str]:
@@ -255,6 +295,7 @@ def _deletions(word: str) -> list[str]:
     return [word[:i] + word[i + 1:] for i in range(len(word))]
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def _loose(name: str) -> str:
     """A name folded for comparing: no accents or case, no "Jr", transliterated umlauts ("ue" = "ü")."""
     folded = fold(_SUFFIX.sub("", name.strip()))
