@@ -102,9 +102,6 @@ def test_no_player_no_moves() -> None:
     assert _moves("Manager Dario Feltrin wants a striker and Everton are keen to spend £30m.") == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a cue before the first of two clubs joined by 'and' ('wanted by Everton and Leeds') is not shared: "
-    "coordination only copies the last club's direction backwards, so neither club gets one"))
 def test_wanted_by_two_coordinated_clubs() -> None:
     assert _routes(_moves("Tomas Brannigan is wanted by Everton and Leeds.")) == [
         (PLAYER, None, "Everton"), (PLAYER, None, "Leeds United")]
@@ -141,3 +138,13 @@ def test_each_suitor_keeps_its_own_stage() -> None:
 def test_history_is_not_a_completed_move() -> None:
     moves = _moves("Everton are keen on Tomas Brannigan, who joined Southampton from Celtic in 2019.")
     assert [(m.to_club, m.stage) for m in moves] == [("Everton", "interest")]
+
+
+def test_a_club_letting_players_go_is_a_move_to_nowhere_yet_for_each() -> None:
+    moves = _moves("Southampton are ready to offload Tomas Brannigan and Kai Lund this summer.")
+    assert sorted(_routes(moves)) == [("Kai Lund", "Southampton", None), (PLAYER, "Southampton", None)]
+
+
+def test_suitors_admiring_him_together_are_each_a_move() -> None:
+    moves = _moves("Tomas Brannigan is also admired by Leicester City and West Ham United.")
+    assert _routes(moves) == [(PLAYER, None, "Leicester City"), (PLAYER, None, "West Ham United")]

@@ -19,6 +19,10 @@ move across to|way to|defect to|linked with|leave for|leaving for|leaves for|lef
 close to joining|medical at|medical with|wanted by|target for|
 interest from|bid from|offer from|approach from|courted by|eyed by|tracked by|monitored by|pursued by|
 chased by|lured to|tempted by|targeted by|destined for|favourites to sign|lure him to|swap him for|
+admired by|coveted by|liked by|scouted by|watched by|on the radar of|on the shortlist of|of interest to|
+attracting interest from|interest from the likes of|could suit|would suit|suit|tipped to join|set for a move to|
+switch to|loan to|loan spell at|loan at|approach by|bids from|offers from|enquiries from|
+
 """.replace("\n", "").split("|")) - {""}
 # ... or, within the next few words, a buyer's verb or noun ("are monitoring", "have had a bid").
 _TO_AFTER_WORDS = frozenset("""
@@ -123,6 +127,26 @@ def _asks_money(raw: list[str], index: int) -> bool:
 _SELLER_STARTS = frozenset(verb.split()[0] for verb in _SELLER_VERBS)
 
 
+#: Seller's verbs that say the player is on his way out, wherever to.
+_SELLING = frozenset("""
+sell|cash in|willing to sell|open to selling|agreed to sell|agreed to loan|agreed to let|agreed to release|
+send|sending|release|releasing|offload|offloading|ship out|farm out|loan out|let him|resigned to losing|
+braced for|bracing for|agreed to send
+""".replace("\n", "").split("|")) - {""}
+
+
+def _selling_follows(raw: list[str], words: list[str]) -> bool:
+    """Whether the words after a club say it is letting the player go ("are ready to offload")."""
+    raw, words = _skip_asides(raw, words)
+    index = 0
+    while index < min(len(words), 5) and (words[index] in _AUXILIARIES or words[index] in ("willing", "ready",
+                                                                                       "happy", "prepared", "open")):
+        if words[index] in ("willing", "open") and index + 1 < len(words) and words[index + 1] in ("to", "selling"):
+            break
+        index += 1
+    return any(" ".join(words[index:index + n]) in _SELLING for n in (1, 2, 3))
+
+
 def _origin_follows(raw: list[str], words: list[str]) -> bool:
     """Whether the words after a club make it the player's current club."""
     if raw and raw[0].startswith("'"):
@@ -220,8 +244,9 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
                 for offset, fee in sentence_fees:
                     club_fee[(player, name)].append((abs(offset - club.start) + index * 1000, fee))
             elif direction == "from":
-                from_votes[player][name] += 1
-                leaving[player] += 1
+                for leaver in {m.person for m in player_mentions if m.start > club.end} or {player}:
+                    from_votes[leaver][name] += 1
+                    leaving[leaver] += 1
             elif direction == "from-club":
                 from_votes[player][name] += 1
             elif direction and direction[0] == "from-of":
@@ -306,11 +331,13 @@ def _directions(text: str, start: int, end: int, clubs: list[Mention], players: 
     ("PSG and Bayern are pushing to sign X"); "left A for B" makes B a destination.
     """
     found: list[str | tuple[str, str] | None] = [None] * len(clubs)
+    joined = [index + 1 < len(clubs) and bool(_COORDINATED.match(text, club.end, clubs[index + 1].start))
+              for index, club in enumerate(clubs)]  # this club and the next named together
     for index in range(len(clubs) - 1, -1, -1):
         club = clubs[index]
         previous_end = clubs[index - 1].end if index else start
         following_start = clubs[index + 1].start if index + 1 < len(clubs) else end
-        if index + 1 < len(clubs) and _COORDINATED.match(text, club.end, following_start):
+        if joined[index] and found[index + 1] is not None:
             found[index] = found[index + 1]
             continue
         found[index] = _direction(text, max(previous_end, club.start - 50), club,
@@ -321,6 +348,9 @@ def _directions(text: str, start: int, end: int, clubs: list[Mention], players: 
     for index, direction in enumerate(found):
         if direction == _TO_IF_AFTER_ORIGIN:
             found[index] = "to" if any(d in ("from", "from-club") for d in found[:index]) else None
+        # "admired by Leicester and West Ham": a cue before the first of clubs named together holds for all
+        if direction is None and index and joined[index - 1] and found[index - 1] in ("to", "from"):
+            found[index] = found[index - 1]
     return found
 
 
@@ -356,6 +386,8 @@ def _direction(text: str, before_start: int, club: Mention, after: str, players:
     raw = after.lower().split(None, 8)[:8]
     after_words = [word.strip(_WORD_EDGES) for word in raw]
     first_after = after_words[0] if after_words and after_words[0] else after_words[1] if len(after_words) > 1 else ""
+    if _selling_follows(raw, after_words):
+        return "from"  # "Burnley are willing to sell Doyle": he is leaving, for somewhere or nowhere yet
     if not _FROM_BEFORE.isdisjoint(before) or _origin_follows(raw, after_words) or first_after in _DESCRIPTORS:
         return "from-club"  # his club ("Benfica winger ..."), which says nothing of a move by itself
     if _destination_follows(raw, after_words):
