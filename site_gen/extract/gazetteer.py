@@ -63,6 +63,8 @@ class Gazetteer:
     risky_forms: frozenset[str]
     #: folded outlet name or alias → canonical outlet name
     outlets: dict[str, str]
+    #: outlets written with a small first letter ("talkSPORT", "dpa"), as written → canonical name
+    lower_outlets: dict[str, str]
     countries: frozenset[str]
     demonyms: dict[str, str]
     regions: frozenset[str]
@@ -147,11 +149,18 @@ def load_gazetteer() -> Gazetteer:
                 risky.add(fold(bare))
 
     outlets: dict[str, str] = {}
+    lower_outlets: dict[str, str] = {}
     for entry in _load_yaml("outlets.yaml") or []:
         name = str(entry["name"])
         for form in (name, *_strings(entry.get("aliases"))):
             key = fold(form)
-            outlets.setdefault(key[4:] if key.startswith("the ") else key, name)
+            bare = key[4:] if key.startswith("the ") else key
+            if key != bare:
+                outlets.setdefault(key, name)  # "the Athletic", "the i": an outlet with "the" before it
+            if len(bare) > 2 or key == bare:
+                outlets.setdefault(bare, name)
+            if form[:1].islower() and " " not in form and not form.startswith("the "):
+                lower_outlets.setdefault(form, name)  # "talkSPORT", "dpa": found as written
 
     others = _load_yaml("non_clubs.yaml") or {}
 
@@ -167,6 +176,7 @@ def load_gazetteer() -> Gazetteer:
         club_forms=club_forms,
         risky_forms=frozenset(risky),
         outlets=outlets,
+        lower_outlets=lower_outlets,
         countries=folded("countries"),
         demonyms=demonyms,
         regions=folded("regions") | cities,

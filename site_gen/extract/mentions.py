@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -108,7 +109,27 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer) -> li
         for kind, start, end, name, clubs, risky, words in _parts(text[offset:run_end], gaz):
             if kind != "other":  # countries, competitions and the like are only there to be skipped
                 found.append(Mention(kind, offset + start, offset + end, sentence, name, clubs, risky, words))
+    if gaz.lower_outlets:
+        found = _with_lower_outlets(text, spans, found, gaz)
     return found
+
+
+def _with_lower_outlets(text: str, spans: list[tuple[int, int]], found: list[Mention], gaz: Gazetteer
+                        ) -> list[Mention]:
+    """Add outlets written with a small first letter ("told talkSPORT", "(dpa)"), which the scan of
+    capitalised runs cannot see."""
+    extra = []
+    for form, name in gaz.lower_outlets.items():
+        at = text.find(form)
+        while at != -1:
+            end = at + len(form)
+            if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                sentence = max(0, bisect.bisect_right([s for s, _ in spans], at) - 1)
+                extra.append(Mention("outlet", at, end, sentence, name))
+            at = text.find(form, end)
+    if not extra:
+        return found
+    return sorted([*found, *extra], key=lambda mention: mention.start)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -210,6 +231,8 @@ def _known_at(run: str, words: list[tuple[int, int, str]], i: int, gaz: Gazettee
 
 def _lookup(key: str, run: str, start: int, end: int, gaz: Gazetteer) -> Part | None:
     bare = key[4:] if key.startswith("the ") else key
+    if key != bare and key in gaz.outlets:
+        return ("outlet", start, end, gaz.outlets[key], (), False, ())  # "The Athletic", not Athletic Bilbao
     if bare in gaz.outlets and (" " in bare or key == bare):
         return ("outlet", start, end, gaz.outlets[bare], (), False, ())
     clubs = gaz.club_forms.get(key)
