@@ -114,6 +114,8 @@ def load_gazetteer() -> Gazetteer:
         key = fold(form)
         if key and club_name not in forms.setdefault(key, []):
             forms[key].append(club_name)
+        if key.endswith(" united") and not key.startswith("the "):
+            add(form[: -len("United")] + "Utd", club_name)  # "Leeds Utd", as the press shortens it
 
     for entry in _load_yaml("clubs.yaml") or []:
         club = Club(

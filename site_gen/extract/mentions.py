@@ -34,8 +34,16 @@ _NOT_NAME_WORDS = _OUTLET_WORDS | {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "summer", "winter", "christmas", "deadline", "day", "window", "var", "covid", "brexit",
+    # organisations, rules and teams, not people: "Profit and Sustainability Rules", "Halfspace Analytics"
+    "rules", "regulations", "play", "platform", "analytics", "energy", "group", "holdings", "partners", "capital",
+    "investments", "consulting", "consultancy", "ltd", "limited", "plc", "inc", "llp", "foundation", "trust",
+    "media", "bank", "airways", "airlines", "motors", "footballers", "union", "council", "committee", "commission",
+    "panel", "tribunal", "court", "authority", "agency", "management", "advisory", "solutions", "services",
+    "technologies", "network", "insolvency", "recovery", "finance", "financial", "fund", "ventures", "team",
+    "squad", "supporters", "fans", "administrators", "administration",
 }
 # Capitalised words that open sentences and are never the first word of a name.
+_CONTRACTIONS = ("'ve", "'ll", "'re", "'d", "'m", "n't")
 _SENTENCE_WORDS = {
     "the", "a", "an", "and", "but", "or", "however", "he", "his", "him", "she", "her", "it", "its", "they",
     "their", "this", "that", "these", "those", "in", "on", "at", "after", "before", "while", "when", "with",
@@ -43,6 +51,8 @@ _SENTENCE_WORDS = {
     "also", "both", "yet", "so", "for", "from", "to", "speaking", "asked", "sources", "reports", "there",
     "then", "what", "why", "how", "where", "who", "which", "we", "i", "you", "our", "my", "one", "two",
     "three", "instead", "indeed", "such", "any", "all", "some", "many", "most", "more", "other", "another",
+    "having", "being", "following", "looking", "talking", "writing", "explaining", "adding", "given", "during",
+    "including", "reacting", "responding", "asked", "supporters", "fans", "insiders", "officials", "bosses",
     "every", "each", "no", "not", "neither", "nor", "only", "even", "just", "still", "since", "until",
     "during", "under", "over", "by", "about", "into", "of", "is", "are", "was", "were", "has", "have",
     "had", "will", "would", "could", "should", "can", "may", "might", "must", "shall", "did", "does", "do",
@@ -261,6 +271,8 @@ def _classify(run: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> Pa
         return ("club", start, end, name, (name,), False, ()) if len(words) > 1 else None
     if " ".join(folded) in gaz.demonyms or not words[0][2][0].isupper():
         return None
+    if any(word.endswith(_CONTRACTIONS) for word in folded):
+        return None  # "We've", "I'd", "They're" open quotes; no name ends so
     if any(len(word) > 1 and word.isupper() for _, _, word in words):
         return None  # an acronym ("LDU Quito", "EFL") is not a person's name
     return ("person", start, end, tidy_name(name), (), False, folded)
