@@ -32,9 +32,11 @@ pursuing eye eyes interest rival battle race sign signing swoop bring land lure 
 complete completed meet matched activate trigger register submit table lodge launch admirers suitors admire
 admirer favourites frontrunners front-runners following watched watching tracked recruitment proposal terms
 talks negotiations chase hunt courting hopeful confident optimistic reached agreement breakthrough linked
+signed signs snapped added recruited landed secured completed captured
 """.split())
 _TO_AFTER_STEMS = ("enquir", "approach", "scout", "push", "hijack")
 _TO_AFTER_PHRASES = frozenset({"lining up", "in talks", "closing in", "run the", "move for", "snap up",
+                               "brought in", "bringing in", "bring in", "beat", "beaten",
                                "make a", "have a", "deal for", "loan for", "lead the", "step up", "stepped up",
                                "stepping up", "steps up", "opened talks", "open talks", "opening talks"})
 _WORD_EDGES = ".,;:!?()[]\"'"

@@ -248,7 +248,9 @@ def _spellings(written: Mapping[str, int], fixed: frozenset[str]) -> dict[str, s
     weight = {key: sum(written[name] for name in groups[key]) for key in groups}
     for key in sorted(same, key=lambda k: (weight[k], k)):
         given, surname = key
-        candidates = [other for other in by_surname[surname] if other != key and _same_given(given, other[0])]
+        candidates = [other for other in by_surname[surname] if other != key and (
+            _same_given(given, other[0]) or (len(given) >= 4 and weight[other] >= 2 * weight[key]
+                                             and _one_slip(given, other[0])))]
         if len(surname) >= 5:
             slips = {near for variant in (surname, *_deletions(surname)) for near in near_surnames[variant]}
             candidates += [other for near in sorted(slips - {surname}) for other in by_surname[near]
@@ -287,6 +289,13 @@ def _same_given(short: str, long: str) -> bool:
     if len(short) >= 3 and len(long) >= 3 and (long.startswith(short) or short.startswith(long)):
         return True
     return _SHORT_FORMS.get(short) == long or _SHORT_FORMS.get(long) == short
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether two words differ by one letter dropped, added or changed ("Mathias", "Matthias")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    return bool({a, *_deletions(a)} & {b, *_deletions(b)})
 
 
 def _deletions(word: str) -> list[str]:

@@ -28,7 +28,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((stage, re.compile(patter
              r"joined(?!\s+(?:\w+\s+){0,3}(?:race|queue|chase|battle|hunt|list|scramble|fight))|"
              r"confirm(?:ed|s)? (?:the )?(?:signing|arrival|capture|acquisition|deal)|"
              r"announce(?:d|s)? (?:the )?(?:signing|arrival)|unveiled|is now (?:a|an) \w+ player|"
-             r"officially (?:a|an|completed|joined|signed)|done deal)\b"),
+             r"officially (?:a|an|completed|joined|signed)|done deal|brought in|bringing in|snapped up|"
+             r"(?:have|has) added|recruited|landed|secured the (?:signing|services)|beat \S+(?: \S+)? to the signing)\b"),
     ("agreed", r"\b(?:agreed (?:a |an |the )?(?:fee|deal|terms|personal terms|price|package|loan|agreement|"
                r"£|€|\$)|fee (?:has been |was |is )?agreed|deal (?:has been |was |is )?agreed|"
                r"personal terms|agreement (?:has been |was |is )?reached|reached (?:an )?agreement|verbal agreement|"
