@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from site_gen.extract.mentions import Mention
 from site_gen.extract.records import Fee, Move
-from site_gen.extract.stages import clause_spans, cues, furthest
+from site_gen.extract.stages import clause_spans, furthest, marks
 from site_gen.extract.text import endings, words_before
 
 # Words right before a club that make it the destination ("a move to", "join") ...
@@ -286,9 +286,12 @@ def _read_stages(text: str, start: int, end: int, clubs: list[Mention], directio
                  player_cues: dict[str, set[str]]) -> None:
     """Stage cues of one sentence: a clause naming a destination speaks of the move there; any
     other clause speaks of the nearest player's move in hand."""
+    said = marks(text, start, end)
+    if not said:
+        return
     destinations = [(club, club.clubs[0]) for club, direction in zip(clubs, directions) if direction == "to"]
     for clause_start, clause_end in clause_spans(text, start, end):
-        found = cues(text, clause_start, clause_end)
+        found = {stage for offset, stage in said if clause_start <= offset < clause_end}
         if not found:
             continue
         if "done" in found and _HISTORY.search(text, clause_start, clause_end):

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick
+
 from site_gen.extract.records import STAGES
 
 _NOT_A_TRANSFER = r"(?!\s+(?:a\s+)?(?:new|fresh|improved|longer|contract|extension|pre-contract))"
 
-#: Cue patterns, furthest stage first. Each is matched case-blind within one clause.
-_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((stage, re.compile(pattern, re.I)) for stage, pattern in (
+#: Cue patterns, furthest stage first, matched in lower-cased text.
+_CUE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("off", r"\b(?:pulled out|pull out|pulls out|pulling out|walked away|walk away|walks away|"
             r"(?:has|have|had) collapsed|collapsed|fell through|fallen through|falls through|broke down|broken down|"
             r"called off|(?:ended|end|ends|abandoned|cooled) (?:their|his|its) (?:interest|pursuit)|"
@@ -40,11 +42,13 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((stage, re.compile(patter
     ("talks", r"\b(?:talks|negotiat\w*|discussions|opened (?:dialogue|contact)|approach(?:ed)?|enquir\w*|"
               r"inquir\w*|contact with|held meetings|meeting with|asked about|preparing (?:a|an) (?:bid|offer)|"
               r"(?:to|will) (?:make|submit|table|launch) (?:a|an) (?:bid|offer))\b"),
-))
+)
+#: Every cue in one pattern (one pass over a sentence), each stage a named group.
+_CUES = re.compile("|".join(f"(?P<{stage}>{pattern})" for stage, pattern in _CUE_PATTERNS))
 #: A bid that is only being readied is talk, not a bid.
 _PLANNED_BID = re.compile(r"\b(?:preparing|ready|set|poised|plan(?:ning)?|consider(?:ing)?|weigh(?:ing)?|"
                           r"could|may|might|would|to)\s+(?:to\s+)?(?:make|submit|table|launch|lodge|prepare|an?|"
-                          r"the)?\s*(?:\w+\s+)?(?:bid|offer)\b", re.I)
+                          r"the)?\s*(?:\w+\s+)?(?:bid|offer)\b")
 _RANK = {stage: rank for rank, stage in enumerate(STAGES)}
 #: Where a sentence splits into clauses whose cues belong to different clubs.
 _CLAUSE_BREAK = re.compile(r"[;:()–—]|,\s|\s(?:but|after|while|whereas|although|though|before|as)\s", re.I)
@@ -63,18 +67,57 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def cues(text: str, start: int, end: int) -> frozenset[str]:
-    """The stages a stretch of text speaks of."""
-    found: set[str] = set()
-    for stage, pattern in _CUES:
-        match = pattern.search(text, start, end)
+#: The words a cue can start with: the cue pattern is tried only where one stands (a set look-up per
+#: word is far cheaper than trying every alternative at every position).
+_TRIGGERS = frozenset("""
+pulled pull pulls pulling walked walk walks has have had collapsed fell fallen falls broke broken called ended end
+ends abandoned cooled no deal move off signed agreed signs penned turned rejected snubbed withdrew withdraw
+withdrawn ruled not staying will completed complete completes sealed officially signs joined unveiled is done
+brought bringing snapped recruited landed secured beat fee personal agreement reached verbal here medical on set
+close finalising green given bid bids offer offers offered proposal talks discussions opened contact held meeting
+asked preparing to
+""".split())
+_TRIGGER_STEMS = ("negotiat", "approach", "enquir", "inquir", "accept", "announce", "confirm", "withdr")
+
+
+def _trigger_automaton() -> ahocorasick.Automaton:
+    """The trigger words in one Aho-Corasick automaton: a single C-speed pass over a sentence finds them."""
+    automaton = ahocorasick.Automaton()
+    for word in _TRIGGERS:
+        automaton.add_word(word, (len(word), True))
+    for stem in _TRIGGER_STEMS:
+        automaton.add_word(stem, (len(stem), False))
+    automaton.make_automaton()
+    return automaton
+
+
+_TRIGGER_AUTOMATON = _trigger_automaton()
+
+
+def marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Every stage cue in a stretch of text: (offset, stage), in text order."""
+    lowered = text[start:end].lower()
+    found: list[tuple[int, str]] = []
+    covered = 0
+    for last, (length, whole) in _TRIGGER_AUTOMATON.iter(lowered):
+        at = last - length + 1
+        if at < covered or (at and lowered[at - 1].isalnum()) or \
+                (whole and last + 1 < len(lowered) and lowered[last + 1].isalpha()):
+            continue
+        match = _CUES.match(lowered, at)
         if match is None:
             continue
-        if stage == "bid" and _PLANNED_BID.search(text, max(start, match.start() - 40), match.end()):
-            found.add("talks")
-            continue
-        found.add(stage)
-    return frozenset(found)
+        covered = match.end()
+        stage = match.lastgroup or "interest"
+        if stage == "bid" and _PLANNED_BID.search(lowered, max(0, match.start() - 40), match.end()):
+            stage = "talks"  # a bid being readied is talk, not yet a bid
+        found.append((start + match.start(), stage))
+    return found
+
+
+def cues(text: str, start: int, end: int) -> frozenset[str]:
+    """The stages a stretch of text speaks of."""
+    return frozenset(stage for _, stage in marks(text, start, end))
 
 
 def furthest(stages: set[str] | frozenset[str]) -> str:
