@@ -289,7 +289,9 @@ def _read_stages(text: str, start: int, end: int, clubs: list[Mention], directio
     said = marks(text, start, end)
     if not said:
         return
-    destinations = [(club, club.clubs[0]) for club, direction in zip(clubs, directions) if direction == "to"]
+    # a destination, or a club the sentence gives no direction ("Leeds pulled out"): its clause speaks of
+    # the move there, if there is one (cues for a club no player is going to are never read)
+    destinations = [(club, club.clubs[0]) for club, direction in zip(clubs, directions) if direction in ("to", None)]
     for clause_start, clause_end in clause_spans(text, start, end):
         found = {stage for offset, stage in said if clause_start <= offset < clause_end}
         if not found:

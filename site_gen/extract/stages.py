@@ -23,8 +23,12 @@ _CUE_PATTERNS: tuple[tuple[str, str], ...] = (
             r"no longer (?:interested|pursuing|in the race)|deal is off|move is off|off the table|"
             r"signed (?:a )?(?:new|fresh|improved|longer) (?:contract|deal)|(?:agreed|signs|signed|penned) an? extension|"
             r"turned down (?:a|the) move|rejected (?:a|the) move|snubbed|withdr[ae]w|withdrawn|"
-            r"ruled out (?:a|any) (?:move|sale|exit)|not for sale|staying at|will stay)\b"),
-    ("done", r"\b(?:completed? (?:his|her|the|a) (?:move|transfer|switch|loan|signing)|"
+            r"ruled out (?:a|any) (?:move|sale|exit)|not for sale|staying at|will stay|"
+            r"(?:unwilling|refused|refusing|reluctant) to (?:meet|pay|match)|balked|baulked|"
+            r"turned (?:their|his) attention|moved on to|missed out|lost out|beaten to|gone cold|cooled)\b"),
+    ("done", r"\b(?:completed? (?:his|her|the|a|their)(?: \S+){0,3}? (?:move|transfer|switch|loan|signing|sale|deal|"
+             r"capture|purchase)|moved to|left for|allowed (?:\S+ ){1,3}to join|let (?:\S+ ){1,3}join|"
+             r"(?:strengthened|bolstered) \S+(?: \S+){0,4} by signing|"
              r"(?:has|have) completed|completes|sealed (?:his|a|the) (?:move|switch|transfer)|"
              r"(?:has|have|officially) (?:signed|joined)" + _NOT_A_TRANSFER + r"|signs for|signed for|"
              r"joined(?!\s+(?:\w+\s+){0,3}(?:race|queue|chase|battle|hunt|list|scramble|fight))|"
@@ -72,6 +76,8 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _TRIGGERS = frozenset("""
 pulled pull pulls pulling walked walk walks has have had collapsed fell fallen falls broke broken called ended end
 ends abandoned cooled no deal move off signed agreed signs penned turned rejected snubbed withdrew withdraw
+unwilling refused refusing reluctant balked baulked moved missed lost beaten gone left allowed let strengthened
+bolstered
 withdrawn ruled not staying will completed complete completes sealed officially signs joined unveiled is done
 brought bringing snapped recruited landed secured beat fee personal agreement reached verbal here medical on set
 close finalising green given bid bids offer offers offered proposal talks discussions opened contact held meeting
