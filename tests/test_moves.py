@@ -148,3 +148,10 @@ def test_a_club_letting_players_go_is_a_move_to_nowhere_yet_for_each() -> None:
 def test_suitors_admiring_him_together_are_each_a_move() -> None:
     moves = _moves("Tomas Brannigan is also admired by Leicester City and West Ham United.")
     assert _routes(moves) == [(PLAYER, None, "Leicester City"), (PLAYER, None, "West Ham United")]
+
+
+def test_a_club_in_his_past_is_not_where_he_is_leaving_from() -> None:
+    moves = _moves("Everton want Tomas Brannigan, who came over from Celtic for next to nothing.")
+    assert _routes(moves) == [(PLAYER, None, "Everton")]
+    moves = _moves("Everton want Tomas Brannigan, who came through Celtic's academy.")
+    assert _routes(moves) == [(PLAYER, None, "Everton")]

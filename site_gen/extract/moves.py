@@ -361,6 +361,15 @@ def _directions(text: str, start: int, end: int, clubs: list[Mention], players: 
     return found
 
 
+#: Words before a club that place it in a player's past, not his present ("came over from Gothenburg").
+_HISTORY_BEFORE = frozenset("""
+came over from|came from|bring him from|brought him from|ranks at|academy at|
+spotted at|came through at|career at|graduate of|product of|youth team at|youth ranks at|raised at|started at|
+began at|picked up from|plucked from|rescued from|snapped up from|recruited from|poached from
+""".replace("\n", "").split("|")) - {""}
+_HISTORY_AFTER = re.compile(r"^'?s?\s*(?:academy|youth|under-\d+|u\d+|reserves|b team|second team)\b", re.I)
+
+
 def _direction(text: str, before_start: int, club: Mention, after: str, players: list[Mention],
                rest: str = "") -> str | tuple[str, str] | None:
     """Whether the words around one club mention make it a destination or an origin.
@@ -374,6 +383,10 @@ def _direction(text: str, before_start: int, club: Mention, after: str, players:
     last = words[-1] if words else ""
     if last in _FORMER:
         return None
+    before_history = endings(words)
+    if not _HISTORY_BEFORE.isdisjoint(before_history) or _HISTORY_AFTER.match(after) or \
+            ("from" in before_history and _PAST_MOVE.match(rest or after)):
+        return None  # "who joined from Sochaux in 2012", "Chelsea's academy": his past, not his club
     for player in players:
         if player.start >= club.end:
             if player.start - club.end < 60 and _describes(text[club.end:player.start]):
