@@ -155,3 +155,13 @@ def test_a_club_in_his_past_is_not_where_he_is_leaving_from() -> None:
     assert _routes(moves) == [(PLAYER, None, "Everton")]
     moves = _moves("Everton want Tomas Brannigan, who came through Celtic's academy.")
     assert _routes(moves) == [(PLAYER, None, "Everton")]
+
+
+def test_a_bidder_named_after_from_is_the_destination() -> None:
+    moves = _moves("Southampton turned down a late bid of around £10m from Everton for Tomas Brannigan.")
+    assert _routes(moves) == [(PLAYER, "Southampton", "Everton")]
+
+
+def test_sold_to_a_described_club() -> None:
+    moves = _moves("Southampton sold Tomas Brannigan to Premier League rivals Everton last week.")
+    assert _routes(moves) == [(PLAYER, "Southampton", "Everton")]

@@ -109,11 +109,15 @@ _ASKING_VERBS = frozenset({"want", "wants", "wanted", "expect", "expects", "requ
 
 
 def _skip_asides(raw: list[str], words: list[str]) -> tuple[list[str], list[str]]:
-    """Drop a leading ", meanwhile," so the verb after it is read as the club's."""
+    """Drop a leading ", meanwhile," or ", the reigning champions," so the verb after it is read as the club's."""
     if raw and raw[0].startswith(","):
         index = 0
         while index < len(words) and index < 4 and (words[index] in _ASIDES or raw[index] in (",", ", ")):
             index += 1
+        if index < len(words) and words[index] not in _AUXILIARIES:
+            for close in range(index, min(len(raw), index + 14)):
+                if raw[close].endswith(",") and close + 1 < len(words) and words[close + 1] in _AUXILIARIES:
+                    return raw[close + 1:], words[close + 1:]  # an apposition closed by a comma, then the verb
         return raw[index:], words[index:]
     return raw, words
 
@@ -131,9 +135,10 @@ _SELLER_STARTS = frozenset(verb.split()[0] for verb in _SELLER_VERBS)
 
 #: Seller's verbs that say the player is on his way out, wherever to.
 _SELLING = frozenset("""
-sell|cash in|willing to sell|open to selling|agreed to sell|agreed to loan|agreed to let|agreed to release|
+sell|sold|sells|cash in|willing to sell|open to selling|agreed to sell|agreed to loan|agreed to let|agreed to release|
 send|sending|release|releasing|offload|offloading|ship out|farm out|loan out|let him|resigned to losing|
-braced for|bracing for|agreed to send
+braced for|bracing for|agreed to send|willing to let|ready to let|prepared to let|happy to let|let|allow|
+open to letting|listen to offers|accept offers|transfer-listed|transfer listed|put up for sale
 """.replace("\n", "").split("|")) - {""}
 
 
@@ -367,6 +372,10 @@ came over from|came from|bring him from|brought him from|ranks at|academy at|
 spotted at|came through at|career at|graduate of|product of|youth team at|youth ranks at|raised at|started at|
 began at|picked up from|plucked from|rescued from|snapped up from|recruited from|poached from
 """.replace("\n", "").split("|")) - {""}
+#: Between a player and a club: "to", maybe "the", and at most three describing words ("to Belgian champions").
+_TO_WITH_LABELS = re.compile(r"\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}")
+_BID_NOUNS = frozenset({"bid", "bids", "offer", "offers", "approach", "approaches", "enquiry", "enquiries", "proposal",
+                        "interest"})
 _HISTORY_AFTER = re.compile(r"^'?s?\s*(?:academy|youth|under-\d+|u\d+|reserves|b team|second team)\b", re.I)
 
 
@@ -392,13 +401,16 @@ def _direction(text: str, before_start: int, club: Mention, after: str, players:
             if player.start - club.end < 60 and _describes(text[club.end:player.start]):
                 return ("from-of", player.person)  # "Lazio centre-half Wesley Hoedt"
             break
+    if last == "from" and not _BID_NOUNS.isdisjoint(words[-6:-1]):
+        return "to"  # "a late bid of around £1m from Derby County": the bidder is where he would go
     if last == "with" and _SELLER_AFTER.match(after):
         return "from"  # "agreed a fee with Sevilla for Iker Zubeldia"
     before = endings(words)
     if not _TO_BEFORE.isdisjoint(before):
         # "who left for Barcelona last summer": a past move makes the club his own, not a destination
         return "from-club" if _PAST_MOVE.match(rest) else "to"
-    if last == "to" and any(0 <= club.start - m.end <= 5 for m in players):
+    if last == "to" and any(0 <= club.start - m.end <= 45 and _TO_WITH_LABELS.fullmatch(text, m.end, club.start)
+                            for m in players):
         # "send Caiquinho to Real Betis", "the sale of Emi Buendia to Aston Villa"; "sold X to Y in 2021" is history
         return "from-club" if _PAST_MOVE.match(rest) else "to"
     if not _LEAVING_BEFORE.isdisjoint(before):
