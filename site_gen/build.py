@@ -22,10 +22,12 @@ from site_gen.content.archive import reconcile_articles
 from site_gen.content.corrections import CORRECTIONS_FILE, Corrections, load_corrections
 from site_gen.content.discover import find_articles
 from site_gen.content.read import publishable, read_files
+from site_gen.content.review import review
 from site_gen.content.transfers import TRANSFERS_FILE, load_transfers
 from site_gen.digests import code_fingerprint, tree_fingerprint
 from site_gen.errors import BuildError, Problem
 from site_gen.extract import Gazetteer, load_gazetteer
+from site_gen.extract.review import Doubt
 from site_gen.model import Article, BuildReport, BuildSummary, FileRecord
 from site_gen.output import parallel, search
 from site_gen.output.cache import CACHE_DIR, BuildCache
@@ -198,6 +200,14 @@ def extract_files(paths: Sequence[Path], source_dir: Path | None = None) -> Extr
     problems += [record.record for record in read.records.values() if isinstance(record.record, Problem)]
     reconciled = reconcile_articles(articles, transfers, corrections)
     return ExtractedArticles(reconciled.articles, read.records, tuple(problems))
+
+
+def review_archive(config: SiteConfig) -> list[Doubt]:
+    """The fields an editor should check first, across the archive as the build reads it."""
+    inputs = gather(config)
+    extracted = extract_articles(inputs)
+    transfers = load_transfers(config.source_dir, inputs.gazetteer, [])
+    return review(extracted.articles, transfers, inputs.corrections)
 
 
 @contextmanager

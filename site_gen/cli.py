@@ -11,16 +11,17 @@ import click
 
 from site_gen import __version__
 from site_gen.build import build as build_site
-from site_gen.build import extract_files
+from site_gen.build import extract_files, review_archive
 from site_gen.check import check_inputs, check_output
 from site_gen.config import load_config
-from site_gen.content.corrections import load_corrections
+from site_gen.content.corrections import CORRECTIONS_FILE, load_corrections
 from site_gen.content.curate import ingest as write_curated
 from site_gen.content.discover import find_raw_articles
 from site_gen.content.importer import Imported, import_table, write_transfers
 from site_gen.content.infer import make_article
 from site_gen.content.load import load_source
 from site_gen.content.records import article_record
+from site_gen.content.review import apply_review, as_csv, as_table
 from site_gen.content.transfers import TRANSFERS_FILE
 from site_gen.errors import SiteError
 from site_gen.extract import load_gazetteer
@@ -159,6 +160,37 @@ def extract(as_json: bool, source_dir: Path | None, files: tuple[Path, ...]) -> 
                                                        if key != "file"))
     if found.problems:
         sys.exit(1)
+
+
+@main.command("review")
+@source_option("The archive's folder.")
+@click.option("--csv", "as_csv_file", is_flag=True, help="Every doubt as CSV, with a column for corrections.")
+@click.option("--limit", type=click.IntRange(min=1), default=40, show_default=True, help="Rows in the table.")
+@click.option("--apply", "apply_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Write the corrections filled in a review CSV into corrections.yaml.")
+def review_command(source_dir: Path, as_csv_file: bool, limit: int, apply_file: Path | None) -> None:
+    """List the records to check first: least sure first, with why.
+
+    Export with --csv, fill in the correction column in a spreadsheet, then
+    apply it with --apply FILE: corrections go to corrections.yaml, and the next
+    build uses them.
+    """
+    try:
+        if apply_file is not None:
+            applied = apply_review(apply_file, source_dir)
+            click.echo(f"Wrote {source_dir / CORRECTIONS_FILE}: {applied.articles} article(s) corrected, "
+                       f"{applied.names} spelling(s), {applied.not_players} non-player(s)")
+            return
+        found = review_archive(load_config(source_dir))
+    except SiteError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    if as_csv_file:
+        click.echo(as_csv(found), nl=False)
+        return
+    click.echo(as_table(found, limit))
+    click.echo(f"{len(found)} field(s) to check" + (f"; the {limit} least sure shown (--csv for all)"
+                                                      if len(found) > limit else ""))
 
 
 @main.command("import-transfers")

@@ -271,7 +271,7 @@ def _classify(run: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> Pa
         return ("club", start, end, name, (name,), False, ()) if len(words) > 1 else None
     if " ".join(folded) in gaz.demonyms or not words[0][2][0].isupper():
         return None
-    if any(word.endswith(_CONTRACTIONS) for word in folded):
+    if any(word.lower().replace("’", "'").endswith(_CONTRACTIONS) for _, _, word in words):
         return None  # "We've", "I'd", "They're" open quotes; no name ends so
     if any(len(word) > 1 and word.isupper() for _, _, word in words):
         return None  # an acronym ("LDU Quito", "EFL") is not a person's name

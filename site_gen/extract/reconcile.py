@@ -230,14 +230,20 @@ def reconcile(items: Sequence[DatedRecord], news: Iterable[ClubNews] = (),
 def _spellings(written: Mapping[str, int], fixed: frozenset[str]) -> dict[str, str]:
     """Spelling → the archive's spelling, for names that are one person written several ways."""
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    one_word: dict[str, list[str]] = defaultdict(list)
     for name in written:
         if " " in name.strip():
             groups[(_loose(_given_of(name)), _loose(_surname_of(name)))].append(name)
+        else:
+            one_word[_loose(name)].append(name)  # "Rodrigão", "Rodrigao": one player
     # 1. the same name but for accents, case, "Jr" or transliteration
     same: dict[tuple[str, str], str] = {}
     for key, members in groups.items():
         same[key] = _preferred(members, written, fixed)
     renamed = {name: same[key] for key, members in groups.items() for name in members if name != same[key]}
+    for members in one_word.values():
+        chosen = _preferred(members, written, fixed)
+        renamed.update({name: chosen for name in members if name != chosen})
     # 2. a short form of the given name, or one letter wrong in the surname of a rarer spelling
     by_surname: dict[str, list[tuple[str, str]]] = defaultdict(list)
     near_surnames: dict[str, set[str]] = defaultdict(set)  # a surname with a letter dropped → surnames

@@ -1,0 +1,122 @@
+"""`site-gen review`: the records an editor should check first, as a table or CSV, and the
+corrections written back from that CSV into `corrections.yaml`.
+
+The CSV has a `correction` column. Fill it in and apply the file:
+- `players`: the article's players, separated by ";" (or empty to keep them);
+- `moves`: the article's moves, "Player: From -> To (stage)" separated by ";";
+- `source`: the outlet or reporter;
+- `name`: the spelling the whole archive should use for the name in `value`;
+- any field, `not a player`: the person in `value` is never a player.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+import yaml
+
+from site_gen.content.corrections import CORRECTIONS_FILE, Corrections
+from site_gen.content.transfers import Transfer
+from site_gen.errors import ConfigError
+from site_gen.extract.reconcile import ClubNews, DatedRecord, reconcile
+from site_gen.extract.review import Doubt, doubts
+from site_gen.model import Article
+
+COLUMNS = ("file", "field", "value", "reason", "confidence", "correction")
+_MOVE = re.compile(r"^\s*(?P<player>[^:]+):\s*(?P<from>[^>]*?)\s*(?:->|→)\s*(?P<to>[^(]*?)\s*(?:\((?P<stage>\w+)\))?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """What applying a review file changed in `corrections.yaml`."""
+
+    articles: int
+    names: int
+    not_players: int
+
+
+def review(articles: Sequence[Article], transfers: Sequence[Transfer] = (),
+           corrections: Corrections | None = None) -> list[Doubt]:
+    """The doubtful fields of every article, read as the build reads the archive."""
+    items = [DatedRecord(article.path.name, article.date, article, article.editor_fields) for article in articles]
+    news = [ClubNews(t.player, t.to_club, t.date, joined=True) for t in transfers]
+    fixed = frozenset((corrections or Corrections()).player_names.values())
+    return doubts(items, reconcile(items, news, fixed))
+
+
+def as_table(found: Sequence[Doubt], limit: int) -> str:
+    """The first `limit` doubts as aligned text columns."""
+    rows = [("confidence", "file", "field", "value", "why")] + [
+        (f"{d.confidence:.1f}", d.key, d.field, d.value, d.reason) for d in found[:limit]]
+    widths = [min(40, max(len(row[i]) for row in rows)) for i in range(4)]
+    return "\n".join("  ".join(cell[:widths[i]].ljust(widths[i]) if i < 4 else cell for i, cell in enumerate(row))
+                     for row in rows)
+
+
+def as_csv(found: Sequence[Doubt]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for d in found:
+        writer.writerow((d.key, d.field, d.value, d.reason, f"{d.confidence:.1f}", ""))
+    return out.getvalue()
+
+
+def apply_review(csv_path: Path, source_dir: Path) -> Applied:
+    """Write the corrections filled in a review CSV into the archive's `corrections.yaml`
+    (made if missing; its other entries are kept, its comments are not)."""
+    try:
+        rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8-sig"))))
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise ConfigError(f"{csv_path}: cannot be read as a review file: {error}") from error
+    target = source_dir / CORRECTIONS_FILE
+    try:
+        data: dict[str, Any] = (yaml.safe_load(target.read_text(encoding="utf-8")) or {}) if target.is_file() else {}
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{target}: not valid YAML: {error}") from error
+    articles: dict[str, dict[str, Any]] = data.setdefault("articles", {}) or {}
+    names: dict[str, str] = data.setdefault("player_names", {}) or {}
+    not_players: list[str] = data.setdefault("not_players", []) or []
+    changed_articles: set[str] = set()
+    changed_names = added_not_players = 0
+    for line, row in enumerate(rows, start=2):
+        correction = (row.get("correction") or "").strip()
+        if not correction:
+            continue
+        field, value, file = (row.get("field") or "").strip(), (row.get("value") or "").strip(), row.get("file") or ""
+        where = f"{csv_path}:{line}"
+        if correction.lower() == "not a player":
+            person = value.split("→")[-1].split(":")[0].strip()
+            if person and person not in not_players:
+                not_players.append(person)
+                added_not_players += 1
+        elif field == "name":
+            names[value.split("→")[0].strip()] = correction
+            changed_names += 1
+        elif field in ("players", "clubs", "tags"):
+            articles.setdefault(file, {})[field] = [part.strip() for part in correction.split(";") if part.strip()]
+            changed_articles.add(file)
+        elif field == "source":
+            articles.setdefault(file, {})["source"] = correction
+            changed_articles.add(file)
+        elif field == "moves":
+            moves = []
+            for part in filter(None, (p.strip() for p in correction.split(";"))):
+                match = _MOVE.match(part)
+                if match is None:
+                    raise ConfigError(f"{where}: a move is written 'Player: From -> To (stage)', not {part!r}")
+                moves.append({"player": match["player"].strip(), "from": match["from"].strip(" ?") or None,
+                              "to": match["to"].strip(" ?") or None, "stage": match["stage"] or "interest"})
+            articles.setdefault(file, {})["moves"] = moves
+            changed_articles.add(file)
+        else:
+            raise ConfigError(f"{where}: cannot apply a correction to field {field!r}")
+    data["articles"], data["player_names"], data["not_players"] = articles, names, not_players
+    target.write_text("# Fixes to what the build reads out of the prose (see site-gen review).\n"
+                      + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8")
+    return Applied(len(changed_articles), changed_names, added_not_players)
