@@ -165,3 +165,14 @@ def test_a_bidder_named_after_from_is_the_destination() -> None:
 def test_sold_to_a_described_club() -> None:
     moves = _moves("Southampton sold Tomas Brannigan to Premier League rivals Everton last week.")
     assert _routes(moves) == [(PLAYER, "Southampton", "Everton")]
+
+
+def test_more_suitors_in_a_sentence_that_does_not_name_him() -> None:
+    moves = _moves("Everton want Tomas Brannigan. Leeds and Fulham are also keen.")
+    assert sorted(_routes(moves), key=str) == [(PLAYER, None, "Everton"), (PLAYER, None, "Fulham"),
+                                            (PLAYER, None, "Leeds United")]
+
+
+def test_players_told_they_can_leave_are_each_leaving() -> None:
+    moves = _moves("Tomas Brannigan and Kai Lund can both leave if acceptable offers arrive.")
+    assert sorted(_routes(moves)) == [("Kai Lund", None, None), (PLAYER, None, None)]

@@ -32,7 +32,8 @@ pursuing eye eyes interest rival battle race sign signing swoop bring land lure 
 complete completed meet matched activate trigger register submit table lodge launch admirers suitors admire
 admirer favourites frontrunners front-runners following watched watching tracked recruitment proposal terms
 talks negotiations chase hunt courting hopeful confident optimistic reached agreement breakthrough linked
-signed signs snapped added recruited landed secured completed captured
+signed signs snapped added recruited landed secured completed captured tabs sniffing circling alerted shown
+showing
 """.split())
 _TO_AFTER_STEMS = ("enquir", "approach", "scout", "push", "hijack")
 _TO_AFTER_PHRASES = frozenset({"lining up", "in talks", "closing in", "run the", "move for", "snap up",
@@ -238,9 +239,13 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
         clubs = clubs_by_sentence.get(index, [])
         sentence_fees = fees_by_sentence.get(index, [])
         if not clubs and not sentence_fees:
+            if len(player_mentions) and _DEPARTURE.search(text, start, end):
+                for mention in player_mentions:  # "X, Y and Z can all leave": each is on his way out
+                    leaving[mention.person] += 1
             continue  # nothing here to tie to anyone
-        if not player_mentions and (focus is None or not (sentence_fees or _PRONOUN.search(text, start, end))):
-            continue  # a sentence about money is about the deal in hand
+        if not player_mentions and (focus is None or not (sentence_fees or _PRONOUN.search(text, start, end)
+                                                          or _MORE_SUITORS.search(text, start, end))):
+            continue  # a sentence about money is about the deal in hand; "X and Y are also keen" about him
         anchors = [(m.start, m.end, m.person) for m in player_mentions] or [(start, start, focus or "")]
         directions = _directions(text, start, end, clubs, player_mentions)
         for club, direction in zip(clubs, directions):
@@ -251,7 +256,9 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
                 for offset, fee in sentence_fees:
                     club_fee[(player, name)].append((abs(offset - club.start) + index * 1000, fee))
             elif direction == "from":
-                for leaver in {m.person for m in player_mentions if m.start > club.end} or {player}:
+                named_after = {m.person for m in player_mentions if m.start > club.end}
+                everyone = {m.person for m in player_mentions} if _ALL_OF_THEM.search(text, start, end) else set()
+                for leaver in named_after | everyone or {player}:
                     from_votes[leaver][name] += 1
                     leaving[leaver] += 1
             elif direction == "from-club":
@@ -376,6 +383,14 @@ began at|picked up from|plucked from|rescued from|snapped up from|recruited from
 _TO_WITH_LABELS = re.compile(r"\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}")
 _BID_NOUNS = frozenset({"bid", "bids", "offer", "offers", "approach", "approaches", "enquiry", "enquiries", "proposal",
                         "interest"})
+#: A player on his way out, wherever to: "can leave", "told they can find new clubs", "transfer-listed".
+_DEPARTURE = re.compile(r"\b(?:can (?:all |both )?leave|free to (?:leave|find)|allowed to leave|told (?:he|they) can "
+                        r"(?:leave|find)|up for sale|surplus to requirements|transfer[- ]listed|made available|"
+                        r"available for transfer|not in (?:the|his) plans|frozen out|let go)\b", re.I)
+#: More suitors for the player in hand, in a sentence that does not name him.
+_MORE_SUITORS = re.compile(r"\b(?:also|too|as well|rivals?|race|interest|keen|suitors?|tabs)\b", re.I)
+#: Several players named as leaving together.
+_ALL_OF_THEM = re.compile(r"\b(?:all|both|they|each|pair|trio)\b", re.I)
 _HISTORY_AFTER = re.compile(r"^'?s?\s*(?:academy|youth|under-\d+|u\d+|reserves|b team|second team)\b", re.I)
 
 
