@@ -176,3 +176,12 @@ def test_more_suitors_in_a_sentence_that_does_not_name_him() -> None:
 def test_players_told_they_can_leave_are_each_leaving() -> None:
     moves = _moves("Tomas Brannigan and Kai Lund can both leave if acceptable offers arrive.")
     assert sorted(_routes(moves)) == [("Kai Lund", None, None), (PLAYER, None, None)]
+
+
+def test_the_club_he_is_on_loan_at_is_not_the_one_that_owns_him() -> None:
+    moves = _moves("Everton want Tomas Brannigan, the Southampton striker on loan at Millwall this season.")
+    assert _routes(moves) == [(PLAYER, "Southampton", "Everton")]
+
+
+def test_a_new_contract_from_his_own_club_is_no_move() -> None:
+    assert _moves("Southampton will offer Tomas Brannigan a new five-year contract.") == []

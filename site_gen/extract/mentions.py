@@ -250,6 +250,8 @@ def _lookup(key: str, run: str, start: int, end: int, gaz: Gazetteer) -> Part | 
         return ("club", start, end, run[start:end], clubs, key in gaz.risky_forms, ())
     if bare in gaz.countries or bare in gaz.regions or bare in gaz.competitions or bare in gaz.bodies \
             or bare in gaz.demonyms:
+        if key != bare and bare in gaz.club_forms:
+            return None  # "the Southampton striker": the club, read without "the"; "the Netherlands" stays a place
         return ("other", start, end, run[start:end], (), False, ())
     return None
 

@@ -21,7 +21,7 @@ interest from|bid from|offer from|approach from|courted by|eyed by|tracked by|mo
 chased by|lured to|tempted by|targeted by|destined for|favourites to sign|lure him to|swap him for|
 admired by|coveted by|liked by|scouted by|watched by|on the radar of|on the shortlist of|of interest to|
 attracting interest from|interest from the likes of|could suit|would suit|suit|tipped to join|set for a move to|
-switch to|loan to|loan spell at|loan at|approach by|bids from|offers from|enquiries from|
+switch to|loan to|approach by|bids from|offers from|enquiries from|
 
 """.replace("\n", "").split("|")) - {""}
 # ... or, within the next few words, a buyer's verb or noun ("are monitoring", "have had a bid").
@@ -212,6 +212,7 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
     to_votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     from_votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     leaving: dict[str, int] = defaultdict(int)
+    loan_clubs: dict[str, str] = {}  # where a player is on loan: his origin only if nothing says who owns him
     near_fee: dict[str, list[tuple[int, Fee]]] = defaultdict(list)
     club_fee: dict[tuple[str, str], list[tuple[int, Fee]]] = defaultdict(list)
     players_by_sentence: dict[int, list[Mention]] = defaultdict(list)
@@ -263,6 +264,8 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
                     leaving[leaver] += 1
             elif direction == "from-club":
                 from_votes[player][name] += 1
+            elif direction == "loan-club":
+                loan_clubs.setdefault(player, name)
             elif direction and direction[0] == "from-of":
                 from_votes[direction[1]][name] += 2
         for offset, fee in sentence_fees:
@@ -272,7 +275,7 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
         _read_stages(text, start, end, clubs, directions, anchors, move_cues, player_cues)
     moves: list[Move] = []
     for player in players:
-        origin = max(from_votes[player].items(), key=lambda kv: kv[1], default=(None, 0))[0]
+        origin = max(from_votes[player].items(), key=lambda kv: kv[1], default=(None, 0))[0] or loan_clubs.get(player)
         if origin and origins is not None:
             origins[player] = origin
         destinations: list[str | None] = [name for name, _ in sorted(to_votes[player].items(), key=lambda kv: -kv[1])
@@ -391,6 +394,9 @@ _DEPARTURE = re.compile(r"\b(?:can (?:all |both )?leave|free to (?:leave|find)|a
 _MORE_SUITORS = re.compile(r"\b(?:also|too|as well|rivals?|race|interest|keen|suitors?|tabs)\b", re.I)
 #: Several players named as leaving together.
 _ALL_OF_THEM = re.compile(r"\b(?:all|both|they|each|pair|trio)\b", re.I)
+_ON_LOAN_AT = frozenset({"on loan at", "on loan with", "loan spell at", "loan at", "loaned to", "loanee at"})
+_NEW_CONTRACT = re.compile(r"\b(?:new|fresh|improved|extended|longer)\s+(?:[\w-]+\s+){0,2}(?:contract|deal|terms)\b|"
+                           r"contract extension", re.I)
 _HISTORY_AFTER = re.compile(r"^'?s?\s*(?:academy|youth|under-\d+|u\d+|reserves|b team|second team)\b", re.I)
 
 
@@ -435,8 +441,12 @@ def _direction(text: str, before_start: int, club: Mention, after: str, players:
     first_after = after_words[0] if after_words and after_words[0] else after_words[1] if len(after_words) > 1 else ""
     if _selling_follows(raw, after_words):
         return "from"  # "Burnley are willing to sell Doyle": he is leaving, for somewhere or nowhere yet
+    if before & _ON_LOAN_AT:
+        return "loan-club"
     if not _FROM_BEFORE.isdisjoint(before) or _origin_follows(raw, after_words) or first_after in _DESCRIPTORS:
         return "from-club"  # his club ("Benfica winger ..."), which says nothing of a move by itself
     if _destination_follows(raw, after_words):
+        if _NEW_CONTRACT.search(after):
+            return "from-club"  # "Villa will offer Brennan a new five-year contract": his own club keeping him
         return "to"
     return None
