@@ -143,8 +143,14 @@ open to letting|listen to offers|accept offers|transfer-listed|transfer listed|p
 """.replace("\n", "").split("|")) - {""}
 
 
+_SELLING_STARTS = frozenset(phrase.split()[0] for phrase in _SELLING) | {"willing", "ready", "happy", "prepared",
+                                                                         "open"}
+
+
 def _selling_follows(raw: list[str], words: list[str]) -> bool:
     """Whether the words after a club say it is letting the player go ("are ready to offload")."""
+    if not raw or (not raw[0].startswith(",") and words[0] not in _AUXILIARIES and words[0] not in _SELLING_STARTS):
+        return False
     raw, words = _skip_asides(raw, words)
     index = 0
     while index < min(len(words), 5) and (words[index] in _AUXILIARIES or words[index] in ("willing", "ready",
@@ -228,6 +234,8 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
         if not _is_conversion(text, offset):
             fees_by_sentence[bisect.bisect_right(starts, offset) - 1].append((offset, fee))
     #: stage cues in the clause of a destination, and in a player's sentences about no destination
+    stage_marks = marks(text, 0, len(text))  # one pass over the whole text; each sentence takes its share
+    mark_offsets = [offset for offset, _ in stage_marks]
     move_cues: dict[tuple[str, str], set[str]] = defaultdict(set)
     player_cues: dict[str, set[str]] = defaultdict(set)
     focus: str | None = None
@@ -272,7 +280,9 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
             player = _nearest(anchors, offset)
             distance = min(abs(offset - a[0]) for a in anchors if a[2] == player)
             near_fee[player].append((distance + (index * 1000), fee))
-        _read_stages(text, start, end, clubs, directions, anchors, move_cues, player_cues)
+        first, last = bisect.bisect_left(mark_offsets, start), bisect.bisect_left(mark_offsets, end)
+        if first < last:
+            _read_stages(text, start, end, stage_marks[first:last], clubs, directions, anchors, move_cues, player_cues)
     moves: list[Move] = []
     for player in players:
         origin = max(from_votes[player].items(), key=lambda kv: kv[1], default=(None, 0))[0] or loan_clubs.get(player)
@@ -296,14 +306,11 @@ _HISTORY = re.compile(r"\b(?:in (?:19|20)\d\d|last (?:summer|season|year|january
                       r"back in|previously|at the time|originally|first joined)\b", re.I)
 
 
-def _read_stages(text: str, start: int, end: int, clubs: list[Mention], directions: list[str | tuple[str, str] | None],
-                 anchors: list[tuple[int, int, str]], move_cues: dict[tuple[str, str], set[str]],
-                 player_cues: dict[str, set[str]]) -> None:
-    """Stage cues of one sentence: a clause naming a destination speaks of the move there; any
-    other clause speaks of the nearest player's move in hand."""
-    said = marks(text, start, end)
-    if not said:
-        return
+def _read_stages(text: str, start: int, end: int, said: list[tuple[int, str]], clubs: list[Mention],
+                 directions: list[str | tuple[str, str] | None], anchors: list[tuple[int, int, str]],
+                 move_cues: dict[tuple[str, str], set[str]], player_cues: dict[str, set[str]]) -> None:
+    """The stage cues `said` in one sentence: a clause naming a destination speaks of the move there;
+    any other clause speaks of the nearest player's move in hand."""
     # a destination, or a club the sentence gives no direction ("Leeds pulled out"): its clause speaks of
     # the move there, if there is one (cues for a club no player is going to are never read)
     destinations = [(club, club.clubs[0]) for club, direction in zip(clubs, directions) if direction in ("to", None)]
@@ -397,7 +404,7 @@ _ALL_OF_THEM = re.compile(r"\b(?:all|both|they|each|pair|trio)\b", re.I)
 _ON_LOAN_AT = frozenset({"on loan at", "on loan with", "loan spell at", "loan at", "loaned to", "loanee at"})
 _NEW_CONTRACT = re.compile(r"\b(?:new|fresh|improved|extended|longer)\s+(?:[\w-]+\s+){0,2}(?:contract|deal|terms)\b|"
                            r"contract extension", re.I)
-_HISTORY_AFTER = re.compile(r"^'?s?\s*(?:academy|youth|under-\d+|u\d+|reserves|b team|second team)\b", re.I)
+_HISTORY_AFTER = re.compile(r"^'s?\s*(?:academy|youth|under-\d+|u\d+|reserves|b team|second team)\b", re.I)
 
 
 def _direction(text: str, before_start: int, club: Mention, after: str, players: list[Mention],
@@ -413,9 +420,9 @@ def _direction(text: str, before_start: int, club: Mention, after: str, players:
     last = words[-1] if words else ""
     if last in _FORMER:
         return None
-    before_history = endings(words)
-    if not _HISTORY_BEFORE.isdisjoint(before_history) or _HISTORY_AFTER.match(after) or \
-            ("from" in before_history and _PAST_MOVE.match(rest or after)):
+    before = endings(words)
+    if not _HISTORY_BEFORE.isdisjoint(before) or (after[:1] == "'" and _HISTORY_AFTER.match(after)) or \
+            (last == "from" and _PAST_MOVE.match(rest)):
         return None  # "who joined from Sochaux in 2012", "Chelsea's academy": his past, not his club
     for player in players:
         if player.start >= club.end:
@@ -426,7 +433,6 @@ def _direction(text: str, before_start: int, club: Mention, after: str, players:
         return "to"  # "a late bid of around £1m from Derby County": the bidder is where he would go
     if last == "with" and _SELLER_AFTER.match(after):
         return "from"  # "agreed a fee with Sevilla for Iker Zubeldia"
-    before = endings(words)
     if not _TO_BEFORE.isdisjoint(before):
         # "who left for Barcelona last summer": a past move makes the club his own, not a destination
         return "from-club" if _PAST_MOVE.match(rest) else "to"

@@ -33,7 +33,7 @@ _CUE_PATTERNS: tuple[tuple[str, str], ...] = (
              r"(?:has|have|officially) (?:signed|joined)" + _NOT_A_TRANSFER + r"|signs for|signed for|"
              r"joined(?!\s+(?:\w+\s+){0,3}(?:race|queue|chase|battle|hunt|list|scramble|fight))|"
              r"confirm(?:ed|s)? (?:the )?(?:signing|arrival|capture|acquisition|deal)|"
-             r"announce(?:d|s)? (?:the )?(?:signing|arrival)|unveiled|is now (?:a|an) \w+ player|"
+             r"announce(?:d|s)? (?:the )?(?:signing|arrival)|unveiled|"
              r"officially (?:a|an|completed|joined|signed)|done deal|brought in|bringing in|snapped up|"
              r"(?:have|has) added|recruited|landed|secured the (?:signing|services)|beat \S+(?: \S+)? to the signing)\b"),
     ("agreed", r"\b(?:agreed (?:a |an |the )?(?:fee|deal|terms|personal terms|price|package|loan|agreement|"
@@ -45,7 +45,7 @@ _CUE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("bid", r"\b(?:bid|bids|offer|offers|offered|proposal)\b(?!\s+(?:him|a new|an improved contract|a contract))"),
     ("talks", r"\b(?:talks|negotiat\w*|discussions|opened (?:dialogue|contact)|approach(?:ed)?|enquir\w*|"
               r"inquir\w*|contact with|held meetings|meeting with|asked about|preparing (?:a|an) (?:bid|offer)|"
-              r"(?:to|will) (?:make|submit|table|launch) (?:a|an) (?:bid|offer))\b"),
+              r"(?:make|submit|table|launch) (?:a|an) (?:bid|offer))\b"),
 )
 #: Every cue in one pattern (one pass over a sentence), each stage a named group.
 _CUES = re.compile("|".join(f"(?P<{stage}>{pattern})" for stage, pattern in _CUE_PATTERNS))
@@ -78,10 +78,10 @@ pulled pull pulls pulling walked walk walks has have had collapsed fell fallen f
 ends abandoned cooled no deal move off signed agreed signs penned turned rejected snubbed withdrew withdraw
 unwilling refused refusing reluctant balked baulked moved missed lost beaten gone left allowed let strengthened
 bolstered
-withdrawn ruled not staying will completed complete completes sealed officially signs joined unveiled is done
+withdrawn ruled not staying will completed complete completes sealed officially signs joined unveiled done
 brought bringing snapped recruited landed secured beat fee personal agreement reached verbal here medical on set
 close finalising green given bid bids offer offers offered proposal talks discussions opened contact held meeting
-asked preparing to
+asked preparing make submit table launch
 """.split())
 _TRIGGER_STEMS = ("negotiat", "approach", "enquir", "inquir", "accept", "announce", "confirm", "withdr")
 
