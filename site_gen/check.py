@@ -6,6 +6,7 @@ For CI and pre-commit hooks: every problem is listed, and the caller exits 1 if 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,7 +21,16 @@ from site_gen.site.plan import make_pages
 from site_gen.urls import SiteUrls
 
 
-def check_inputs(config: SiteConfig) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class InputCheck:
+    """What checking the inputs found: problems (which fail the check), and where the transfers
+    table and the archive's own reports disagree (listed; the table wins)."""
+
+    problems: tuple[str, ...]
+    disagreements: tuple[str, ...] = ()
+
+
+def check_inputs(config: SiteConfig) -> InputCheck:
     """Problems in the articles, corrections, transfers table and templates: the build's own
     stages, with every page rendered in memory only."""
     try:
@@ -29,7 +39,7 @@ def check_inputs(config: SiteConfig) -> list[str]:
         indexed = index_site(inputs, extracted.articles)
         renderer = Renderer(config)
     except SiteError as error:
-        return [str(error)]
+        return InputCheck((str(error),))
     problems = [str(problem) for problem in (*extracted.problems, *indexed.problems)]
     failed_templates: set[str] = set()
     for page in make_pages(indexed.index, config):
@@ -40,7 +50,7 @@ def check_inputs(config: SiteConfig) -> list[str]:
         except SiteError as error:
             failed_templates.add(page.template)
             problems.append(str(error))
-    return problems
+    return InputCheck(tuple(problems), tuple(indexed.index.outcomes.disagreements))
 
 
 def check_output(out_dir: Path) -> list[str]:

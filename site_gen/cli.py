@@ -249,7 +249,10 @@ def check(source_dir: Path, out_dir: Path | None) -> None:
     except SiteError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
-    problems = check_inputs(config)
+    checked = check_inputs(config)
+    problems = list(checked.problems)
+    for disagreement in checked.disagreements:
+        click.echo(f"disagreement: {disagreement}", err=True)
     if config.out_dir.exists():
         problems += check_output(config.out_dir)
     else:

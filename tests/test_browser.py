@@ -38,7 +38,7 @@ pytestmark = pytest.mark.skipif(_MISSING, reason=f"browser tests need Chromium, 
 SEED_ARTICLE = "2017/08/virgil-van-dijk-has-refused-to-budge-in-his-stance-to-join/"
 PAGES = {"home": "", "article": SEED_ARTICLE, "player": "players/virgil-van-dijk/", "club": "clubs/liverpool/",
          "tag": "tags/centre-back/", "search": "search/", "window": "windows/summer-2017/", "sources": "sources/",
-         "archive": "archive/"}
+         "outlet": "sources/sky-sports/", "archive": "archive/"}
 WIDTHS = (375, 1280)
 
 
@@ -49,10 +49,13 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The seed site, built and served on a free loopback port; yields its root URL."""
+    """The seed and the golden sample articles (whose later reports decide rumours and rank outlets),
+    built and served on a free loopback port; yields its root URL."""
     root = tmp_path_factory.mktemp("browser")
     for folder in ("seeds", "templates", "static"):
         shutil.copytree(PROJECT / folder, root / "site" / folder)
+    for article in (PROJECT / "tests" / "golden" / "archive" / "seeds").iterdir():
+        shutil.copy(article, root / "site" / "seeds" / article.name)
     config = load_config(root / "site", out_dir=root / "out")
     build(config)
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(config.out_dir)))

@@ -10,7 +10,7 @@ import pytest
 
 from site_gen.build import build
 from site_gen.config import SiteConfig
-from site_gen.site.outcomes import CAME_TRUE, DID_NOT, OPEN
+from site_gen.site.outcomes import CAME_TRUE, DID_NOT, FADED, OPEN
 
 SiteFactory = Callable[..., SiteConfig]
 
@@ -72,7 +72,7 @@ def test_each_rumour_gets_the_status_worked_out_by_hand(judged) -> None:  # type
         ("2020-02-01", "Kylian Moreau", "Chelsea"): DID_NOT,  # went to Arsenal instead
         ("2020-03-01", "Kylian Moreau", "Everton"): DID_NOT,
         ("2020-06-01", "Tomas Berg", "Fulham"): CAME_TRUE,  # on loan first: he joined Fulham
-        ("2020-01-05", "Jonas Ek", "Leeds United"): DID_NOT,  # his move was before the rumour, and a year passed
+        ("2020-01-05", "Jonas Ek", "Leeds United"): FADED,  # his move was before the rumour; its window closed
         ("2020-05-01", "Luca Rossi", "Brighton & Hove Albion"): CAME_TRUE,  # "Lúca" in the table, same man
         ("2021-06-01", "Pedro Alves", "Burnley"): OPEN,  # a month before the newest date known
         ("2021-07-01", "Kylian Moreau", "Arsenal"): OPEN,  # on the newest date: nothing can be known yet
@@ -85,13 +85,16 @@ def test_outlets_are_ranked_by_hit_rate_over_decided_rumours(make_site: SiteFact
     (config.source_dir / "data" / "transfers.csv").write_text(TRANSFERS, encoding="utf-8")
     build(config)
     page = (config.out_dir / "sources" / "index.html").read_text(encoding="utf-8")
-    ranked, unranked = page.split("Too few decided rumours to rank")
-    row = r'<th scope="row"><a href="[^"]+">([^<]+)</a></th><td>([^<]+)</td><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td>'
-    # Daily Alpha: 001 true, 002 no, 005 no, 006 true, 008 open; Weekly Beta: 003 no, 004 true, 007 open
-    assert re.findall(row, ranked) == [("Daily Alpha", "50%", "2", "2", "1")]
-    assert re.findall(row, unranked) == [("Weekly Beta", "50%", "1", "1", "1")]  # 2 decided: fewer than 3
-    alpha = (config.out_dir / "sources" / "daily-alpha" / "index.html").read_text(encoding="utf-8")
-    assert "2 came true and 2 did not (a hit rate of 50% over 4 decided); 1 still open" in alpha
+    ranked, unranked = page.split("<caption>Too few decided rumours to rank")
+    row = (r'<th scope="row"><a href="[^"]+">([^<]+)</a></th><td>([^<]+)<span class="interval"> \(([^)]+)\)</span></td>'
+           r'<td>(\d+)</td><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td>')
+    # Daily Alpha: 001 true, 002 no, 005 faded, 006 true, 008 open; Weekly Beta: 003 no, 004 true, 007 open
+    # Wilson 95 %: 2 of 4 → 15–85 %; 1 of 2 → 9–91 %
+    assert re.findall(row, ranked) == [("Daily Alpha", "50%", "15–85%", "2", "1", "1", "1")]
+    assert re.findall(row, unranked) == [("Weekly Beta", "50%", "9–91%", "1", "1", "0", "1")]  # 2 decided: fewer than 3
+    alpha = re.sub(r"<[^>]+>", "", (config.out_dir / "sources" / "daily-alpha" / "index.html").read_text(encoding="utf-8"))
+    assert "2 of 4 decided rumours came true: a hit rate of 50% (95% interval 15–85%)." in alpha
+    assert "1 of them faded with no report either way; 1 is still open." in alpha
 
 
 def test_player_verdicts_say_where_when_and_how_far_the_fees_were(judged) -> None:  # type: ignore[no-untyped-def]
@@ -113,11 +116,12 @@ def test_statuses_show_on_article_pages(judged) -> None:  # type: ignore[no-unty
     assert 'class="status status-came-true" title="Joined 15 June 2020 for £45m (permanent)">came true' in page
 
 
-def test_without_a_transfer_table_nothing_is_judged(make_site: SiteFactory) -> None:
+def test_without_a_transfer_table_rumours_nobody_reported_done_fade_or_stay_open(make_site: SiteFactory) -> None:
     config = make_site(ARTICLES)
     build(config)
-    assert set(_statuses(config).values()) == {None}
-    assert "status-" not in (config.out_dir / "players" / "kylian-moreau" / "index.html").read_text(encoding="utf-8")
+    statuses = _statuses(config)
+    # the newest article is 2021-07-01 (summer 2021): only that window's rumours are still open
+    assert statuses == {key: OPEN if key[0] >= "2021-03" else FADED for key in statuses}
 
 
 def test_bad_transfer_rows_are_named_and_skipped(make_site: SiteFactory) -> None:

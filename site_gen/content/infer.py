@@ -106,7 +106,8 @@ def _moves(source: SourceText, gaz: Gazetteer, inferred: Extraction) -> tuple[Mo
             raise SourceError(source.path, "every move in front matter needs a 'player'",
                               source.key_lines.get("moves", 1))
         fee: Fee | None = parse_fee(str(item["fee"])) if item.get("fee") else None
-        stage = str(item.get("stage") or "interest").strip().lower()
+        raw_stage = item.get("stage")
+        stage = "off" if raw_stage is False else str(raw_stage or "interest").strip().lower()  # YAML reads off as false
         if stage not in STAGES:
             raise SourceError(source.path, f"move stage {stage!r} must be one of {', '.join(STAGES)}",
                               source.key_lines.get("moves", 1))

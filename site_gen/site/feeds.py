@@ -23,13 +23,15 @@ SITEMAP_LIMIT = 50_000
 
 
 def feed_pages(maker: PageMaker) -> Iterator[Page]:
-    """The site's feed, then one per player and per club."""
+    """The site's feed, then one per player, per club and per outlet."""
     index = maker.index
     yield _feed(maker, urls.home_route(), maker.config.title, index.articles)
     for group in index.players.values():
         yield _feed(maker, urls.player_route(group.slug), f"{group.name} · {maker.config.title}", group.articles)
     for group in index.clubs.values():
         yield _feed(maker, urls.club_route(group.slug), f"{group.name} · {maker.config.title}", group.articles)
+    for record in index.outcomes.sources.values():
+        yield _feed(maker, urls.source_route(record.slug), f"{record.name} · {maker.config.title}", record.articles)
 
 
 def _feed(maker: PageMaker, route: str, title: str, articles: Sequence[Article]) -> Page:
@@ -45,8 +47,11 @@ def _feed_values(maker: PageMaker, route: str, title: str, articles: Sequence[Ar
         card = maker.card(article)
         url = maker.urls.absolute(urls.article_route(article.date, article.slug))
         stamp = _timestamp(article.date, zone)
+        said = "; ".join(f"{m['player'].name} to {m['to'].name if m['to'] else 'a club not named'}: {m['stage']}"
+                         + (f", {m['status']}" if m["status"] else "") for m in card["moves"])
         entries.append({"id": entry_id(url), "title": card["title"], "url": url, "published": stamp,
-                        "updated": stamp, "summary": summary(article), "source": article.source,
+                        "updated": stamp, "summary": summary(article) + (f" [{said}]" if said else ""),
+                        "source": article.source,
                         "categories": [link.name for link in (*card["players"], *card["clubs"])] + list(article.tags)})
     feed_url = maker.urls.absolute(urls.feed_route(route))
     return {"id": entry_id(feed_url), "title": title, "self_url": feed_url, "alternate": maker.urls.absolute(route),

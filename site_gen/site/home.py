@@ -7,18 +7,41 @@ from typing import Iterator
 from site_gen import urls
 from site_gen.model import Page
 from site_gen.site.maker import Listing, PageMaker
+from site_gen.site.views import Link
+
+
+#: Moves that came true, and outlets, shown on the home page.
+HOME_LIST = 8
 
 
 def home_pages(maker: PageMaker) -> Iterator[Page]:
     latest = next(iter(maker.index.windows.values()), None)  # the newest window comes first
     window = maker.window_link(latest) if latest else None
     top_players, top_clubs = maker.talked_about(latest.articles) if latest else ([], [])
+    came_true = _came_true(maker, latest.slug if latest else "")
+    right_most = _right_most(maker)
     yield from maker.paged(Listing(
         route=urls.home_route(), template="home.html", title=maker.config.title,
         items=maker.ordered(maker.index.articles), per_page=maker.config.per_page, show=maker.cards, key=maker.key,
-        inputs=(window, top_players, top_clubs),
-        values=lambda: {"window": window, "top_players": top_players, "top_clubs": top_clubs},
+        inputs=(window, top_players, top_clubs, came_true, right_most),
+        values=lambda: {"window": window, "top_players": top_players, "top_clubs": top_clubs,
+                        "came_true": came_true, "right_most": right_most},
         feed=urls.feed_route(urls.home_route())))
+
+
+def _came_true(maker: PageMaker, window: str) -> list[tuple[Link, Link | None, str]]:
+    """The moves done in the newest window: (player, club, date as written), newest first."""
+    done = maker.index.outcomes.completed.get(window, [])[:HOME_LIST]
+    return [(maker.player(t.player), maker.club(t.to_club), t.date.strftime("%-d %B")) for t in done]
+
+
+def _right_most(maker: PageMaker) -> list[tuple[Link, int, int]]:
+    """The outlets whose rumours came true most often: (outlet, hit rate %, decided), among those ranked."""
+    ranked = sorted((r for r in maker.index.outcomes.sources.values()
+                     if r.decided >= maker.config.min_sample and r.hit_rate is not None),
+                    key=lambda r: (-(r.hit_rate or 0), -r.decided, r.slug))[:HOME_LIST]
+    return [(Link(r.name, maker.urls.url(urls.source_route(r.slug))), round(100 * (r.hit_rate or 0)), r.decided)
+            for r in ranked]
 
 
 def utility_pages(maker: PageMaker) -> Iterator[Page]:

@@ -12,6 +12,7 @@ from site_gen.extract import Move
 from site_gen.model import Article
 from site_gen.content.transfers import Transfer
 from site_gen.site.outcomes import Outcomes, judge
+from site_gen.site.windows import transfer_window
 from site_gen.extract import preferred_spelling
 from site_gen.urls import slugify
 
@@ -62,18 +63,6 @@ class SiteIndex:
         return [move for move in article.moves if slugify(move.player) == player_slug]
 
 
-def transfer_window(date: dt.date) -> tuple[str, str]:
-    """(slug, name) of the transfer window a rumour looks ahead to, as fans count them.
-
-    March to September talk is about the summer window; October to February about
-    the January one ("October 2017" → January 2018).
-    """
-    if 3 <= date.month <= 9:
-        return f"summer-{date.year}", f"Summer {date.year}"
-    year = date.year + 1 if date.month >= 10 else date.year
-    return f"january-{year}", f"January {year}"
-
-
 def build_index(articles: Iterable[Article], transfers: Sequence[Transfer] = (), outcome_months: int = 12
                 ) -> SiteIndex:
     """Index every article, one page per slug however the name was spelt; judge rumours against `transfers`."""
@@ -87,9 +76,9 @@ def build_index(articles: Iterable[Article], transfers: Sequence[Transfer] = (),
         months[(article.date.year, article.date.month)].append(article)
         slug, name = transfer_window(article.date)
         windows.setdefault(slug, Group(slug, name)).articles.append(article)
-    # with no table of completed transfers nothing is known of outcomes: no rumour is judged
-    outcomes = judge(ordered, transfers, outcome_months) if transfers else Outcomes()
-    outcomes_key = fingerprint((list(transfers), outcome_months, outcomes.as_of)).hex() if transfers else ""
+    outcomes = judge(ordered, transfers, outcome_months)
+    # what outcomes are judged from beyond the articles themselves (each card's statuses are in its key)
+    outcomes_key = fingerprint((list(transfers), outcome_months, outcomes.as_of)).hex()
     return SiteIndex(ordered, players, clubs, tags, dict(months), _club_players(ordered), windows, outcomes,
                      outcomes_key)
 

@@ -88,12 +88,25 @@ class PageMaker:
         return Link(dt.date(year, month, 1).strftime("%B %Y"), self.urls.url(urls.month_route(year, month)))
 
     def key(self, article: Article) -> str:
-        """A short name for an article's record: its file's digest and its slug."""
+        """A short name for an article's record: its file's digest, its slug, and how its rumours turned out."""
         found = self._keys.get(id(article))
         if found is None:
             digest = self.source_digests.get(article.path.name) or fingerprint(article).hex()
-            found = self._keys[id(article)] = f"{digest}/{article.slug}"
+            found = self._keys[id(article)] = f"{digest}/{article.slug}{self._outcome_key(article)}"
         return found
+
+    def _outcome_key(self, article: Article) -> str:
+        """The statuses of an article's moves and the dates that decided them ("" if it has none)."""
+        outcomes = self.index.outcomes
+        route = urls.article_route(article.date, article.slug)
+        parts = []
+        for move in article.moves:
+            key = (route, slugify(move.player), slugify(move.to_club or ""))
+            status = outcomes.statuses.get(key)
+            if status:
+                proof = outcomes.proofs.get(key)
+                parts.append(status[0] + (proof.date.isoformat() if proof else ""))
+        return "/" + ",".join(parts) if parts else ""
 
     def keys(self, articles: Sequence[Article]) -> str:
         """One digest for a list of articles, for values made from all of them."""

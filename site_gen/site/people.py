@@ -10,9 +10,11 @@ from typing import Callable, Iterator, Sequence
 from site_gen import urls
 from site_gen.model import Article, Page
 from site_gen.site.charts import fee_chart
-from site_gen.site.index import Group, transfer_window
+from site_gen.site.index import Group
+from site_gen.site.windows import transfer_window
 from site_gen.site.maker import Listing, PageMaker, rumours_phrase, same
-from site_gen.site.views import ClubValues, Link, PlayerValues, TimelineCard, TimelineWindow, VerdictView
+from site_gen.site.views import (ClubValues, Link, PlayerValues, StoryWindow, TimelineCard, TimelineWindow,
+                                 VerdictView)
 from site_gen.urls import slugify
 
 #: Most players a club page lists in each direction (the newest links): big clubs have thousands.
@@ -27,7 +29,9 @@ def player_pages(maker: PageMaker) -> Iterator[Page]:
         yield from maker.paged(Listing(
             route=route, template="player.html", title=group.name, items=maker.ordered(group.articles),
             per_page=maker.config.per_page, show=functools.partial(_timeline, maker, group), key=maker.key,
-            inputs=maker.keys(group.articles), values=functools.partial(_player_values, maker, group),
+            inputs=(maker.keys(group.articles), maker.index.outcomes.stories.get(group.slug),
+                    maker.index.outcomes.verdicts.get(group.slug)),
+            values=functools.partial(_player_values, maker, group),
             description=f"{rumours_phrase(len(group.articles))} about {group.name}, "
                         f"{group.articles[-1].date:%B %Y} to {group.articles[0].date:%B %Y}: "
                         "clubs linked, fees and sources.",
@@ -88,7 +92,23 @@ def _player_values(maker: PageMaker, group: Group) -> PlayerValues:
             "latest": group.articles[0].date, "count": len(group.articles),
             "fee_range": (min(fees, key=lambda f: f[1])[2], max(fees, key=lambda f: f[1])[2]) if fees else None,
             "chart": fee_chart(fees, f"Rumoured fee for {group.name} over time"),
-            "verdict": _verdict(maker, group.slug)}
+            "verdict": _verdict(maker, group.slug), "story": _story(maker, group.slug)}
+
+
+def _story(maker: PageMaker, player_slug: str) -> list[StoryWindow]:
+    """Per transfer window: the clubs he was linked with, how far each got, and what happened."""
+    windows: list[StoryWindow] = []
+    for link in maker.index.outcomes.stories.get(player_slug, []):
+        if not windows or windows[-1]["slug"] != link.window:
+            name = link.window.replace("-", " ").capitalize()
+            windows.append({"slug": link.window, "window": Link(name, maker.urls.url(urls.window_route(link.window))),
+                            "links": []})
+        club = maker.club(link.club)
+        assert club is not None
+        windows[-1]["links"].append({"club": club, "stage": link.stage, "status": link.status,
+                                     "first_source": link.first_source, "days_before": link.days_before,
+                                     "done": link.done})
+    return windows
 
 
 def _verdict(maker: PageMaker, player_slug: str) -> VerdictView | None:

@@ -24,15 +24,23 @@ def source_pages(maker: PageMaker) -> Iterator[Page]:
                      "Which outlets' transfer rumours came true, and how often.")
     for record in records:
         entry = _entry(maker, record)
+        route = urls.source_route(record.slug)
         yield from maker.paged(Listing(
-            route=urls.source_route(record.slug), template="source.html", title=record.name,
+            route=route, template="source.html", title=record.name,
             items=maker.ordered(list(record.articles)), per_page=maker.config.per_page, show=maker.cards,
-            key=maker.key, inputs=entry, values=functools.partial(dict, record=entry),
-            description=f"{rumours_phrase(len(record.articles))} reported by {record.name}, and how many came true."))
+            key=maker.key, inputs=(entry, minimum), values=functools.partial(dict, record=entry, minimum=minimum),
+            description=f"{rumours_phrase(len(record.articles))} reported by {record.name}, and how many came true.",
+            feed=urls.feed_route(route)))
 
 
 def _entry(maker: PageMaker, record: SourceRecord) -> SourceEntry:
+    interval = record.interval
+    days = record.median_days_early
     return {"name": record.name, "url": maker.urls.url(urls.source_route(record.slug)),
             "rumours": len(record.articles), "came_true": record.came_true, "did_not": record.did_not,
-            "open": record.open, "decided": record.decided,
-            "hit_rate": round(100 * record.hit_rate) if record.hit_rate is not None else None}
+            "faded": record.faded, "open": record.open, "decided": record.decided,
+            "hit_rate": round(100 * record.hit_rate) if record.hit_rate is not None else None,
+            "low": round(100 * interval[0]) if interval else None,
+            "high": round(100 * interval[1]) if interval else None,
+            "days_early": round(days) if days is not None else None,
+            "feed": maker.urls.url(urls.feed_route(urls.source_route(record.slug)))}

@@ -93,6 +93,24 @@ class VerdictView(TypedDict):
     fee_error_share: float | None
 
 
+class StoryLink(TypedDict):
+    """A club a player was linked with in one window: how far it got and what happened."""
+
+    club: Link
+    stage: str
+    status: str | None
+    #: for a move that came true: the first outlet to report it, and how many days before it was done
+    first_source: str | None
+    days_before: int | None
+    done: dt.date | None
+
+
+class StoryWindow(TypedDict):
+    slug: str
+    window: Link
+    links: list[StoryLink]
+
+
 class PlayerValues(TypedDict):
     name: str
     linked_clubs: list[tuple[Link | None, int]]
@@ -103,6 +121,7 @@ class PlayerValues(TypedDict):
     #: inline SVG, or None with fewer than two fees to draw
     chart: Markup | None
     verdict: VerdictView | None
+    story: list[StoryWindow]
 
 
 class ClubValues(TypedDict):
@@ -130,7 +149,14 @@ class SourceEntry(TypedDict):
     rumours: int
     came_true: int
     did_not: int
+    #: rumours nobody reported done or called off before their window closed
+    faded: int
     open: int
     decided: int
-    #: percent, once it has decided rumours
+    #: percent, once it has decided rumours, and its Wilson 95 % interval (percent)
     hit_rate: int | None
+    low: int | None
+    high: int | None
+    #: median days between its first report of a move and the move being done
+    days_early: int | None
+    feed: str
