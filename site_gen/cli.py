@@ -28,6 +28,7 @@ from site_gen.extract import load_gazetteer
 from site_gen.output.parallel import default_jobs
 from site_gen.output.progress import for_terminal
 from site_gen.output.theme import copy_default_files, default_files
+from site_gen.serve import PortInUse
 from site_gen.serve import serve as serve_site
 from site_gen.starter import start_archive
 
@@ -268,7 +269,8 @@ def check(source_dir: Path, out_dir: Path | None) -> None:
 @out_option("Output folder (default: SOURCE/_site, or out_dir in site.toml).")
 @click.option("--base-url", default=None, help="Serve under this URL's path, as deployed (e.g. .../repo/).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0: any free one, printed).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a web browser.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def serve(source_dir: Path, out_dir: Path | None, base_url: str | None, host: str, port: int,
@@ -279,4 +281,8 @@ def serve(source_dir: Path, out_dir: Path | None, base_url: str | None, host: st
     except SiteError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
-    serve_site(config, host, port, open_browser, quiet)
+    try:
+        serve_site(config, host, port, open_browser, quiet)
+    except PortInUse as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)

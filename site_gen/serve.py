@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import mimetypes
+import socket
 from pathlib import Path
 from typing import Callable, Iterable
 from urllib.parse import unquote
@@ -60,10 +61,11 @@ class Preview:
                 source / CONFIG_FILE, source / CORRECTIONS_FILE]
 
     def app(self, environ: dict[str, object], start_response: StartResponse) -> Iterable[bytes]:
-        """WSGI: the built files under the base path, the 404 page, or the build error."""
+        """WSGI: the built files under the base path, or the 404 page; while the last build failed,
+        HTML pages carry a panel saying why (the last good site stays on screen)."""
         path = str(environ.get("PATH_INFO") or "/")
-        if self.error is not None:
-            return _respond(start_response, "500 Internal Server Error", _error_page(self.error))
+        if self.error is not None and not (self.config.out_dir / "index.html").is_file():
+            return _respond(start_response, "500 Internal Server Error", _error_page(self.error))  # nothing good yet
         if path + "/" == self.base_path or (path == "/" and self.base_path != "/"):
             return _redirect(start_response, self.base_path)
         if not path.startswith(self.base_path):
@@ -81,7 +83,10 @@ class Preview:
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if kind.startswith("text/") or kind in ("application/xml", "application/json", "application/javascript"):
             kind += "; charset=utf-8"
-        return _respond(start_response, "200 OK", target.read_bytes(), kind)
+        body = target.read_bytes()
+        if self.error is not None and kind.startswith("text/html"):
+            body = _with_error_panel(body, self.error)
+        return _respond(start_response, "200 OK", body, kind)
 
     def _not_found(self, start_response: StartResponse) -> Iterable[bytes]:
         page = self.config.out_dir / "404.html"
@@ -89,8 +94,24 @@ class Preview:
         return _respond(start_response, "404 Not Found", body)
 
 
+class PortInUse(SiteError):
+    """The port asked for is taken (by another preview, or anything else)."""
+
+
+def free_port(host: str, port: int) -> int:
+    """`port` if it can be listened on (a free one for 0); `PortInUse` if it is taken."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise PortInUse(f"port {port} on {host} is already in use ({error.strerror}); "
+                            "choose another with --port, or --port 0 for any free one") from None
+        return int(probe.getsockname()[1])
+
+
 def serve(config: SiteConfig, host: str, port: int, open_browser: bool = False, quiet: bool = False) -> None:
-    """Build, then serve and watch until interrupted."""
+    """Build, then serve and watch until interrupted; `PortInUse` before anything else if the port is taken."""
+    port = free_port(host, port)
     preview = Preview(config, quiet)
     preview.rebuild()
     # livereload drops reload signals within 3 s of the last one; editors save more often than that
@@ -113,6 +134,18 @@ def _respond(start_response: StartResponse, status: str, body: bytes,
 def _redirect(start_response: StartResponse, location: str) -> list[bytes]:
     start_response("302 Found", [("Location", location), ("Content-Length", "0")])
     return [b""]
+
+
+def _with_error_panel(page: bytes, message: str) -> bytes:
+    """The last good page with a panel over it saying why the site could not be rebuilt."""
+    panel = ("<div id=\"site-gen-error\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;z-index:9999;"
+             "max-height:50vh;overflow:auto;background:#fee;color:#600;border-top:3px solid #c00;padding:1rem;"
+             "font:14px/1.4 system-ui,sans-serif\"><strong>The site could not be rebuilt; this is the last good "
+             f"version.</strong><pre style=\"white-space:pre-wrap;margin:.5rem 0 0\">{html.escape(message)}</pre>"
+             "<p style=\"margin:.5rem 0 0\">Fix it and save: this panel clears by itself.</p></div>")
+    marker = page.rfind(b"</body>")
+    encoded = panel.encode("utf-8")
+    return page[:marker] + encoded + page[marker:] if marker != -1 else page + encoded
 
 
 def _error_page(message: str) -> bytes:

@@ -126,8 +126,38 @@ def test_build_error_shows_in_the_browser_and_clears_after_the_fix(server: tuple
     template = config.templates_dir / "article.html"
     good = template.read_text(encoding="utf-8")
     template.write_text(good.replace("{% block main %}", "{% block main %}{% if %}", 1), encoding="utf-8")
-    status, body = wait_for(port, BASE + SEED_PAGE, lambda status, body: status == 500)
-    assert "The site could not be built" in body and "templates/article.html:3" in body
+    status, body = wait_for(port, BASE + SEED_PAGE, lambda status, body: "site-gen-error" in body)
+    assert status == 200 and "Virgil van Dijk" in body  # the last good page stays on screen...
+    assert "could not be rebuilt" in body and "templates/article.html:3" in body  # ...under a panel saying why
     assert "livereload.js" in body  # so that the page reloads by itself after the fix
+    other_status, other_body, _ = fetch(port, BASE + "players/virgil-van-dijk/")
+    assert other_status == 200 and "site-gen-error" in other_body  # every page says so
     template.write_text(good, encoding="utf-8")
-    wait_for(port, BASE + SEED_PAGE, lambda status, body: status == 200 and "Virgil van Dijk" in body)
+    wait_for(port, BASE + SEED_PAGE, lambda status, body: status == 200 and "site-gen-error" not in body
+             and "Virgil van Dijk" in body)
+
+
+def test_a_taken_port_is_one_line_and_exit_2(server: tuple[SiteConfig, int]) -> None:
+    config, port = server
+    done = subprocess.run([sys.executable, "-m", "site_gen", "serve", "--source", str(config.source_dir),
+                           "--out", str(config.out_dir), "--port", str(port)], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.strip().count("\n") == 0 and f"port {port}" in done.stderr and "--port" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_port_0_picks_a_free_port_and_prints_it(make_site: SiteFactory, seed_text: str) -> None:
+    config = make_site({"000_seed.txt": seed_text})
+    process = subprocess.Popen([sys.executable, "-m", "site_gen", "serve", "--source", str(config.source_dir),
+                                "--out", str(config.out_dir), "--port", "0"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert process.stdout is not None
+        line = next(line for line in process.stdout if line.startswith("Serving"))
+        port = int(line.split("http://127.0.0.1:")[1].split("/")[0])
+        assert port > 0
+        wait_for(port, "/", lambda status, body: status == 200 and "Virgil van Dijk" in body)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
