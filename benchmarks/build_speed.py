@@ -2,7 +2,7 @@
 
     python benchmarks/build_speed.py [--count 1000 10000 100000] [--jobs 2] [--seed 1]
 
-For each size, makes an archive with ../shared/bench/make_corpus.py, then builds it
+For each size, makes an archive with benchmarks/corpus.py, then builds it
 cold (`--no-cache`) and warm, each in a fresh process, and prints wall time, CPU time
 (this process and its workers), peak memory above the interpreter's baseline (the
 main process, and the largest worker), files written and the time of each stage

@@ -2,22 +2,21 @@
 
     python benchmarks/extract_speed.py --count 2000 [--seed 1]
 
-Makes the corpus with ../shared/bench/make_corpus.py (the truth gives expected
-players and clubs), times `extract()` over every article, and prints articles
-per second plus players/clubs precision and recall against the truth.
+Makes the corpus with benchmarks/corpus.py (the truth gives expected players and
+clubs), times `extract()` over every article, and prints articles per second plus
+players/clubs precision and recall against the truth.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from archive import MAKE_CORPUS
+from corpus import make_corpus
 from site_gen.build import paused_gc
 from site_gen.extract import extract, fold, load_gazetteer
 from site_gen.content.load import load_source
@@ -34,8 +33,7 @@ def main() -> int:
         folder = args.corpus or Path(scratch) / "corpus"
         truth_file = Path(scratch) / "truth.jsonl"
         if not args.corpus:
-            subprocess.run([sys.executable, str(MAKE_CORPUS), "--count", str(args.count), "--out", str(folder),
-                            "--seed", str(args.seed), "--truth", str(truth_file)], check=True)
+            make_corpus(args.count, folder, args.seed, truth_file)
         sources = [load_source(path) for path in sorted(folder.glob("*.txt"))]
         load_gazetteer()
         timings = []

@@ -2,7 +2,7 @@
 
     python benchmarks/rebuild_speed.py [--count 1000 10000] [--seed 1]
 
-For each size, makes an archive with ../shared/bench/make_corpus.py, builds it cold,
+For each size, makes an archive with benchmarks/corpus.py, builds it cold,
 then times (best of three, each on a fresh edit):
 - a second `build` with nothing changed;
 - saving one article (a sentence added) until its rebuilt pages are on disk, as the
@@ -24,6 +24,7 @@ from archive import make_archive
 from site_gen.build import build
 from site_gen.output.cache import CACHE_DIR, BuildCache
 from site_gen.config import load_config
+from site_gen.output.theme import copy_default_files
 
 def timed(action) -> tuple[float, object]:  # type: ignore[no-untyped-def]
     started = time.perf_counter()
@@ -51,7 +52,9 @@ def measure(count: int, seed: int, root: Path) -> None:
             times.append(seconds)
             rendered = report.rendered  # type: ignore[attr-defined]
         print(f"{'':>17} {label} {min(times):6.3f} s ({rendered} pages rendered)")
+    copy_default_files(config.source_dir, ("player.html",))  # the site's own copy, overriding the default
     template = config.templates_dir / "player.html"
+    build(config, cache=memory, in_place=True)
     times = []
     for attempt in range(3):
         template.write_text(template.read_text(encoding="utf-8") + f"\n{{# edit {attempt} #}}\n", encoding="utf-8")

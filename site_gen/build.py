@@ -33,9 +33,10 @@ from site_gen.output import parallel, search
 from site_gen.output.cache import CACHE_DIR, BuildCache
 from site_gen.output.progress import NoProgress, Progress, StageClock
 from site_gen.output.render import Renderer, render_share
-from site_gen.output.write import PatchedOutput, StagedOutput, built_base_url
+from site_gen.output.write import PatchedOutput, StagedOutput, built_base_url, recover_interrupted
 from site_gen.site.index import SiteIndex, build_index
 from site_gen.site.plan import make_pages
+from site_gen.urls import SiteUrls
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,8 @@ class Inputs:
     gazetteer: Gazetteer
     #: a digest of the code, its data, the default theme and the corrections: a change empties the cache
     code: str
+    #: article files left out (links leading outside the archive)
+    problems: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,7 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
            in_place: bool, jobs: int, progress: Progress) -> BuildReport:
     clock = StageClock()
     started_ns = time.time_ns()
+    recover_interrupted(config.out_dir.resolve())  # what a killed build left, whether or not this one writes
     inputs = gather(config)
     if cache is None:
         cache = BuildCache(config.out_dir / CACHE_DIR, inputs.code, use_cache)
@@ -104,7 +108,10 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
     _stop_if_strict(strict, problems)
 
     searched = config.search and bool(extracted.articles)  # Pagefind cannot index an empty archive
-    notes = () if searched or not config.search else ("no articles yet, so no search index was written",)
+    notes: tuple[str, ...] = () if searched or not config.search else ("no articles yet, so no search index was written",)
+    if not SiteUrls(config.base_url).has_host:
+        notes += ("no base URL (--base-url, or base_url in site.toml): canonical links and the sitemap are left "
+                  "out, as they need the site's full address",)
     renderer = Renderer(config, searched)
     patch = in_place and bool(cache.pages) and same_site
     output = PatchedOutput(config.out_dir, config.base_url, set(cache.pages), CACHE_DIR) if patch \
@@ -112,7 +119,7 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
     with output:
         digests = {name: record.digest + indexed.revisions.get(name, "") for name, record in extracted.files.items()}
         plan = functools.partial(make_pages, index, config, digests)
-        progress.stage("rendering", 0)
+        progress.stage("rendering", sum(1 for _ in plan()) if progress.shows else 0)  # the real total, if shown
         # each process plans every page, then checks and renders its share; the preview keeps
         # changed files in memory until the end, so it does all in this process
         processes = 1 if patch or len(extracted.articles) < parallel.MIN_PARALLEL_TASKS else jobs
@@ -140,7 +147,8 @@ def gather(config: SiteConfig) -> Inputs:
     corrections = load_corrections(config.source_dir)
     gazetteer = (corrections or Corrections()).extend(load_gazetteer())
     code = code_fingerprint() + tree_fingerprint(config.source_dir / CORRECTIONS_FILE)
-    return Inputs(config, tuple(find_articles(config.seeds_dir)), corrections, gazetteer, code)
+    found = find_articles(config.seeds_dir, config.source_dir)
+    return Inputs(config, found.paths, corrections, gazetteer, code, found.problems)
 
 
 def extract_articles(inputs: Inputs, cache: BuildCache | None = None, jobs: int = 1,
@@ -165,7 +173,7 @@ def extract_articles(inputs: Inputs, cache: BuildCache | None = None, jobs: int 
             clock.add("extract", piece.extract_seconds)
         files = {path.name: files[path.name] for path in inputs.paths}  # in file order, as the cache keeps them
         found = publishable(inputs.paths, files)
-    return ExtractedArticles(found.articles, files, found.problems)
+    return ExtractedArticles(found.articles, files, inputs.problems + found.problems)
 
 
 @dataclass(frozen=True, slots=True)

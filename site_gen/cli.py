@@ -126,7 +126,7 @@ def build(source_dir: Path, out_dir: Path | None, base_url: str | None, strict: 
         sys.exit(1)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
-    for note in report.notes:
+    for note in () if quiet else report.notes:
         click.echo(f"note: {note}", err=True)
     if not quiet:
         click.echo(f"Built {report.articles} article(s) into {config.out_dir}: {report.pages} pages and files "

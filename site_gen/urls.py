@@ -145,3 +145,8 @@ class SiteUrls:
     def absolute(self, route: str) -> str:
         """Full URL where the base URL names a host, else the root-relative one."""
         return self.base_url + route
+
+    @property
+    def has_host(self) -> bool:
+        """Whether the base URL names where the site lives (which canonical links and sitemaps need)."""
+        return self.base_url != self.base_path

@@ -326,3 +326,27 @@ def _snapshot(folder: Path) -> dict[str, str]:
     """Every file under `folder` with a hash of its content."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_link_in_seeds_leading_outside_the_archive_is_skipped(make_site: SiteFactory, seed_text: str,
+                                                                 tmp_path: Path) -> None:
+    secret = tmp_path / "elsewhere.txt"
+    secret.write_text(" date 2020-01-01 A private note about Kai Lund joining Everton.", encoding="utf-8")
+    config = make_site({"000_seed.txt": seed_text})
+    (config.seeds_dir / "001_link.txt").symlink_to(secret)
+    inside = config.source_dir / "drafts.txt"
+    inside.write_text(" date 2020-02-01 Kai Lund is wanted by Everton.", encoding="utf-8")
+    (config.seeds_dir / "002_inside.txt").symlink_to(inside)  # a link within the archive is read
+    report = build(config)
+    assert report.articles == 2
+    assert any("001_link.txt" in w and "outside the archive; skipped" in w for w in report.warnings)
+    assert not any("elsewhere" in p.read_text(encoding="utf-8") for p in config.out_dir.rglob("*.html"))
+
+
+def test_the_next_build_clears_what_a_killed_build_left(make_site: SiteFactory, seed_text: str) -> None:
+    config = make_site({"000_seed.txt": seed_text})
+    build(config)
+    leftover = config.out_dir.parent / f".{config.out_dir.name}.staging-999999"
+    (leftover / "players").mkdir(parents=True)
+    report = build(config)  # nothing changed: this build writes nothing, and still tidies up
+    assert report.rendered == 0 and not leftover.exists()

@@ -219,3 +219,15 @@ def test_search_index_is_written_reused_and_can_be_turned_off(make_site: SiteFac
     assert not (off.out_dir / "pagefind").exists()
     assert "pagefind" not in (off.out_dir / "search" / "index.html").read_text(encoding="utf-8")
     assert crawl_site(off.out_dir).broken == []
+
+
+def test_club_pages_count_moves_apart_from_mentions(make_site: SiteFactory) -> None:
+    moved = "---\ndate: 2024-07-01\ntitle: A\nplayers: [Kai Lund]\nclubs: [Everton]\n" \
+            "moves:\n  - {player: Kai Lund, to: Everton}\n---\n\nKai Lund to Everton.\n"
+    mentioned = "---\ndate: 2024-07-09\ntitle: B\nplayers: [Kai Lund]\nclubs: [Everton]\nmoves: []\n---\n\nKai Lund, Everton.\n"
+    config = make_site({"a.md": moved, "b.md": mentioned, "c.md": mentioned.replace("title: B", "title: C")})
+    build(config)
+    page = (config.out_dir / "clubs" / "everton" / "index.html").read_text(encoding="utf-8")
+    linked_in = page.split('aria-label="Linked in"')[1].split("</section>")[0]
+    assert re.search(r'>Kai Lund</a> <span class="count">1</span>', linked_in)  # one move; two mentions not counted
+    assert 'aria-label="Also mentioned"' not in page

@@ -151,3 +151,15 @@ def test_club_pages_list_a_bounded_number_of_players(make_site: SiteFactory, mon
                               r'<ul class="chips">(.*?)</ul>', html)
         assert sections
         assert all(section.count("<li>") <= 1 for section in sections)
+
+
+def test_every_stage_shows_its_real_total(make_site: SiteFactory, seed_text: str) -> None:
+    config = make_site({"000_seed.txt": seed_text, "001_other.txt": DEVSET[1].read_text(encoding="utf-8")})
+    stream = io.StringIO()
+    report = build(config, use_cache=False, progress=ProgressLines(stream, every=0.0))
+    lines = stream.getvalue().splitlines()
+    reading = [line for line in lines if line.startswith("reading:")]
+    rendering = [line for line in lines if line.startswith("rendering:")]
+    assert reading[-1] == "reading: 2 of 2 (100%)"
+    assert rendering[-1] == f"rendering: {report.pages:,} of {report.pages:,} (100%)"
+    assert not any(" of 0" in line for line in lines)

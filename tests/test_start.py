@@ -160,3 +160,18 @@ def test_the_code_fingerprint_covers_subpackages_and_their_data(tmp_path: Path,
         after = digests.code_fingerprint()
         assert after != before, changed
         before = after
+
+
+def test_with_no_base_url_what_needs_a_full_address_is_left_out_and_said_once(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
+    result = CliRunner().invoke(main, ["build", "--source", str(tmp_path)])
+    assert result.exit_code == 0 and result.output.count("no base URL") == 1
+    site = tmp_path / "_site"
+    assert 'rel="canonical"' not in (site / "index.html").read_text(encoding="utf-8")
+    assert "Sitemap:" not in (site / "robots.txt").read_text(encoding="utf-8")
+    assert not (site / "sitemap.xml").exists()
+    with_url = CliRunner().invoke(main, ["build", "--source", str(tmp_path), "--base-url", "https://example.org/a/"])
+    assert "no base URL" not in with_url.output
+    assert 'rel="canonical" href="https://example.org/a/"' in (site / "index.html").read_text(encoding="utf-8")
+    assert "Sitemap: https://example.org/a/sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")

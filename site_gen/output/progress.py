@@ -15,6 +15,9 @@ from tqdm import tqdm
 
 
 class Progress(Protocol):
+    #: whether anything is shown (a build counts the pages it will render only for a progress that is)
+    shows: bool
+
     def stage(self, name: str, total: int) -> None:
         """A stage of `total` steps begins (ending any previous one)."""
 
@@ -27,6 +30,8 @@ class Progress(Protocol):
 
 class NoProgress:
     """`--quiet`, and builds run from code: nothing shown."""
+
+    shows = False
 
     def stage(self, name: str, total: int) -> None:
         pass
@@ -41,13 +46,15 @@ class NoProgress:
 class ProgressBar:
     """A tqdm bar on the terminal; it appears only for a stage that lasts over a second."""
 
+    shows = True
+
     def __init__(self, stream: TextIO = sys.stderr) -> None:
         self.stream = stream
         self.bar: tqdm[None] | None = None
 
     def stage(self, name: str, total: int) -> None:
         self.close()
-        self.bar = tqdm(total=total, desc=name, unit="", file=self.stream, delay=1.0, leave=False,
+        self.bar = tqdm(total=total or None, desc=name, unit="", file=self.stream, delay=1.0, leave=False,
                         dynamic_ncols=True)
 
     def advance(self, count: int) -> None:
@@ -63,6 +70,8 @@ class ProgressBar:
 class ProgressLines:
     """Plain lines for logs and CI: one every `every` seconds of a stage, none for a short build."""
 
+    shows = True
+
     def __init__(self, stream: TextIO = sys.stderr, every: float = 5.0) -> None:
         self.stream = stream
         self.every = every
@@ -77,8 +86,9 @@ class ProgressLines:
         self.done += count
         now = time.monotonic()
         if now >= self.next_line:
-            share = f" ({100 * self.done // self.total}%)" if self.total else ""
-            print(f"{self.name}: {self.done:,} of {self.total:,}{share}", file=self.stream, flush=True)
+            counted = f"{self.done:,} of {self.total:,} ({100 * self.done // self.total}%)" if self.total \
+                else f"{self.done:,}"
+            print(f"{self.name}: {counted}", file=self.stream, flush=True)
             self.next_line = now + self.every
 
     def close(self) -> None:

@@ -130,7 +130,8 @@ class Renderer:
             template = self.environment.get_template(page.template)
             return template.render(page.context)
         except jinja2.TemplateSyntaxError as error:
-            raise BuildError(f"templates/{error.name or page.template}:{error.lineno}: {error.message}") from error
+            raise BuildError(f"templates/{error.name or page.template}:{error.lineno}: {error.message} "
+                             f"(while rendering {page.path})") from error
         except jinja2.TemplateNotFound as error:
             raise BuildError(f"template {error.name!r} not found (needed for {page.path})") from error
         except jinja2.UndefinedError as error:

@@ -27,7 +27,7 @@ class StagedOutput:
         self._folders: set[str] = set()  # made in staging already
 
     def __enter__(self) -> StagedOutput:
-        _recover_interrupted(self.out_dir)
+        recover_interrupted(self.out_dir)
         _check_replaceable(self.out_dir)
         if self.staging.exists():
             shutil.rmtree(self.staging)
@@ -108,7 +108,7 @@ def _check_replaceable(out_dir: Path) -> None:
                          "(empty it or choose another --out)")
 
 
-def _recover_interrupted(out_dir: Path) -> None:
+def recover_interrupted(out_dir: Path) -> None:
     """Tidy up after builds that were killed: drop their staging folders, and if one died
     between its two renames (no site, an old one set aside), put the old site back."""
     for leftover in sorted(out_dir.parent.glob(f".{out_dir.name}.staging-*")):

@@ -38,6 +38,7 @@ class ClubLink:
     player_slug: str
     direction: str
     latest: dt.date
+    #: articles that link him that way: moves for "in" and "out" (a mere mention never counts there)
     count: int = 1
 
 
@@ -109,12 +110,12 @@ def _club_players(articles: list[Article]) -> dict[str, dict[str, ClubLink]]:
         club_slug, player_slug = slugify(club), slugify(player)
         link = links[club_slug].get(player_slug)
         if link is None:
-            links[club_slug][player_slug] = ClubLink(player_slug, direction, date)
-            return
-        link.count += 1
-        link.latest = max(link.latest, date)
-        if rank[direction] < rank[link.direction]:
-            link.direction = direction
+            link = links[club_slug][player_slug] = ClubLink(player_slug, direction, date, 0)
+        elif rank[direction] < rank[link.direction]:
+            link.direction, link.count, link.latest = direction, 0, date  # moves outrank mentions: count anew
+        if rank[direction] == rank[link.direction]:  # a mention never adds to a count of moves
+            link.count += 1
+            link.latest = max(link.latest, date)
 
     for article in articles:
         moved = set()

@@ -158,7 +158,7 @@ class PageMaker:
         Every page also gets what its head needs: canonical URL, description, the
         Atom feed it has (a route), and its Open Graph type.
         """
-        head: Head = {"title": title, "canonical": self.urls.absolute(route),
+        head: Head = {"title": title, "canonical": self.urls.absolute(route) if self.urls.has_host else None,
                 "description": description or self.config.description,
                 "feed": self.urls.absolute(feed) if feed else None, "og_type": kind}
         return Page(urls.output_path(route), template, (self.names, head, inputs), lambda: {**head, **values()})

@@ -38,7 +38,11 @@ def make_pages(index: SiteIndex, config: SiteConfig, source_digests: Mapping[str
         yield page
     yield from feed_pages(maker)
     yield from api_pages(maker)
-    yield from sitemap_pages(maker, html_routes)
+    if maker.urls.has_host:  # a sitemap lists full URLs: with no base URL there is none to write
+        yield from sitemap_pages(maker, html_routes)
+    else:
+        robots = "User-agent: *\nAllow: /\n"
+        yield Page(urls.ROBOTS_ROUTE, TEXT_OUTPUT, robots, lambda: {"text": robots})
     if config.cname:  # GitHub Pages serves the site at this custom domain
         cname = config.cname + "\n"
         yield Page("CNAME", TEXT_OUTPUT, cname, lambda: {"text": cname})

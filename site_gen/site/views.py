@@ -23,7 +23,8 @@ class Head(TypedDict):
     """What every page's `<head>` needs."""
 
     title: str
-    canonical: str
+    #: the page's full URL; None where the base URL names no host (a canonical link must be absolute)
+    canonical: str | None
     description: str
     feed: str | None
     og_type: str
