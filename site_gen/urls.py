@@ -17,7 +17,7 @@ from slugify import slugify as _slugify
 
 from site_gen.errors import ConfigError
 
-_APOSTROPHES = [("'", ""), ("\u2019", ""), ("\u2018", "")]
+_APOSTROPHES = [("'", ""), ("\u2019", ""), ("\u2018", ""), ("£", ""), ("€", ""), ("$", "")]  # "£40m" is "40m"
 
 
 @functools.lru_cache(maxsize=100_000)

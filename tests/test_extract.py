@@ -194,3 +194,35 @@ def test_a_past_move_is_history_not_a_rumour() -> None:
     text = "Villa, who sold Jack Grealish to Manchester City for £100m in 2021, want Tomas Varga."
     moves = {(m.player, m.to_club) for m in extract(text, dt.date(2023, 8, 1)).moves}
     assert ("Jack Grealish", "Manchester City") not in moves
+
+
+def _articles(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.txt")) + sorted(folder.glob("*.md"))
+
+
+@pytest.mark.parametrize("folder", ["golden/archive/seeds", "devset/articles", "hardset/tune/articles"])
+def test_no_headline_is_cut_inside_a_name(folder: str) -> None:
+    from site_gen.content.infer import make_article
+    from site_gen.content.load import load_source
+
+    for path in _articles(PROJECT / "tests" / folder):
+        source = load_source(path)
+        article = make_article(source)
+        title = article.title
+        assert len(title) <= 81, (path.name, title)
+        if not title.endswith("…"):
+            continue
+        last = title[:-1].split()[-1]
+        text = " ".join(source.body.split())
+        after = text.split(title[:-1], 1)[1].split()[:1] if title[:-1] in text else []
+        assert not (last[:1].isupper() and after and after[0][:1].isupper()), (path.name, title, after)
+
+
+def test_a_caption_first_gives_a_headline_from_the_record() -> None:
+    found = extract("Pictured: fans outside the ground on Saturday. Arsenal have completed the signing of "
+                    "Tomas Brannigan from Southampton for £30m.", dt.date(2024, 7, 1))
+    assert found.title.startswith("Arsenal have completed the signing of Tomas Brannigan")
+    filler = "Pictured: fans outside the ground. It rained. The queue was long. Nobody minded. "
+    record = extract(filler + "Everton have completed the signing of Tomas Brannigan from Southampton for £30m.",
+                     dt.date(2024, 7, 1))
+    assert record.title == "Brannigan: Southampton → Everton, deal done, £30m"  # no opening sentence names him

@@ -18,7 +18,7 @@ def seed_article():  # type: ignore[no-untyped-def]
 def test_seed_record() -> None:
     article = seed_article()
     assert article.date == dt.date(2017, 8, 2)
-    assert article.title.startswith("Virgil Van Dijk has refused to budge")
+    assert article.title.startswith("Virgil van Dijk has refused to budge")  # as the record spells him
     assert len(article.title) <= 80
     assert "Virgil van Dijk" in article.players
     assert {"Liverpool", "Southampton"} <= set(article.clubs)

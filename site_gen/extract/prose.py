@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from site_gen.extract.fees import find_fees
 from site_gen.extract.gazetteer import Gazetteer, load_gazetteer
 from site_gen.extract.mentions import Mention, find_mentions, resolve_clubs, surnames_over_clubs
-from site_gen.extract.records import Affiliation, Extraction, Fee
+from site_gen.extract.records import Affiliation, Extraction, Fee, Move
 from site_gen.extract.moves import find_moves
 from site_gen.extract.roles import classify_people
 from site_gen.extract.tags import infer_tags
@@ -48,7 +48,7 @@ def extract(body: str, date: dt.date | None = None, gazetteer: Gazetteer | None 
     origins: dict[str, str] = {}
     moves = find_moves(text, spans, mentions, players, fees, origins)
     return Extraction(
-        title=make_title(body),
+        title=make_title(body, players=players, moves=moves),
         players=tuple(players),
         clubs=tuple(clubs),
         moves=tuple(moves),
@@ -60,16 +60,69 @@ def extract(body: str, date: dt.date | None = None, gazetteer: Gazetteer | None 
     )
 
 
-def make_title(body: str, limit: int = TITLE_LENGTH) -> str:
-    """The opening sentence, cut at a word boundary to at most `limit` characters."""
-    text = " ".join(body[: limit * 4].split())  # the opening sentence is all that matters
-    spans = sentences(text)
-    first = text[spans[0][0]:spans[0][1]] if spans else text
-    first = first.rstrip(" .")
-    if len(first) <= limit:
-        return first
-    cut = first[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:-— ")
-    return cut + "…"
+def make_title(body: str, limit: int = TITLE_LENGTH, players: Sequence[str] = (),
+               moves: Sequence[Move] = ()) -> str:
+    """A headline: the first of the opening sentences that states the main move (its player and
+    destination), else the opening sentence; names spelt as the record spells them; never cut inside
+    a name. Where no opening sentence names the player at all (a caption, a teaser), one made from
+    the record: "Gyokeres: Sporting CP → Arsenal, deal done, £63.5m"."""
+    text = " ".join(body[: limit * 12].split())
+    spans = sentences(text)[:4] or [(0, len(text))]
+    candidates = [text[start:end].rstrip(" .") for start, end in spans]
+    main = moves[0] if moves else None
+    chosen = candidates[0]
+    if main is not None:
+        surname = main.player.split()[-1]
+        stating = [c for c in candidates if surname in c and (not main.to_club or _names_club(c, main.to_club))]
+        naming = [c for c in candidates if surname in c]
+        if stating:
+            chosen = stating[0]
+        elif naming:
+            chosen = naming[0]
+        else:
+            return _record_title(main)
+    return _cut(_respelt(chosen, players), limit)
+
+
+_STAGE_WORDS = {"interest": "linked", "talks": "in talks", "bid": "bid made", "agreed": "fee agreed",
+                "done": "deal done", "off": "deal off"}
+
+
+def _record_title(move: Move) -> str:
+    """A headline made from a move: "Gyokeres: Sporting CP → Arsenal, deal done, £63.5m"."""
+    route = f"{move.from_club or '?'} → {move.to_club or '?'}"
+    fee = f", {move.fee.text}" if move.fee else ""
+    return f"{move.player.split()[-1]}: {route}, {_STAGE_WORDS.get(move.stage, move.stage)}{fee}"
+
+
+def _names_club(sentence: str, club: str) -> bool:
+    """Whether a sentence names a club by its name or its last word ("United", "Villa" count)."""
+    return club in sentence or club.split()[-1] in sentence
+
+
+def _respelt(sentence: str, players: Sequence[str]) -> str:
+    """The sentence with each player's name as the record spells it ("Van Dijk" → "van Dijk")."""
+    for name in players:
+        if " " in name and name not in sentence:
+            sentence = re.sub(re.escape(name), name.replace("\\", "\\\\"), sentence, flags=re.IGNORECASE)
+    return sentence
+
+
+def _cut(sentence: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word boundary that is not inside a run of capitalised
+    words (a name: "Arsenal goalkeeper Aaron Ramsdale", not "…goalkeeper Aaron…")."""
+    if len(sentence) <= limit:
+        return sentence
+    words = sentence.split(" ")
+    kept: list[str] = []
+    for word in words:
+        if len(" ".join([*kept, word])) > limit - 1:
+            break
+        kept.append(word)
+    following = words[len(kept)] if len(kept) < len(words) else ""
+    while len(kept) > 1 and kept[-1][:1].isupper() and following[:1].isupper():
+        following = kept.pop()  # inside a name: end before it
+    return " ".join(kept).rstrip(",;:-— ") + "…"
 
 
 def _unique_fees(fees: Iterable[Fee]) -> list[Fee]:
