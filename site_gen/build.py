@@ -30,10 +30,10 @@ from site_gen.extract import Gazetteer, load_gazetteer
 from site_gen.extract.review import Doubt
 from site_gen.model import Article, BuildReport, BuildSummary, FileRecord
 from site_gen.output import parallel, search
-from site_gen.output.cache import CACHE_DIR, BuildCache
+from site_gen.output.cache import BuildCache, cache_folder
 from site_gen.output.progress import NoProgress, Progress, StageClock
 from site_gen.output.render import Renderer, render_share
-from site_gen.output.write import PatchedOutput, StagedOutput, built_base_url, recover_interrupted
+from site_gen.output.write import PatchedOutput, StagedOutput, built_base_url, built_id, recover_interrupted
 from site_gen.site.index import SiteIndex, build_index
 from site_gen.site.plan import make_pages
 from site_gen.urls import SiteUrls
@@ -90,7 +90,7 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
     recover_interrupted(config.out_dir.resolve())  # what a killed build left, whether or not this one writes
     inputs = gather(config)
     if cache is None:
-        cache = BuildCache(config.out_dir / CACHE_DIR, inputs.code, use_cache)
+        cache = BuildCache(cache_folder(config.out_dir), inputs.code, use_cache, built_id(config.out_dir))
     cache.ensure_code(inputs.code)
     fingerprint, newest = _inputs_fingerprint(inputs)
     same_site = built_base_url(config.out_dir) == config.base_url  # the last build is in place, for this URL
@@ -114,7 +114,7 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
                   "out, as they need the site's full address",)
     renderer = Renderer(config, searched)
     patch = in_place and bool(cache.pages) and same_site
-    output = PatchedOutput(config.out_dir, config.base_url, set(cache.pages), CACHE_DIR) if patch \
+    output = PatchedOutput(config.out_dir, config.base_url, set(cache.pages)) if patch \
         else StagedOutput(config.out_dir, config.base_url)
     with output:
         digests = {name: record.digest + indexed.revisions.get(name, "") for name, record in extracted.files.items()}
@@ -134,10 +134,9 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
                     search.index_site(output.staging)
         with clock.stage("write"):
             output.copy_files(config.theme.static_files(), "static")
-            summary = BuildSummary(len(extracted.articles), len(fingerprints), problems)
-            cache.save(output.path_for(CACHE_DIR), extracted.files, fingerprints, fingerprint, summary,
-                       started_ns)  # swapped in with the site
             output.commit()
+            summary = BuildSummary(len(extracted.articles), len(fingerprints), problems)
+            cache.save(extracted.files, fingerprints, fingerprint, summary, started_ns, output.build_id)
     return BuildReport(len(extracted.articles), len(fingerprints), clock.total(), problems,
                        rendered=sum(share.rendered for share in shares), stages=clock.stages, notes=notes)
 

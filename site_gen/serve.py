@@ -19,7 +19,8 @@ from livereload import Server
 from livereload.handlers import LiveReloadHandler
 
 from site_gen.build import build
-from site_gen.output.cache import CACHE_DIR, BuildCache
+from site_gen.output.cache import BuildCache, cache_folder
+from site_gen.output.write import built_id
 from site_gen.config import CONFIG_FILE, SiteConfig
 from site_gen.content.corrections import CORRECTIONS_FILE
 from site_gen.errors import SiteError
@@ -37,7 +38,7 @@ class Preview:
         self.error: str | None = None
         self.base_path = SiteUrls(config.base_url).base_path
         #: kept in memory between rebuilds, so each one redoes only what the last save changed
-        self.cache = BuildCache(config.out_dir / CACHE_DIR, "")
+        self.cache = BuildCache(cache_folder(config.out_dir), "", site_id=built_id(config.out_dir))
 
     def rebuild(self) -> None:
         """Build; on failure keep serving the last good site and remember the error."""

@@ -16,9 +16,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+
 from site_gen.check import html_links
 from site_gen.config import SiteConfig, load_config
-from site_gen.output.cache import CACHE_DIR
+from site_gen.output.write import MARKER
 
 SiteFactory = Callable[..., SiteConfig]
 
@@ -72,14 +73,17 @@ def rendered_files() -> Callable[[Path], list[Path]]:
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
-    """Every file of a built site with a digest of its bytes, the cache left out."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and CACHE_DIR not in p.parts}
+    """Every file of a built site with a digest of its bytes; of the marker, only its base URL (it
+    also names the build that made the site, which differs from build to build)."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(
+        p.read_bytes() if p.name != MARKER else "".join(
+            line for line in p.read_text(encoding="utf-8").splitlines(True) if not line.startswith("build: ")
+        ).encode()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="session")
 def snapshot() -> Callable[[Path], dict[str, str]]:
-    """`snapshot(folder)`: {relative path: sha256} of every file of a built site but its cache."""
+    """`snapshot(folder)`: {relative path: sha256} of every file of a built site (see `_snapshot`)."""
     return _snapshot
 
 

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from site_gen.build import build
-from site_gen.output.cache import CACHE_DIR, BuildCache
+from site_gen.output.cache import BuildCache, cache_folder
 from site_gen.config import SiteConfig, load_config
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -71,7 +71,7 @@ def test_no_cache_renders_everything(make_site: SiteFactory, seed_text: str) -> 
 def test_corrupt_cache_means_a_cold_build(make_site: SiteFactory, seed_text: str) -> None:
     config = make_site({"000_seed.txt": seed_text})
     first = build(config)
-    (config.out_dir / CACHE_DIR / "cache.pickle").write_bytes(b"not a pickle")
+    (cache_folder(config.out_dir) / "cache.pickle").write_bytes(b"not a pickle")
     assert build(config).rendered == first.pages
 
 
@@ -87,7 +87,7 @@ def test_incremental_builds_equal_clean_builds(tmp_path_factory: object, snapsho
     cache kept in memory and only changed files rewritten in the live folder."""
     scratch = Path(tmp_path_factory.mktemp("incremental"))  # type: ignore[attr-defined]
     config = _fresh_site(scratch)
-    memory = BuildCache(config.out_dir / CACHE_DIR, "") if in_place else None
+    memory = BuildCache(cache_folder(config.out_dir), "") if in_place else None
     build(config, cache=memory, in_place=in_place)
     for edit, seed in steps:
         _apply(config, edit, random.Random(seed))
@@ -101,7 +101,7 @@ def test_incremental_builds_equal_clean_builds(tmp_path_factory: object, snapsho
 
 def test_in_place_rebuild_writes_only_what_changed(make_site: SiteFactory, seed_text: str) -> None:
     config = make_site({"000_seed.txt": seed_text, "001_other.txt": DEVSET[1].read_text(encoding="utf-8")})
-    memory = BuildCache(config.out_dir / CACHE_DIR, "")
+    memory = BuildCache(cache_folder(config.out_dir), "")
     build(config, cache=memory, in_place=True)
     stamps = {p: p.stat().st_mtime_ns for p in config.out_dir.rglob("*.html")}
     seed = config.seeds_dir / "000_seed.txt"

@@ -74,6 +74,8 @@ def apply_review(csv_path: Path, source_dir: Path) -> Applied:
         rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8-sig"))))
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise ConfigError(f"{csv_path}: cannot be read as a review file: {error}") from error
+    if rows and "correction" not in rows[0]:
+        raise ConfigError(f"{csv_path}: no 'correction' column (export one with site-gen review --csv)")
     target = source_dir / CORRECTIONS_FILE
     try:
         data: dict[str, Any] = (yaml.safe_load(target.read_text(encoding="utf-8")) or {}) if target.is_file() else {}

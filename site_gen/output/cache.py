@@ -1,7 +1,8 @@
 """The build cache: what the last build read and wrote, so the next one only redoes what changed.
 
-Kept in `.site-gen-cache/` inside the output folder, so that it is replaced together with the
-site it describes and never disagrees with it. Two levels, both keyed by content:
+Kept beside the output folder (`._site.site-gen-cache/` for `_site`), never inside it, so it is
+never published; it names the build whose site it describes (the site's marker), and a cache
+written for any other build is not trusted. Two levels, both keyed by content:
 - each article file's record, by the file's bytes (found again cheaply by size and mtime);
 - each page's inputs (settings, template set and the keys of what it shows), so an
   unchanged page is linked over from the previous site instead of rendered again.
@@ -12,6 +13,7 @@ are part of every page's inputs.
 
 from __future__ import annotations
 
+import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +21,10 @@ from pathlib import Path
 from site_gen.errors import Problem
 from site_gen.model import Article, BuildSummary, FileRecord
 
-CACHE_DIR = ".site-gen-cache"  # inside the output folder, swapped in with the site it describes
+def cache_folder(out_dir: Path) -> Path:
+    """Where the cache of the site in `out_dir` lives: beside it, hidden, never published."""
+    resolved = out_dir.resolve()
+    return resolved.parent / f".{resolved.name}.site-gen-cache"
 #: Records per pickle in the cache file.
 _CHUNK = 5000
 #: A file changed this close to the last build may have changed again within the same clock
@@ -30,9 +35,12 @@ RACY_NS = 2_000_000_000
 class BuildCache:
     """Records and page fingerprints from the last build; `save()` keeps this build's for the next."""
 
-    def __init__(self, folder: Path, code: str, enabled: bool = True) -> None:
+    def __init__(self, folder: Path, code: str, enabled: bool = True, site_id: str | None = None) -> None:
+        """`site_id`: the id of the build that made the site now in place; a cache saved for
+        another build (or a site killed half-way) is ignored."""
         self.folder = folder
         self.code = code
+        self.site_id = site_id
         #: file name → what reading it gave
         self.files: dict[str, FileRecord] = {}
         #: output path → digest of the page's inputs (see `Page.inputs`), settings and template set
@@ -55,7 +63,7 @@ class BuildCache:
         try:
             with (self.folder / "cache.pickle").open("rb") as handle:
                 saved = pickle.load(handle)
-                if not isinstance(saved, _Header) or saved.code != self.code:
+                if not isinstance(saved, _Header) or saved.code != self.code or saved.site_id != self.site_id:
                     return
                 files: dict[str, FileRecord] = {}
                 for _ in range(saved.file_chunks):
@@ -89,22 +97,25 @@ class BuildCache:
         """Whether a file with this mtime was last changed safely before the last build began."""
         return mtime_ns < self.started_ns - RACY_NS
 
-    def save(self, folder: Path, files: dict[str, FileRecord], pages: dict[str, bytes], inputs: str,
-             summary: BuildSummary, started_ns: int) -> None:
-        """Keep this build's state in memory and in `folder` (in the staged site, swapped in with it)."""
+    def save(self, files: dict[str, FileRecord], pages: dict[str, bytes], inputs: str,
+             summary: BuildSummary, started_ns: int, site_id: str) -> None:
+        """Keep this build's state in memory and in the cache folder, for the site built as `site_id`."""
         self.files, self.pages, self.inputs, self.summary = files, pages, inputs, summary
-        self.started_ns = started_ns
+        self.started_ns, self.site_id = started_ns, site_id
+        folder = self.folder
         folder.mkdir(parents=True, exist_ok=True)
         # the records go in chunks, each its own pickle, so the pickler's memo of what it has
         # written (which shares repeated names) never spans a whole large archive
         names = list(files)
         chunks = [names[start:start + _CHUNK] for start in range(0, len(names), _CHUNK)]
-        with (folder / "cache.pickle").open("wb") as handle:
-            pickle.dump(_Header(self.code, inputs, summary, started_ns, len(chunks)), handle,
+        fresh = folder / f"cache.pickle.new-{os.getpid()}"
+        with fresh.open("wb") as handle:
+            pickle.dump(_Header(self.code, inputs, summary, started_ns, len(chunks), site_id), handle,
                         protocol=pickle.HIGHEST_PROTOCOL)
             for chunk in chunks:
                 pickle.dump({name: files[name] for name in chunk}, handle, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump(pages, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(fresh, folder / "cache.pickle")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,3 +127,5 @@ class _Header:
     summary: BuildSummary
     started_ns: int
     file_chunks: int
+    #: the build whose site this describes (the id in the site's marker)
+    site_id: str

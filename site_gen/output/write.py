@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from pathlib import Path
 from types import TracebackType
 
@@ -23,6 +24,8 @@ class StagedOutput:
     def __init__(self, out_dir: Path, base_url: str = "/") -> None:
         self.out_dir = out_dir.resolve()
         self.base_url = base_url
+        #: names this build in the site's marker, so a cache written for another build is never trusted
+        self.build_id = uuid.uuid4().hex
         self.staging = self.out_dir.parent / f".{self.out_dir.name}.staging-{os.getpid()}"
         self._folders: set[str] = set()  # made in staging already
 
@@ -32,8 +35,7 @@ class StagedOutput:
         if self.staging.exists():
             shutil.rmtree(self.staging)
         self.staging.mkdir(parents=True)
-        (self.staging / MARKER).write_text("Built by site_gen; replaced whole on every build.\n"
-                                           f"base_url: {self.base_url}\n", encoding="utf-8")
+        (self.staging / MARKER).write_text(_marker(self.base_url, self.build_id), encoding="utf-8")
         (self.staging / ".nojekyll").write_text("", encoding="utf-8")
         return self
 
@@ -136,6 +138,20 @@ def _running(pid_text: str) -> bool:
     return True
 
 
+def _marker(base_url: str, build_id: str) -> str:
+    return f"Built by site_gen; replaced whole on every build.\nbase_url: {base_url}\nbuild: {build_id}\n"
+
+
+def built_id(out_dir: Path) -> str | None:
+    """The id of the build that made the site in `out_dir` (from its marker), if any."""
+    try:
+        marker = (out_dir / MARKER).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    return next((line.removeprefix("build: ").strip() for line in marker.splitlines() if line.startswith("build: ")),
+                None)
+
+
 def built_base_url(out_dir: Path) -> str | None:
     """The base URL the site in `out_dir` was built for, from its marker; None if not a site_gen site."""
     try:
@@ -153,16 +169,15 @@ class PatchedOutput:
 
     Same interface as `StagedOutput`. Pages are kept in memory until `commit()`, so a
     failed build writes nothing; each file is replaced whole (written beside, then
-    renamed over), and the cache is dropped first and written last, so a build killed
-    while committing is followed by a cold one.
+    renamed over), and the marker gets this build's id last, so a cache saved for an
+    earlier build is not trusted after a build killed while committing.
     """
 
-    def __init__(self, out_dir: Path, base_url: str, previous_pages: set[str], cache_dir: str) -> None:
+    def __init__(self, out_dir: Path, base_url: str, previous_pages: set[str]) -> None:
         self.out_dir = out_dir.resolve()
         self.base_url = base_url
+        self.build_id = uuid.uuid4().hex
         self.previous_pages = previous_pages
-        self.cache_dir = cache_dir
-        self.pending = self.out_dir / f".pending-{os.getpid()}"
         self._writes: dict[str, bytes] = {}
         self._kept: set[str] = set()
         self._static: set[str] = set()
@@ -171,21 +186,16 @@ class PatchedOutput:
     def __enter__(self) -> PatchedOutput:
         if not (self.out_dir / MARKER).exists():
             raise BuildError(f"{self.out_dir}: not a site_gen site, so it cannot be updated in place")
-        for leftover in self.out_dir.glob(".pending-*"):
+        for leftover in self.out_dir.glob(".pending-*"):  # from earlier versions
             shutil.rmtree(leftover, ignore_errors=True)
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
-        shutil.rmtree(self.pending, ignore_errors=True)
+        pass
 
     def _target(self, relative: str) -> Path:
         return self.out_dir / inside(relative)
-
-    def path_for(self, relative: str) -> Path:
-        """A private folder for files written directly (the cache), moved into place by `commit()`."""
-        self._target(relative)
-        return self.pending / relative
 
     def write_text(self, relative: str, text: str) -> None:
         """Replace the file at `commit()`, unless it already holds exactly this (a page rendered
@@ -218,9 +228,9 @@ class PatchedOutput:
                 self._writes[name] = data
 
     def commit(self) -> None:
-        """Drop the old cache, replace changed files, remove gone pages, then put the new cache in place."""
-        cache = self.out_dir / self.cache_dir
-        shutil.rmtree(cache, ignore_errors=True)
+        """Replace changed files, remove gone pages, then mark the site as this build's (until then
+        the marker says it is being patched, so a build killed half-way leaves no trusted cache)."""
+        (self.out_dir / MARKER).write_text(_marker(self.base_url, "patching"), encoding="utf-8")
         for relative, data in self._writes.items():
             target = self._target(relative)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -235,8 +245,9 @@ class PatchedOutput:
             for path in sorted(static_root.rglob("*")):
                 if path.is_file() and path.relative_to(self.out_dir).as_posix() not in self._static:
                     _remove_with_empty_parents(path, self.out_dir)
-        if (self.pending / self.cache_dir).exists():
-            (self.pending / self.cache_dir).rename(cache)
+        fresh = self.out_dir / f".{MARKER}.new-{os.getpid()}"
+        fresh.write_text(_marker(self.base_url, self.build_id), encoding="utf-8")
+        os.replace(fresh, self.out_dir / MARKER)
 
 
 def _remove_with_empty_parents(path: Path, root: Path) -> None:
