@@ -254,6 +254,7 @@ def _inputs_fingerprint(inputs: Inputs) -> tuple[str, int]:
             newest = max(newest, stat.st_mtime_ns)
         except OSError:
             digest.update(f"{path.name}\0unreadable\n".encode())
-    digest.update(tree_fingerprint(*config.theme.folders(), config.source_dir / CONFIG_FILE,
+    # the default theme is part of `inputs.code`; only the site's own files are hashed here
+    digest.update(tree_fingerprint(config.templates_dir, config.static_dir, config.source_dir / CONFIG_FILE,
                                    config.source_dir / TRANSFERS_FILE).encode())
     return digest.hexdigest(), newest

@@ -14,7 +14,7 @@ from typing import Mapping, Sequence
 from site_gen.content.corrections import Corrections
 from site_gen.content.transfers import Transfer
 from site_gen.digests import fingerprint
-from site_gen.extract.reconcile import ClubNews, DatedRecord, reconcile
+from site_gen.extract.reconcile import ClubNews, DatedRecord, Reconciliation, reconcile
 from site_gen.model import Article
 
 
@@ -27,18 +27,35 @@ class ReconciledArticles:
     revisions: Mapping[str, str]
 
 
-def reconcile_articles(articles: Sequence[Article], transfers: Sequence[Transfer] = (),
-                       corrections: Corrections | None = None) -> ReconciledArticles:
-    """Every article with the archive's names, without staff taken for players, and with the
-    origins the archive knows filled in."""
-    items = [DatedRecord(article.path.name, article.date, article, article.editor_fields) for article in articles]
+@dataclass(frozen=True, slots=True)
+class ArchiveReading:
+    """The articles as the archive-wide pass sees them, and what it read of them together."""
+
+    items: tuple[DatedRecord, ...]
+    reading: Reconciliation
+
+
+def read_archive(articles: Sequence[Article], transfers: Sequence[Transfer] = (),
+                 corrections: Corrections | None = None) -> ArchiveReading:
+    """Read the articles together: the table's transfers add to what they say of players' clubs,
+    and the spellings `corrections.yaml` chooses are fixed."""
+    items = tuple(DatedRecord(article.path.name, article.date, article, article.editor_fields)
+                  for article in articles)
     news: list[ClubNews] = []
     for transfer in transfers:
         if transfer.from_club:
             news.append(ClubNews(transfer.player, transfer.from_club, transfer.date - dt.timedelta(days=1)))
         news.append(ClubNews(transfer.player, transfer.to_club, transfer.date, joined=True))
     fixed = frozenset((corrections or Corrections()).player_names.values())
-    reading = reconcile(items, news, fixed)
+    return ArchiveReading(items, reconcile(items, news, fixed))
+
+
+def reconcile_articles(articles: Sequence[Article], transfers: Sequence[Transfer] = (),
+                       corrections: Corrections | None = None) -> ReconciledArticles:
+    """Every article with the archive's names, without staff taken for players, and with the
+    origins the archive knows filled in."""
+    archive = read_archive(articles, transfers, corrections)
+    items, reading = archive.items, archive.reading
     revised: list[Article] = []
     revisions: dict[str, str] = {}
     for item, article in zip(items, articles):

@@ -20,10 +20,10 @@ from typing import Any, Sequence
 
 import yaml
 
+from site_gen.content.archive import read_archive
 from site_gen.content.corrections import CORRECTIONS_FILE, Corrections
 from site_gen.content.transfers import Transfer
 from site_gen.errors import ConfigError
-from site_gen.extract.reconcile import ClubNews, DatedRecord, reconcile
 from site_gen.extract.review import Doubt, doubts
 from site_gen.model import Article
 
@@ -43,10 +43,8 @@ class Applied:
 def review(articles: Sequence[Article], transfers: Sequence[Transfer] = (),
            corrections: Corrections | None = None) -> list[Doubt]:
     """The doubtful fields of every article, read as the build reads the archive."""
-    items = [DatedRecord(article.path.name, article.date, article, article.editor_fields) for article in articles]
-    news = [ClubNews(t.player, t.to_club, t.date, joined=True) for t in transfers]
-    fixed = frozenset((corrections or Corrections()).player_names.values())
-    return doubts(items, reconcile(items, news, fixed))
+    archive = read_archive(articles, transfers, corrections)
+    return doubts(archive.items, archive.reading)
 
 
 def as_table(found: Sequence[Doubt], limit: int) -> str:

@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from site_gen.extract.gazetteer import fold
 from site_gen.extract.records import Extraction, Move
@@ -73,9 +73,8 @@ class Reconciliation:
 
     #: a spelling as written → the name the archive uses (only names that change)
     names: Mapping[str, str] = field(default_factory=dict)
-    #: folded names of people the archive counts as staff, not players
-    not_players: frozenset[str] = frozenset()
-    #: every spelling (as written, and as the archive writes it) of those people
+    #: every spelling (as written, and as the archive writes it) of the people the archive counts
+    #: as staff, not players
     staff_spellings: frozenset[str] = frozenset()
     #: folded canonical name → his club news, by date, and their dates alone (for bisecting)
     news: Mapping[str, tuple[ClubNews, ...]] = field(default_factory=dict)
@@ -88,9 +87,7 @@ class Reconciliation:
         known = self.names.get(written)
         if known is not None:
             return known
-        if " " not in written.strip():
-            return self._surname(written, date) or written
-        return written
+        return written if " " in written else self._surname(written, date) or written
 
     def _surname(self, word: str, date: dt.date) -> str | None:
         """The one player with this surname written about near this date, if there is exactly one."""
@@ -125,15 +122,14 @@ class Reconciliation:
         record = item.record
         changes: dict[str, object] = {}
         if "players" not in item.fixed:
-            players = tuple(dict.fromkeys(name for name in map(self._namer(item.date), record.players)
+            players = tuple(dict.fromkeys(name for name in (self.name(p, item.date) for p in record.players)
                                           if name not in self.staff_spellings))
             if players != record.players:
                 changes["players"] = players
         if "moves" not in item.fixed and record.moves:
-            name = self._namer(item.date)
             moves = []
             for move in record.moves:
-                player = name(move.player)
+                player = self.name(move.player, item.date)
                 if player in self.staff_spellings:
                     continue
                 origin = move.from_club or self.club_at(player, item.date, move.to_club)
@@ -143,16 +139,6 @@ class Reconciliation:
                 changes["moves"] = tuple(_unique_moves(moves))
         return dataclasses.replace(record, **changes) if changes else record  # type: ignore[arg-type]
 
-    def _namer(self, date: dt.date) -> Callable[[str], str]:
-        """`name()` for one date, with the common case (a full name nobody respells) made cheap."""
-        names = self.names
-
-        def name(written: str) -> str:
-            known = names.get(written)
-            if known is not None:
-                return known
-            return written if " " in written else self._surname(written, date) or written
-        return name
 
 
 def reconcile(items: Sequence[DatedRecord], news: Iterable[ClubNews] = (),
@@ -194,15 +180,10 @@ def reconcile(items: Sequence[DatedRecord], news: Iterable[ClubNews] = (),
             canonical_dates[canonical].extend(seen)
     for canonical, seen in canonical_dates.items():
         by_surname[_loose(_surname_of(canonical))].append((canonical, sorted(seen)))
-    partial = Reconciliation(names=names, not_players=not_players, staff_spellings=staff_spellings, by_surname={
+    partial = Reconciliation(names=names, staff_spellings=staff_spellings, by_surname={
         key: tuple((name, tuple(seen)) for name, seen in sorted(found)) for key, found in by_surname.items()})
     # a timeline of clubs is only needed for players some move of whom does not say where from
-    names_get = names.get
-
-    def named(written: str, date: dt.date) -> str:
-        known = names_get(written)
-        return known if known is not None else written if " " in written else partial.name(written, date)
-
+    named = partial.name
     wanted = {_loose(named(move.player, item.date)) for item in ordered for move in item.record.moves
               if not move.from_club}
     timeline: dict[str, list[ClubNews]] = defaultdict(list)

@@ -121,11 +121,6 @@ def marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return found
 
 
-def cues(text: str, start: int, end: int) -> frozenset[str]:
-    """The stages a stretch of text speaks of."""
-    return frozenset(stage for _, stage in marks(text, start, end))
-
-
 def furthest(stages: set[str] | frozenset[str]) -> str:
     """The stage a set of cues adds up to: done beats off, off beats the rest; else the furthest."""
     if "done" in stages:

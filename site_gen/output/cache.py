@@ -21,15 +21,17 @@ from pathlib import Path
 from site_gen.errors import Problem
 from site_gen.model import Article, BuildSummary, FileRecord
 
-def cache_folder(out_dir: Path) -> Path:
-    """Where the cache of the site in `out_dir` lives: beside it, hidden, never published."""
-    resolved = out_dir.resolve()
-    return resolved.parent / f".{resolved.name}.site-gen-cache"
 #: Records per pickle in the cache file.
 _CHUNK = 5000
 #: A file changed this close to the last build may have changed again within the same clock
 #: tick, keeping its size and mtime ("racy clean", as git calls it): check its content instead.
 RACY_NS = 2_000_000_000
+
+
+def cache_folder(out_dir: Path) -> Path:
+    """Where the cache of the site in `out_dir` lives: beside it, hidden, never published."""
+    resolved = out_dir.resolve()
+    return resolved.parent / f".{resolved.name}.site-gen-cache"
 
 
 class BuildCache:

@@ -51,9 +51,6 @@ class Theme:
         """The site's folders (where they exist) in front of the default theme's."""
         return cls(_layered(templates_dir, DEFAULT_THEME.templates), _layered(static_dir, DEFAULT_THEME.static))
 
-    def folders(self) -> tuple[Path, ...]:
-        return (*self.template_dirs, *self.static_dirs)
-
     def static_files(self) -> dict[str, Path]:
         """Each static file's name (relative, with `/`) and the file that wins: the site's over the default."""
         found: dict[str, Path] = {}

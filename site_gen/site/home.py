@@ -7,6 +7,7 @@ from typing import Iterator
 from site_gen import urls
 from site_gen.model import Page
 from site_gen.site.maker import Listing, PageMaker
+from site_gen.site.sources import ranked_and_unranked
 from site_gen.site.views import Link
 
 
@@ -37,9 +38,7 @@ def _came_true(maker: PageMaker, window: str) -> list[tuple[Link, Link | None, s
 
 def _right_most(maker: PageMaker) -> list[tuple[Link, int, int]]:
     """The outlets whose rumours came true most often: (outlet, hit rate %, decided), among those ranked."""
-    ranked = sorted((r for r in maker.index.outcomes.sources.values()
-                     if r.decided >= maker.config.min_sample and r.hit_rate is not None),
-                    key=lambda r: (-(r.hit_rate or 0), -r.decided, r.slug))[:HOME_LIST]
+    ranked = ranked_and_unranked(maker.index.outcomes.sources.values(), maker.config.min_sample)[0][:HOME_LIST]
     return [(Link(r.name, maker.urls.url(urls.source_route(r.slug))), round(100 * (r.hit_rate or 0)), r.decided)
             for r in ranked]
 

@@ -126,6 +126,16 @@ class Outcomes:
     as_of: dt.date | None = None
 
 
+@dataclass(slots=True)
+class _Link:
+    """A player's link with a club in one window, as the rumours of it are read in date order."""
+
+    club: str
+    stage: str
+    status: str
+    proof: Transfer | None
+
+
 @dataclass(frozen=True, slots=True)
 class _Event:
     """Something that decides rumours of a player: he joined a club, or a move to a club was called off."""
@@ -155,7 +165,7 @@ def judge(articles: Sequence[Article], transfers: Iterable[Transfer] = (), month
     members: dict[str, list[Article]] = defaultdict(list)
     errors: dict[str, list[tuple[float, float]]] = defaultdict(list)
     first_report: dict[tuple[str, str], tuple[dt.date, str | None]] = {}
-    links: dict[tuple[str, str, str], dict[str, object]] = {}
+    links: dict[tuple[str, str, str], _Link] = {}
     for article in ordered:
         route = urls.article_route(article.date, article.slug)
         source = slugify(article.source) if article.source else ""
@@ -177,12 +187,11 @@ def judge(articles: Sequence[Article], transfers: Iterable[Transfer] = (), month
                 if move.fee and move.fee.millions and proof.fee and proof.fee.millions \
                         and move.fee.currency == proof.fee.currency:
                     errors[player].append((abs(move.fee.millions - proof.fee.millions), proof.fee.millions))
-            link = links.setdefault((player, club, window), {"club": move.to_club, "stage": move.stage,
-                                                             "status": status, "proof": proof})
-            if _STAGE_RANK[move.stage] > _STAGE_RANK[str(link["stage"])] and link["stage"] != "done":
-                link["stage"] = move.stage
-            if _SETTLES[status] >= _SETTLES[str(link["status"])]:  # what the window came to: came true wins
-                link["status"], link["proof"] = status, proof or link["proof"]
+            link = links.setdefault((player, club, window), _Link(move.to_club, move.stage, status, proof))
+            if _STAGE_RANK[move.stage] > _STAGE_RANK[link.stage] and link.stage != "done":
+                link.stage = move.stage
+            if _SETTLES[status] >= _SETTLES[link.status]:  # what the window came to: came true wins
+                link.status, link.proof = status, proof or link.proof
             if move.stage in ("done", "off"):
                 continue  # a report of a deal done or called off is no prediction: outlets are not scored on it
             if source:
@@ -263,15 +272,13 @@ def _disagreements(reported: dict[str, list[_Event]], table: dict[str, list[Tran
     return found
 
 
-def _stories(links: dict[tuple[str, str, str], dict[str, object]],
+def _stories(links: dict[tuple[str, str, str], _Link],
              first_report: dict[tuple[str, str], tuple[dt.date, str | None]]) -> dict[str, list[LinkStory]]:
     stories: dict[str, list[LinkStory]] = defaultdict(list)
     for (player, club, window), link in links.items():
-        proof = link["proof"]
-        done = proof.date if isinstance(proof, Transfer) and link["status"] == CAME_TRUE else None
+        done = link.proof.date if link.proof is not None and link.status == CAME_TRUE else None
         first_date, first_source = first_report.get((player, club), (None, None)) if done else (None, None)
-        stories[player].append(LinkStory(player, str(link["club"]), window, str(link["stage"]),
-                                         str(link["status"]) if link["status"] else None, first_source,
+        stories[player].append(LinkStory(player, link.club, window, link.stage, link.status, first_source,
                                          first_date, done))
     return {player: sorted(found, key=lambda s: (_window_order(s.window), s.club), reverse=True)
             for player, found in stories.items()}

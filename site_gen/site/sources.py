@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from site_gen import urls
 from site_gen.model import Page
@@ -12,11 +12,19 @@ from site_gen.site.outcomes import SourceRecord
 from site_gen.site.views import SourceEntry
 
 
+def ranked_and_unranked(records: Iterable[SourceRecord], minimum: int
+                        ) -> tuple[list[SourceRecord], list[SourceRecord]]:
+    """Outlets with at least `minimum` decided rumours by hit rate, then the rest by how many are decided."""
+    listed = list(records)
+    ranked = sorted((r for r in listed if r.decided >= minimum), key=lambda r: (-(r.hit_rate or 0), -r.decided, r.slug))
+    unranked = sorted((r for r in listed if r.decided < minimum), key=lambda r: (-r.decided, r.slug))
+    return ranked, unranked
+
+
 def source_pages(maker: PageMaker) -> Iterator[Page]:
     records = list(maker.index.outcomes.sources.values())
     minimum = maker.config.min_sample
-    ranked = sorted((r for r in records if r.decided >= minimum), key=lambda r: (-(r.hit_rate or 0), -r.decided, r.slug))
-    unranked = sorted((r for r in records if r.decided < minimum), key=lambda r: (-r.decided, r.slug))
+    ranked, unranked = ranked_and_unranked(records, minimum)
     entries = [_entry(maker, r) for r in ranked]
     others = [_entry(maker, r) for r in unranked]
     yield maker.page(urls.SOURCES_ROUTE, "sources.html", "Sources", (entries, others, minimum),
