@@ -34,7 +34,9 @@ from site_gen.output.cache import BuildCache, cache_folder
 from site_gen.output.progress import NoProgress, Progress, StageClock
 from site_gen.output.render import Renderer, render_share
 from site_gen.output.write import PatchedOutput, StagedOutput, built_base_url, built_id, recover_interrupted
+from site_gen.site.finding import bundles, search_records
 from site_gen.site.index import SiteIndex, build_index
+from site_gen.site.maker import PageMaker
 from site_gen.site.plan import make_pages
 from site_gen.urls import SiteUrls
 
@@ -130,8 +132,9 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
         clock.add("write", sum(share.write_seconds for share in shares))
         with clock.stage("search"):
             if isinstance(output, StagedOutput) and searched:  # the index goes in with the pages it indexes
-                if any(share.searched_changed for share in shares) or not search.reuse_index(config.out_dir, output):
-                    search.index_site(output.staging)
+                maker = PageMaker(index, config, digests)
+                search.write_index(search_records(maker), bundles(index), output, config.out_dir,
+                                   config.language.split("-")[0].lower())
         with clock.stage("write"):
             output.copy_files(config.theme.static_files(), "static")
             output.commit()

@@ -35,7 +35,7 @@ class SiteConfig:
     description: str = "Every transfer rumour, by player, club, month and tag."
     language: str = "en-GB"
     #: Items per page on every paginated list.
-    per_page: int = 20
+    per_page: int = 50
     #: Order of every list of rumours: "newest-first" or "oldest-first".
     order: str = "newest-first"
     #: Keep an editor's HTML markup in Markdown bodies (scripts, event handlers and

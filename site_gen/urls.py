@@ -67,14 +67,6 @@ def feed_route(route: str) -> str:
     return f"{route}feed.xml"
 
 
-def player_data_route(slug: str) -> str:
-    return f"api/players/{slug}.json"
-
-
-def club_data_route(slug: str) -> str:
-    return f"api/clubs/{slug}.json"
-
-
 def month_data_route(year: int, month: int) -> str:
     return f"api/rumours/{year}-{month:02d}.json"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import re
 from pathlib import Path
 from typing import Any, Callable
@@ -110,7 +112,8 @@ def test_two_spellings_make_one_player_page(archive) -> None:  # type: ignore[no
     config, _ = archive()
     page = (config.out_dir / "players/virgil-van-dijk/index.html").read_text(encoding="utf-8")
     assert "<h1>Virgil van Dijk</h1>" in page
-    assert page.count('class="card"') == 2  # the seed and the later article
+    timeline = page.split('aria-label="Timeline"', 1)[1]
+    assert timeline.count("<li><time>") == 2  # the seed and the later article
     assert not (config.out_dir / "players/virgil-van-dijk-2").exists()
 
 
@@ -138,12 +141,14 @@ def test_long_lists_are_paginated(make_site: SiteFactory, crawl_site: Crawl) -> 
     config = make_site(articles, per_page=10)
     build(config)
     out = config.out_dir
-    assert (out / "page/2/index.html").is_file() and (out / "page/3/index.html").is_file()
-    assert not (out / "page/4").exists()
     assert (out / "archive/2019/01/page/3/index.html").is_file()
-    first = (out / "index.html").read_text(encoding="utf-8")
-    assert first.count('class="card"') == 10
-    assert 'rel="next" href="/page/2/"' in first
+    assert not (out / "archive/2019/01/page/4").exists()
+    month = (out / "archive/2019/01/index.html").read_text(encoding="utf-8")
+    assert month.count("<li><time>") == 10
+    assert 'rel="next" href="/archive/2019/01/page/2/"' in month
+    # the home page shows the newest page's worth and sends the rest to the archive
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert home.count("<li><time>") == 10 and "All 25 rumours" in home and not (out / "page").exists()
     assert crawl_site(out).broken == []
 
 
@@ -206,9 +211,12 @@ def test_search_index_is_written_reused_and_can_be_turned_off(make_site: SiteFac
                                                               crawl_site: Crawl) -> None:
     config = make_site({"000_seed.txt": seed_text})
     build(config)
-    index = config.out_dir / "pagefind" / "pagefind.js"
-    assert index.is_file() and list((config.out_dir / "pagefind").rglob("*.pf_fragment"))
-    # a change no searched page shows (the tag index's layout) keeps the very same index files
+    index = config.out_dir / "pagefind" / "2017" / "pagefind.js"
+    assert index.is_file() and list((config.out_dir / "pagefind" / "2017").rglob("*.pf_fragment"))
+    assert (config.out_dir / "pagefind" / "names" / "pagefind-ui.js").is_file()  # the first bundle has the UI
+    search_page = (config.out_dir / "search" / "index.html").read_text(encoding="utf-8")
+    assert 'data-bundles="/pagefind/names/ /pagefind/2017/"' in search_page
+    # a change no search record shows (the tag index's layout) keeps the very same index files
     inode = index.stat().st_ino
     tags = config.templates_dir / "tags.html"
     tags.write_text(tags.read_text(encoding="utf-8").replace("<h1>Tags</h1>", "<h1>All tags</h1>"), encoding="utf-8")
@@ -219,6 +227,24 @@ def test_search_index_is_written_reused_and_can_be_turned_off(make_site: SiteFac
     assert not (off.out_dir / "pagefind").exists()
     assert "pagefind" not in (off.out_dir / "search" / "index.html").read_text(encoding="utf-8")
     assert crawl_site(off.out_dir).broken == []
+
+
+def test_an_edit_reindexes_only_its_years_search_partition(make_site: SiteFactory) -> None:
+    articles = {"001_a.txt": " date 2017-08-01 Liverpool want Harry Brook from Leeds United.\n\nMore words.",
+                "002_b.txt": " date 2019-01-05 Arsenal are keen on Tom Pike of Everton.\n\nMore words."}
+    config = make_site(articles)
+    build(config)
+    partitions = config.out_dir / "pagefind"
+    inodes = {name: (partitions / name / "pagefind.js").stat().st_ino for name in ("names", "2017", "2019")}
+    (config.seeds_dir / "002_b.txt").write_text(
+        " date 2019-01-05 Arsenal are keen on Tom Pike of Everton, who is valued at £20m.\n\nMore words.",
+        encoding="utf-8")
+    build(config)
+    after = {name: (partitions / name / "pagefind.js").stat().st_ino for name in inodes}
+    assert after["2017"] == inodes["2017"] and after["names"] == inodes["names"]  # taken as they were
+    assert after["2019"] != inodes["2019"]  # indexed again
+    manifest = json.loads((partitions / "partitions.json").read_text(encoding="utf-8"))
+    assert sorted(manifest) == ["2017", "2019", "names"]
 
 
 def test_club_pages_count_moves_apart_from_mentions(make_site: SiteFactory) -> None:

@@ -101,7 +101,7 @@ def test_a_site_overrides_the_default_theme_file_by_file(tmp_path: Path) -> None
     site = tmp_path / "_site"
     player = (site / "players" / "virgil-van-dijk" / "index.html").read_text(encoding="utf-8")
     assert 'id="own-footer"' in player  # the site's base.html, under the default player.html
-    assert "data-pagefind-body" in player
+    assert "<h2>Timeline</h2>" in player
     assert (site / "static" / "style.css").read_text(encoding="utf-8") == "body { color: teal; }\n"
     assert (site / "static" / "search.js").read_bytes() == (DEFAULT_THEME.static / "search.js").read_bytes()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -18,10 +19,22 @@ from site_gen import __version__, urls
 from site_gen.config import SiteConfig
 from site_gen.digests import fingerprint
 from site_gen.errors import BuildError
-from site_gen.output import search
 from site_gen.output.write import PatchedOutput, StagedOutput
 from site_gen.model import JSON_OUTPUT, TEXT_OUTPUT, Page
 from site_gen.urls import SiteUrls
+
+
+class _UnindentingLoader(jinja2.FileSystemLoader):
+    """Templates with each line's leading indentation dropped: it is for the template's reader, and
+    written out it would be a few hundred bytes on every page of the site. Lines are kept, so error
+    line numbers stay right (a `<pre>` in a template loses its indentation too)."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        return _INDENT.sub("", source), filename, uptodate
+
+
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 
 
 class Renderer:
@@ -34,7 +47,7 @@ class Renderer:
         self.template_dirs = tuple((folder, "templates" if folder == config.templates_dir else
                                     "templates (default theme)") for folder in theme.template_dirs)
         self.environment = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(theme.template_dirs),
+            loader=_UnindentingLoader(theme.template_dirs),
             autoescape=jinja2.select_autoescape(["html", "xml"]),
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -171,8 +184,6 @@ class RenderedShare:
 
     fingerprints: dict[str, bytes] = field(default_factory=dict)
     rendered: int = 0
-    #: whether any page in the search index was rendered anew
-    searched_changed: bool = False
     render_seconds: float = 0.0
     write_seconds: float = 0.0
 
@@ -199,5 +210,4 @@ def render_share(plan: Callable[[], Iterable[Page]], settings: str, renderer: Re
         done.render_seconds += written - clock
         done.write_seconds += time.perf_counter() - written
         done.rendered += 1
-        done.searched_changed |= search.is_searched(page.template, page.path)
     return done

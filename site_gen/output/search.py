@@ -1,61 +1,168 @@
-"""Client-side search: a Pagefind index of the built site, so search works on a static host.
+"""Client-side search: a Pagefind index in partitions, each rebuilt only when its records change.
 
-Pagefind (from PyPI, with its bundled binary) writes a chunked index under
-`pagefind/`: a browser loads only the pieces a query needs, however big the
-archive. Only article, player and club pages are indexed (their templates mark
-the content with `data-pagefind-body`).
+Pagefind (from PyPI, with its bundled binary) is fed the records directly through its Python
+API, so it parses no HTML. Each partition (a year of articles, or the names) is a bundle of its
+own under `pagefind/<partition>/`, merged in the browser (`mergeIndex`); a browser loads only the
+pieces a query needs, however big the archive. `pagefind/partitions.json` names each
+partition's records by a digest: a later build takes a partition whose records are the same
+from the last site unchanged, so an edit re-indexes one year, not the archive.
 """
 
 from __future__ import annotations
 
-import shutil
+import base64
+import json
+import os
 import subprocess
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Iterable, Mapping, cast
 
+from site_gen.digests import fingerprint
 from site_gen.errors import BuildError
 from site_gen.output.write import StagedOutput
+from site_gen.site.finding import SearchRecord
 
 FOLDER = "pagefind"
-#: The pages that are searched (articles, players, clubs): Pagefind reads no other file, which
-#: halves its time (about a millisecond a page).
-PAGES = "{[0-9][0-9][0-9][0-9]/*/*,players/*,clubs/*}/index.html"
+MANIFEST = f"{FOLDER}/partitions.json"
+#: Pagefind writes several interfaces into every bundle; the search page uses the default one,
+#: from the first bundle only.
+_UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-modular-ui.css",
+           "pagefind-modular-ui.js", "pagefind-highlight.js")
+_UI = ("pagefind-ui.js", "pagefind-ui.css")
 
 
-def is_searched(template: str, path: str) -> bool:
-    """Whether a page is in the index: an article's, or the first page of a player's or club's."""
-    return template in ("article.html", "player.html", "club.html") and "/page/" not in path
+@dataclass(frozen=True, slots=True)
+class SearchIndexed:
+    """Which partitions this build indexed, and which it took unchanged from the last site."""
+
+    indexed: tuple[str, ...]
+    reused: tuple[str, ...]
 
 
-def index_site(site: Path) -> None:
-    """Write the search index of the HTML pages under `site` into `site/pagefind/`."""
+def write_index(records: Iterable[SearchRecord], order: list[str], output: StagedOutput, old_site: Path,
+                language: str) -> SearchIndexed:
+    """Index `records` into the staging site, partition by partition (in the search page's `order`),
+    reusing unchanged ones from `old_site`."""
+    by_partition: dict[str, list[SearchRecord]] = defaultdict(list)
+    for record in records:
+        by_partition[record.partition].append(record)
+    # the first bundle carries the interface: a partition that becomes (or stops being) first is rebuilt
+    digests = {name: fingerprint((by_partition[name], language, name == order[0])).hex() for name in order}
+    old = _manifest(old_site)
+    reused = tuple(name for name in order if old.get(name) == digests[name]
+                   and (old_site / FOLDER / name / "pagefind.js").is_file())
+    for name in reused:
+        folder = old_site / FOLDER / name
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                output.reuse(path.relative_to(old_site).as_posix())
+    fresh = tuple(name for name in order if name not in reused)
+    if fresh:
+        try:
+            _index({name: by_partition[name] for name in fresh}, output.staging / FOLDER, language)
+        except OSError as error:
+            raise BuildError(f"search index: pagefind failed: {error}") from None
+        for name in fresh:
+            for unused in (*_UNUSED, *(_UI if name != order[0] else ())):
+                (output.staging / FOLDER / name / unused).unlink(missing_ok=True)
+    output.write_text(MANIFEST, json.dumps(digests, indent=0, sort_keys=True) + "\n")
+    return SearchIndexed(fresh, reused)
+
+
+def _index(partitions: dict[str, list[SearchRecord]], folder: Path, language: str) -> None:
+    """One Pagefind service, one index per partition, each written then dropped (memory stays one partition's)."""
+    with _Service() as service:
+        for name, records in partitions.items():
+            index_id = service.request({"type": "NewIndex", "config": {"force_language": language}})["index_id"]
+            service.stream({"type": "AddRecord", "index_id": index_id, "url": r.url, "content": r.content,
+                            "language": language, "meta": {"title": r.title, "summary": r.summary},
+                            "filters": None, "sort": None} for r in records)
+            service.request({"type": "WriteFiles", "index_id": index_id, "output_path": str((folder / name).resolve())})
+            service.request({"type": "DeleteIndex", "index_id": index_id})
+
+
+class _Service:
+    """Pagefind's indexing service (`pagefind --service`), spoken to directly.
+
+    Its messages are base64 JSON ended by a comma. Pagefind's own Python client reads one
+    answer every tenth of a second (ten records a second); this one streams the requests from
+    a thread while reading the answers as they come.
+    """
+
+    def __init__(self) -> None:
+        try:
+            from pagefind_bin import get_executable
+
+            executable = str(get_executable())
+        except (ImportError, FileNotFoundError) as error:
+            raise BuildError(f"search index: the Pagefind binary is missing ({error}); "
+                             "reinstall site_gen with its dependencies (pip install -e .)") from None
+        self._process = subprocess.Popen([executable, "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=subprocess.DEVNULL)
+        self._pending = b""
+        self._next_id = 0
+
+    def __enter__(self) -> _Service:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._process.stdin is not None
+        self._process.stdin.close()
+        try:
+            self._process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+
+    def _encode(self, payload: Mapping[str, object]) -> bytes:
+        self._next_id += 1
+        return base64.b64encode(json.dumps({"message_id": self._next_id, "payload": payload}).encode()) + b","
+
+    def _answer(self) -> dict[str, Any]:
+        assert self._process.stdout is not None
+        while b"," not in self._pending:
+            chunk = os.read(self._process.stdout.fileno(), 1 << 20)
+            if not chunk:
+                raise BuildError("search index: pagefind stopped unexpectedly")
+            self._pending += chunk
+        message, self._pending = self._pending.split(b",", 1)
+        payload = json.loads(base64.b64decode(message))["payload"]
+        if payload.get("type") == "Error":
+            raise BuildError(f"search index: pagefind failed: {payload.get('message')}")
+        return cast(dict[str, Any], payload)
+
+    def request(self, payload: Mapping[str, object]) -> dict[str, Any]:
+        assert self._process.stdin is not None
+        self._process.stdin.write(self._encode(payload))
+        self._process.stdin.flush()
+        return self._answer()
+
+    def stream(self, payloads: Iterable[Mapping[str, object]]) -> None:
+        """Send many requests while reading their answers (a pipe holds only so much either way)."""
+        messages = [self._encode(payload) for payload in payloads]
+        assert self._process.stdin is not None
+        stdin = self._process.stdin
+
+        def send() -> None:
+            try:
+                for message in messages:
+                    stdin.write(message)
+                stdin.flush()
+            except OSError:  # the service stopped: reading its answers says so
+                pass
+
+        writer = threading.Thread(target=send, daemon=True)
+        writer.start()
+        for _ in messages:
+            self._answer()
+        writer.join()
+
+
+def _manifest(site: Path) -> dict[str, str]:
     try:
-        from pagefind_bin import get_executable
-
-        executable = get_executable()
-    except (ImportError, FileNotFoundError) as error:
-        raise BuildError(f"search index: the Pagefind binary is missing ({error}); "
-                         "reinstall site_gen with its dependencies (pip install -e .)") from None
-    fresh, stale = site / f".{FOLDER}-new", site / f".{FOLDER}-old"
-    for leftover in (fresh, stale):
-        shutil.rmtree(leftover, ignore_errors=True)
-    # written beside the old index, then swapped in: Pagefind never removes files of an older index
-    done = subprocess.run([str(executable), "--site", str(site), "--glob", PAGES, "--output-path", str(fresh.resolve()),
-                           "--silent"], capture_output=True, text=True)
-    if done.returncode != 0:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise BuildError(f"search index: pagefind failed: {(done.stderr or done.stdout).strip()[:2000]}")
-    if (site / FOLDER).exists():
-        (site / FOLDER).rename(stale)
-    fresh.rename(site / FOLDER)
-    shutil.rmtree(stale, ignore_errors=True)
-
-
-def reuse_index(old_site: Path, output: StagedOutput) -> bool:
-    """Take the last build's index into the new site unchanged (no indexed page changed); False if it has none."""
-    old = old_site / FOLDER
-    if not (old / "pagefind.js").is_file():
-        return False
-    for path in sorted(old.rglob("*")):
-        if path.is_file():
-            output.reuse(path.relative_to(old_site).as_posix())
-    return True
+        found = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(key): str(value) for key, value in found.items()} if isinstance(found, dict) else {}

@@ -10,29 +10,33 @@ import functools
 from typing import Any, Iterator, Sequence
 
 from site_gen import urls
-from site_gen.site.index import Group
 from site_gen.extract import Fee
 from site_gen.model import JSON_OUTPUT, Article, Page
 from site_gen.site.maker import PageMaker
 
-VERSION = 1
+#: 2: no file per player or club (each rumour was in three files); their entries list the months instead.
+VERSION = 2
 
 
 def api_pages(maker: PageMaker) -> Iterator[Page]:
-    """Players and clubs (lists and one file each), and the rumours of every month with their list."""
+    """Each month's rumours in a file, the list of months, and players and clubs with the months they are in.
+
+    Every rumour is written once, in its month's file: a player's or club's entry names the
+    months that mention them, so a reader of the data fetches only those.
+    """
     index = maker.index
-    for kind, groups, route_of, data_route_of, list_route in (
-            ("players", index.players, urls.player_route, urls.player_data_route, urls.PLAYERS_DATA_ROUTE),
-            ("clubs", index.clubs, urls.club_route, urls.club_data_route, urls.CLUBS_DATA_ROUTE)):
+    for kind, groups, route_of, list_route in (
+            ("players", index.players, urls.player_route, urls.PLAYERS_DATA_ROUTE),
+            ("clubs", index.clubs, urls.club_route, urls.CLUBS_DATA_ROUTE)):
         entries = [{"name": group.name, "slug": group.slug, "url": maker.urls.absolute(route_of(group.slug)),
-                    "data": maker.urls.absolute(data_route_of(group.slug)),
-                    "feed": maker.urls.absolute(urls.feed_route(route_of(group.slug))),
                     "rumours": len(group.articles), "first": group.articles[-1].date.isoformat(),
-                    "latest": group.articles[0].date.isoformat()} for group in groups.values()]
+                    "latest": group.articles[0].date.isoformat(),
+                    "months": sorted({f"{a.date:%Y-%m}" for a in group.articles}, reverse=True)}
+                   for group in groups.values()]
+        if kind == "clubs":
+            for entry, group in zip(entries, groups.values()):
+                entry["feed"] = maker.urls.absolute(urls.feed_route(route_of(group.slug)))
         yield _data(list_route, (maker.names, entries), {"version": VERSION, kind: entries})
-        for group, entry in zip(groups.values(), entries):
-            yield Page(data_route_of(group.slug), JSON_OUTPUT, (maker.names, entry, tuple(map(maker.key, group.articles))),
-                       functools.partial(_group_values, maker, group, entry))
     months = []
     for (year, month), articles in sorted(index.months.items(), reverse=True):
         route = urls.month_data_route(year, month)
@@ -47,10 +51,6 @@ def api_pages(maker: PageMaker) -> Iterator[Page]:
 
 def _data(route: str, inputs: Any, values: dict[str, Any]) -> Page:
     return Page(route, JSON_OUTPUT, inputs, lambda: values)
-
-
-def _group_values(maker: PageMaker, group: Group, entry: dict[str, Any]) -> dict[str, Any]:
-    return {"version": VERSION, **entry, "rumours": rumours(maker, group.articles)}
 
 
 def _month_values(maker: PageMaker, label: str, articles: Sequence[Article]) -> dict[str, Any]:

@@ -39,14 +39,20 @@ def window_pages(maker: PageMaker) -> Iterator[Page]:
                                    items=entries, per_page=maker.index_size, show=list, key=same,
                                    description="Every transfer window's rumours, newest first."))
     for group in groups:
-        yield from maker.paged(Listing(
-            route=urls.window_route(group.slug), template="window.html", title=f"{group.name} window",
-            items=maker.ordered(group.articles), per_page=maker.config.per_page, show=maker.cards, key=maker.key,
-            inputs=maker.keys(group.articles), values=functools.partial(_window_values, maker, group),
-            description=f"{rumours_phrase(len(group.articles))} of the {group.name} transfer window: "
-                        "the players and clubs linked most."))
+        # one page, a summary: its rumours are listed once, on the pages of its months
+        yield maker.page(urls.window_route(group.slug), "window.html", f"{group.name} window",
+                         (maker.keys(group.articles), maker.index.outcomes.completed.get(group.slug)),
+                         functools.partial(_window_values, maker, group),
+                         f"{rumours_phrase(len(group.articles))} of the {group.name} transfer window: "
+                         "the moves that came true and the players and clubs linked most.")
 
 
 def _window_values(maker: PageMaker, group: Group) -> WindowValues:
-    players, clubs = maker.talked_about(group.articles)
-    return {"name": group.name, "count": len(group.articles), "top_players": players, "top_clubs": clubs}
+    players, clubs = maker.talked_about(group.articles, count=20)
+    months: dict[tuple[int, int], int] = {}
+    for article in group.articles:
+        months[(article.date.year, article.date.month)] = months.get((article.date.year, article.date.month), 0) + 1
+    done = maker.index.outcomes.completed.get(group.slug, [])
+    return {"name": group.name, "count": len(group.articles), "top_players": players, "top_clubs": clubs,
+            "months": [(maker.month(year, month), n) for (year, month), n in sorted(months.items())],
+            "came_true": [(maker.player(t.player), maker.club(t.to_club), t.date) for t in done]}

@@ -1,4 +1,4 @@
-"""Atom feeds (the site's, each player's, each club's), the sitemap and robots.txt.
+"""Atom feeds (the site's, each club's and each outlet's), the sitemap and robots.txt.
 
 Feeds hold absolute URLs under the base URL and ids that stay the same from build
 to build (derived from each article's URL), so feed readers never see an old
@@ -23,11 +23,13 @@ SITEMAP_LIMIT = 50_000
 
 
 def feed_pages(maker: PageMaker) -> Iterator[Page]:
-    """The site's feed, then one per player, per club and per outlet."""
+    """The site's feed, then one per club and per outlet.
+
+    Players have none: most are named in a handful of rumours, and a feed each would be the
+    largest share of the files published (a reader follows a player's clubs, or searches).
+    """
     index = maker.index
     yield _feed(maker, urls.home_route(), maker.config.title, index.articles)
-    for group in index.players.values():
-        yield _feed(maker, urls.player_route(group.slug), f"{group.name} · {maker.config.title}", group.articles)
     for group in index.clubs.values():
         yield _feed(maker, urls.club_route(group.slug), f"{group.name} · {maker.config.title}", group.articles)
     for record in index.outcomes.sources.values():

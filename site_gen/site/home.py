@@ -6,7 +6,8 @@ from typing import Iterator
 
 from site_gen import urls
 from site_gen.model import Page
-from site_gen.site.maker import Listing, PageMaker
+from site_gen.site.finding import bundles
+from site_gen.site.maker import PageMaker
 from site_gen.site.sources import ranked_and_unranked
 from site_gen.site.views import Link
 
@@ -21,13 +22,15 @@ def home_pages(maker: PageMaker) -> Iterator[Page]:
     top_players, top_clubs = maker.talked_about(latest.articles) if latest else ([], [])
     came_true = _came_true(maker, latest.slug if latest else "")
     right_most = _right_most(maker)
-    yield from maker.paged(Listing(
-        route=urls.home_route(), template="home.html", title=maker.config.title,
-        items=maker.ordered(maker.index.articles), per_page=maker.config.per_page, show=maker.cards, key=maker.key,
-        inputs=(window, top_players, top_clubs, came_true, right_most),
-        values=lambda: {"window": window, "top_players": top_players, "top_clubs": top_clubs,
-                        "came_true": came_true, "right_most": right_most},
-        feed=urls.feed_route(urls.home_route())))
+    # the newest rumours only (in the configured order): every one is listed on its month's page,
+    # which the archive links
+    newest = maker.ordered(maker.index.articles[:maker.config.per_page])
+    yield maker.page(urls.home_route(), "home.html", maker.config.title,
+                     (tuple(map(maker.key, newest)), window, top_players, top_clubs, came_true, right_most),
+                     lambda: {"items": maker.cards(newest), "window": window, "top_players": top_players,
+                              "top_clubs": top_clubs, "came_true": came_true, "right_most": right_most,
+                              "archive": maker.urls.url(urls.ARCHIVE_ROUTE), "total": len(maker.index.articles)},
+                     feed=urls.feed_route(urls.home_route()))
 
 
 def _came_true(maker: PageMaker, window: str) -> list[tuple[Link, Link | None, str]]:
@@ -45,6 +48,7 @@ def _right_most(maker: PageMaker) -> list[tuple[Link, int, int]]:
 
 def utility_pages(maker: PageMaker) -> Iterator[Page]:
     """The search page (it works without JavaScript too) and the page for a missing address."""
-    yield maker.page(urls.SEARCH_ROUTE, "search.html", "Search", (), dict,
+    partitions = [maker.urls.url(f"pagefind/{name}/") for name in bundles(maker.index)]
+    yield maker.page(urls.SEARCH_ROUTE, "search.html", "Search", partitions, lambda: {"bundles": partitions},
                      "Search every rumour, player and club in the archive.")
     yield maker.page(urls.NOT_FOUND_ROUTE, "404.html", "Page not found", (), dict)

@@ -13,7 +13,8 @@ from site_gen.site.charts import fee_chart
 from site_gen.site.index import Group
 from site_gen.site.windows import transfer_window
 from site_gen.site.maker import Listing, PageMaker, rumours_phrase, same
-from site_gen.site.views import (ClubValues, Link, PlayerValues, StoryWindow, TimelineCard, TimelineWindow,
+from site_gen.urls import slugify
+from site_gen.site.views import (ClubValues, Link, PlayerValues, StoryWindow, FocusedCard, TimelineWindow,
                                  VerdictView)
 from site_gen.urls import slugify
 
@@ -34,8 +35,7 @@ def player_pages(maker: PageMaker) -> Iterator[Page]:
             values=functools.partial(_player_values, maker, group),
             description=f"{rumours_phrase(len(group.articles))} about {group.name}, "
                         f"{group.articles[-1].date:%B %Y} to {group.articles[0].date:%B %Y}: "
-                        "clubs linked, fees and sources.",
-            feed=urls.feed_route(route)))
+                        "clubs linked, fees and sources."))
 
 
 def club_pages(maker: PageMaker) -> Iterator[Page]:
@@ -46,8 +46,8 @@ def club_pages(maker: PageMaker) -> Iterator[Page]:
         route = urls.club_route(group.slug)
         yield from maker.paged(Listing(
             route=route, template="club.html", title=group.name, items=maker.ordered(group.articles),
-            per_page=maker.config.per_page, show=maker.cards, key=maker.key, inputs=maker.keys(group.articles),
-            values=functools.partial(_club_values, maker, group),
+            per_page=maker.config.per_page, show=functools.partial(_club_cards, maker, group.slug), key=maker.key,
+            inputs=maker.keys(group.articles), values=functools.partial(_club_values, maker, group),
             description=f"{rumours_phrase(len(group.articles))} involving {group.name}: "
                         "the players linked in and out.",
             feed=urls.feed_route(route)))
@@ -65,6 +65,13 @@ def _name_index(maker: PageMaker, route: str, title: str, groups: list[Group],
                                    per_page=maker.index_size, show=list, key=same))
 
 
+def _club_cards(maker: PageMaker, slug: str, articles: Sequence[Article]) -> list[FocusedCard]:
+    """A club's rumours, each with the moves to or from the club (none where it is only mentioned)."""
+    return [FocusedCard(**maker.card(article), own_moves=[
+        maker.move(m, article) for m in article.moves if slug in (slugify(m.from_club or ""), slugify(m.to_club or ""))])
+        for article in articles]
+
+
 def _timeline(maker: PageMaker, group: Group, articles: Sequence[Article]) -> list[TimelineWindow]:
     """A player's rumours grouped by transfer window, each card with the moves that are his."""
     windows: list[TimelineWindow] = []
@@ -73,8 +80,8 @@ def _timeline(maker: PageMaker, group: Group, articles: Sequence[Article]) -> li
         if not windows or windows[-1]["slug"] != slug:
             windows.append({"slug": slug, "window": Link(name, maker.urls.url(urls.window_route(slug))),
                             "items": []})
-        card = TimelineCard(**maker.card(article),
-                            player_moves=[maker.move(m, article) for m in maker.index.moves_of(article, group.slug)])
+        card = FocusedCard(**maker.card(article),
+                           own_moves=[maker.move(m, article) for m in maker.index.moves_of(article, group.slug)])
         windows[-1]["items"].append(card)
     return windows
 

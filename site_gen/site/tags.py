@@ -19,4 +19,10 @@ def tag_pages(maker: PageMaker) -> Iterator[Page]:
     for group in groups:
         yield from maker.paged(Listing(
             route=urls.tag_route(group.slug), template="rumours.html", title=f"Tagged “{maker.tag(group.slug).name}”",
-            items=maker.ordered(group.articles), per_page=maker.config.per_page, show=maker.cards, key=maker.key))
+            items=maker.ordered(group.articles), per_page=maker.config.per_page, show=maker.cards, key=maker.key,
+            values=_brief))
+
+
+def _brief() -> dict[str, bool]:
+    """A tag's list shows date and headline only: its rumours' moves are on their month's list."""
+    return {"brief": True}

@@ -66,10 +66,10 @@ class Card(TypedDict):
     tags: list[Link]
 
 
-class TimelineCard(Card):
-    """A card on a player's page, with the moves that are his."""
+class FocusedCard(Card):
+    """A card on a player's or a club's page, with the moves that are the player's or the club's."""
 
-    player_moves: list[MoveView]
+    own_moves: list[MoveView]
 
 
 class TimelineWindow(TypedDict):
@@ -77,7 +77,7 @@ class TimelineWindow(TypedDict):
 
     slug: str
     window: Link
-    items: list[TimelineCard]
+    items: list[FocusedCard]
 
 
 class ArticleValues(TypedDict):
@@ -140,6 +140,10 @@ class WindowValues(TypedDict):
     count: int
     top_players: list[tuple[Link, int]]
     top_clubs: list[tuple[Link, int]]
+    #: its months, oldest first, with how many rumours each
+    months: list[tuple[Link, int]]
+    #: the moves done in it: (player, club joined, date), newest first
+    came_true: list[tuple[Link, Link | None, dt.date]]
 
 
 class SourceEntry(TypedDict):

@@ -1,9 +1,12 @@
 // The search page: Pagefind's UI replaces the plain links once its script has loaded.
+// The index comes in partitions (names, then a year each), merged here into one search.
 window.addEventListener("DOMContentLoaded", function () {
   var box = document.getElementById("search");
-  if (!box || typeof PagefindUI === "undefined") return;
+  if (!box || typeof PagefindUI === "undefined" || !box.dataset.bundles) return;
+  var bundles = box.dataset.bundles.split(" ");
   box.innerHTML = "";
-  new PagefindUI({ element: "#search", bundlePath: box.dataset.bundle, baseUrl: box.dataset.base,
+  new PagefindUI({ element: "#search", bundlePath: bundles[0], baseUrl: box.dataset.base,
+                   mergeIndex: bundles.slice(1).map(function (path) { return { bundlePath: path }; }),
                    showImages: false, resetStyles: false,
                    translations: { placeholder: "Van Dijk, Liverpool, £60m…" } });
   // a visible label for the search field, tied to it
