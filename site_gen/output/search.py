@@ -62,25 +62,26 @@ def write_index(records: Iterable[SearchRecord], order: list[str], output: Stage
     fresh = tuple(name for name in order if name not in reused)
     if fresh:
         try:
-            _index({name: by_partition[name] for name in fresh}, output.staging / FOLDER, language)
+            _index({name: by_partition[name] for name in fresh}, output, language, order[0])
         except OSError as error:
             raise BuildError(f"search index: pagefind failed: {error}") from None
-        for name in fresh:
-            for unused in (*_UNUSED, *(_UI if name != order[0] else ())):
-                (output.staging / FOLDER / name / unused).unlink(missing_ok=True)
     output.write_text(MANIFEST, json.dumps(digests, indent=0, sort_keys=True) + "\n")
     return SearchIndexed(fresh, reused)
 
 
-def _index(partitions: dict[str, list[SearchRecord]], folder: Path, language: str) -> None:
-    """One Pagefind service, one index per partition, each written then dropped (memory stays one partition's)."""
+def _index(partitions: dict[str, list[SearchRecord]], output: StagedOutput, language: str, first: str) -> None:
+    """One Pagefind service, one index per partition; each index's files are taken from it in
+    memory and written through `output` (so they land in the staged site, whole), then dropped."""
     with _Service() as service:
         for name, records in partitions.items():
             index_id = service.request({"type": "NewIndex", "config": {"force_language": language}})["index_id"]
             service.stream({"type": "AddRecord", "index_id": index_id, "url": r.url, "content": r.content,
                             "language": language, "meta": {"title": r.title, "summary": r.summary},
                             "filters": None, "sort": None} for r in records)
-            service.request({"type": "WriteFiles", "index_id": index_id, "output_path": str((folder / name).resolve())})
+            skipped = {*_UNUSED, *(_UI if name != first else ())}
+            for file in service.request({"type": "GetFiles", "index_id": index_id})["files"]:
+                if file["path"] not in skipped:
+                    output.write_bytes(f"{FOLDER}/{name}/{file['path']}", base64.b64decode(file["content"]))
             service.request({"type": "DeleteIndex", "index_id": index_id})
 
 

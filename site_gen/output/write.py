@@ -49,9 +49,12 @@ class StagedOutput:
         return self.staging / inside(relative)
 
     def write_text(self, relative: str, text: str) -> None:
+        self.write_bytes(relative, text.encode("utf-8"))
+
+    def write_bytes(self, relative: str, data: bytes) -> None:
         target = self.path_for(relative)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target.write_bytes(data)
 
     def reuse(self, relative: str) -> bool:
         """Take a file unchanged from the current site (a hard link, so no copying); False if it is missing.

@@ -1,0 +1,115 @@
+"""What a deployment costs: published size, files, build times and memory, for each archive size.
+
+    python benchmarks/site_size.py [--count 1000 10000 100000] [--seed 1] [--jobs 2]
+
+For each size, makes an archive with benchmarks/corpus.py and prints:
+- the upload: the bytes of the tar GitHub's upload-pages-artifact makes of the site
+  (`tar --dereference --hard-dereference -cf`), its files, and bytes per article;
+- a cold build (`--no-cache`) and a warm one (nothing changed), each in a fresh process,
+  with peak memory of the main process and of its largest child (workers, Pagefind);
+- one article edited, through `site-gen build` (a fresh process, the cache read from disk) and
+  as the preview server rebuilds it (in one process, the cache kept in memory), until the
+  changed files are on disk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from archive import make_archive
+
+#: Runs one build in a fresh interpreter and prints its seconds and peak memory (KiB) as JSON.
+_ONE_BUILD = """
+import json, resource, sys, time
+from pathlib import Path
+from site_gen.build import build
+from site_gen.config import load_config
+config = load_config(Path(sys.argv[1]), out_dir=Path(sys.argv[2]))
+started = time.perf_counter()
+report = build(config, use_cache=sys.argv[3] == "warm", jobs=int(sys.argv[4]))
+print(json.dumps({"seconds": time.perf_counter() - started, "pages": report.pages,
+                  "stages": report.stages,
+                  "main_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                  "child_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+"""
+
+
+def one_build(source: Path, out: Path, mode: str, jobs: int) -> dict[str, object]:
+    done = subprocess.run([sys.executable, "-c", _ONE_BUILD, str(source), str(out), mode, str(jobs)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"the {mode} build failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def upload_size(site: Path) -> tuple[int, int]:
+    """(bytes of the tar the Pages upload action makes, files in it)."""
+    tar = subprocess.run(["tar", "--dereference", "--hard-dereference", "--directory", str(site), "-cf", "-",
+                          "--exclude=.git", "--exclude=.github", "."], capture_output=True, check=True)
+    files = sum(1 for path in site.rglob("*") if path.is_file())
+    return len(tar.stdout), files
+
+
+def edit(seed_file: Path, note: str) -> None:
+    with seed_file.open("a", encoding="utf-8") as handle:
+        handle.write(f"\n\nThe deal is expected to be completed this week ({note}).\n")
+
+
+def measure(count: int, seed: int, jobs: int, root: Path) -> None:
+    source = make_archive(root, count, seed)
+    out = root / f"published-{count}"
+    seeds = sorted((source / "seeds").rglob("*.txt"))
+    cold = one_build(source, out, "cold", jobs)
+    warm = one_build(source, out, "warm", jobs)
+    size, files = upload_size(out)
+    mib = 1 << 20
+    print(f"{count:>7,} articles: upload {size / mib:8.1f} MiB in {files:,} files "
+          f"({size / count / 1024:.1f} KiB an article)")
+    print(f"{'':>17} cold build {cold['seconds']:7.2f} s, peak memory {cold['main_kib'] // 1024:,} MiB "  # type: ignore[operator]
+          f"(main) / {cold['child_kib'] // 1024:,} MiB (largest child: worker or Pagefind)")  # type: ignore[operator]
+    print(f"{'':>17} cold stages (s, summed over processes): "
+          + ", ".join(f"{name} {seconds:.1f}" for name, seconds in cold["stages"].items()))  # type: ignore[union-attr]
+    print(f"{'':>17} warm build {warm['seconds']:7.2f} s")
+    edit(seeds[len(seeds) // 2], "build")
+    edited = one_build(source, out, "warm", jobs)
+    print(f"{'':>17} one article edited, build {edited['seconds']:6.2f} s, peak memory "
+          f"{edited['main_kib'] // 1024:,} / {edited['child_kib'] // 1024:,} MiB")  # type: ignore[operator]
+    # the preview server: one process, the cache in memory, files patched in place
+    from site_gen.build import build
+    from site_gen.config import load_config
+    from site_gen.output.cache import BuildCache, cache_folder
+
+    config = load_config(source, out_dir=out)
+    memory = BuildCache(cache_folder(config.out_dir), "")
+    build(config, cache=memory, in_place=True)
+    times = []
+    for attempt in range(3):
+        edit(seeds[(attempt * 7919) % len(seeds)], f"serve {attempt}")
+        started = time.perf_counter()
+        build(config, cache=memory, in_place=True)
+        times.append(time.perf_counter() - started)
+    print(f"{'':>17} one article edited, serve {min(times):6.2f} s (best of three)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+    print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, --jobs {args.jobs}")
+    with tempfile.TemporaryDirectory() as scratch:
+        for count in args.count:
+            measure(count, args.seed, args.jobs, Path(scratch))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
