@@ -34,7 +34,7 @@ from site_gen.output.cache import BuildCache, cache_folder
 from site_gen.output.progress import NoProgress, Progress, StageClock
 from site_gen.output.render import Renderer, render_share
 from site_gen.output.write import PatchedOutput, StagedOutput, built_base_url, built_id, recover_interrupted
-from site_gen.site.finding import bundles, search_records
+from site_gen.site.finding import partition_digests, search_records
 from site_gen.site.index import SiteIndex, build_index
 from site_gen.site.maker import PageMaker
 from site_gen.site.plan import make_pages
@@ -66,16 +66,19 @@ class ExtractedArticles:
 
 
 def build(config: SiteConfig, strict: bool = False, use_cache: bool = True, cache: BuildCache | None = None,
-          in_place: bool = False, jobs: int = 1, progress: Progress | None = None) -> BuildReport:
+          in_place: bool = True, jobs: int = 1, progress: Progress | None = None) -> BuildReport:
     """Build the whole site into `config.out_dir`, replacing it only on success.
 
     A bad article is skipped with a problem naming it; with `strict`, any problem
     fails the build (`BuildError`) before anything is written. With the cache (on
     unless `use_cache` is off; `serve` passes one kept in memory), only changed
     articles are read again and only changed pages rendered again; a build with
-    nothing changed writes nothing at all. `in_place` (the preview) rewrites only
-    the changed files of the last site instead of staging a whole new one. `jobs`
-    processes read and render (the result is the same for any number).
+    nothing changed writes nothing at all. With the cache, `in_place` rewrites only the
+    changed files of the last site (each replaced whole, once everything has rendered)
+    instead of staging a whole new site: that costs in proportion to the change, where a
+    staged site costs a link and an unlink for every file. Off, or without a cache, a new
+    site is staged and swapped in. `jobs` processes read and render a staged site (the
+    result is the same for any number).
     """
     progress = progress or NoProgress()
     with paused_gc():  # a build makes many objects and no cycles worth collecting while it runs
@@ -115,7 +118,7 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
         notes += ("no base URL (--base-url, or base_url in site.toml): canonical links and the sitemap are left "
                   "out, as they need the site's full address",)
     renderer = Renderer(config, searched)
-    patch = in_place and bool(cache.pages) and same_site
+    patch = in_place and bool(cache.pages) and same_site  # the last site is there to update
     output = PatchedOutput(config.out_dir, config.base_url, set(cache.pages)) if patch \
         else StagedOutput(config.out_dir, config.base_url)
     with output:
@@ -131,10 +134,10 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
         clock.add("render", sum(share.render_seconds for share in shares))
         clock.add("write", sum(share.write_seconds for share in shares))
         with clock.stage("search"):
-            if isinstance(output, StagedOutput) and searched:  # the index goes in with the pages it indexes
+            if searched:  # the index goes in with the pages it indexes
                 maker = PageMaker(index, config, digests)
-                search.write_index(search_records(maker), bundles(index), output, config.out_dir,
-                                   config.language.split("-")[0].lower())
+                search.write_index(partition_digests(maker), functools.partial(search_records, maker), output,
+                                   config.language.split("-")[0].lower(), jobs)
         with clock.stage("write"):
             output.copy_files(config.theme.static_files(), "static")
             output.commit()

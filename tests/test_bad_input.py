@@ -262,7 +262,8 @@ def test_killed_build_leaves_the_old_site_intact(make_site: SiteFactory, seed_te
         day = dt.date(2015, 1, 1) + dt.timedelta(days=number)
         (config.seeds_dir / f"{number:04d}_copy.txt").write_text(f" date {day} Story {number}: {body}", encoding="utf-8")
     process = subprocess.Popen([sys.executable, "-m", "site_gen", "build", "--source", str(config.source_dir),
-                                "--out", str(config.out_dir)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                "--out", str(config.out_dir), "--no-cache"],  # cold: a whole new site is staged
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     staging = None
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and process.poll() is None:
@@ -278,6 +279,33 @@ def test_killed_build_leaves_the_old_site_intact(make_site: SiteFactory, seed_te
     report = build(config)  # the next build tidies up and succeeds
     assert report.articles == 1500
     assert not staging.exists()
+
+
+def test_killed_in_place_update_is_followed_by_a_whole_new_site(make_site: SiteFactory, seed_text: str,
+                                                                tmp_path: Path) -> None:
+    """A build with the cache updates the site in place; killed at any point, the next build must
+    still give exactly what a cold build gives (the marker says the site was being patched)."""
+    config = make_site({"000_seed.txt": seed_text})
+    body = seed_text.split(" ", 3)[3]
+    for number in range(1, 400):
+        day = dt.date(2015, 1, 1) + dt.timedelta(days=number)
+        (config.seeds_dir / f"{number:04d}_copy.txt").write_text(f" date {day} Story {number}: {body}", encoding="utf-8")
+    build(config)
+    for number in range(1, 400, 2):  # half the articles change: a long in-place update
+        path = config.seeds_dir / f"{number:04d}_copy.txt"
+        path.write_text(path.read_text(encoding="utf-8") + "\n\nArsenal have also asked about him.", encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "site_gen", "build", "--source", str(config.source_dir),
+                                "--out", str(config.out_dir), "--jobs", "1"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    time.sleep(1.0)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    build(config)
+    clean = load_config(config.source_dir, out_dir=tmp_path / "clean")
+    build(clean, use_cache=False)
+    built, cold = ({path: digest for path, digest in _snapshot(out).items() if path != ".site-gen"}
+                   for out in (config.out_dir, clean.out_dir))  # the marker names the build that made it
+    assert built == cold
 
 
 def test_build_killed_between_renames_is_recovered(make_site: SiteFactory, seed_text: str) -> None:

@@ -15,14 +15,15 @@ import json
 import os
 import subprocess
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping, cast
+from typing import Any, Callable, Iterable, Mapping, cast
 
 from site_gen.digests import fingerprint
 from site_gen.errors import BuildError
-from site_gen.output.write import StagedOutput
+from site_gen.output.write import PatchedOutput, StagedOutput
 from site_gen.site.finding import SearchRecord
 
 FOLDER = "pagefind"
@@ -42,34 +43,48 @@ class SearchIndexed:
     reused: tuple[str, ...]
 
 
-def write_index(records: Iterable[SearchRecord], order: list[str], output: StagedOutput, old_site: Path,
-                language: str) -> SearchIndexed:
-    """Index `records` into the staging site, partition by partition (in the search page's `order`),
-    reusing unchanged ones from `old_site`."""
-    by_partition: dict[str, list[SearchRecord]] = defaultdict(list)
-    for record in records:
-        by_partition[record.partition].append(record)
+def write_index(digests: dict[str, str], records_of: Callable[[set[str]], Iterable[SearchRecord]],
+                output: StagedOutput | PatchedOutput, language: str, jobs: int = 1) -> SearchIndexed:
+    """Index the partitions named in `digests` (in the search page's order, each with a digest of
+    what its records are made from): those whose digest is unchanged since the last site are
+    kept, the others are indexed from `records_of(their names)`, in `jobs` Pagefind processes."""
+    order = list(digests)
     # the first bundle carries the interface: a partition that becomes (or stops being) first is rebuilt
-    digests = {name: fingerprint((by_partition[name], language, name == order[0])).hex() for name in order}
-    old = _manifest(old_site)
-    reused = tuple(name for name in order if old.get(name) == digests[name]
-                   and (old_site / FOLDER / name / "pagefind.js").is_file())
-    for name in reused:
-        folder = old_site / FOLDER / name
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                output.reuse(path.relative_to(old_site).as_posix())
-    fresh = tuple(name for name in order if name not in reused)
+    full = {name: fingerprint((digest, language, name == order[0])).hex() for name, digest in digests.items()}
+    old = _manifest(output.out_dir)
+    kept = {name for name in order if old.get(name) == full[name]
+            and (output.out_dir / FOLDER / name / "pagefind.js").is_file()}
+    for name in sorted(kept):
+        output.keep_folder(f"{FOLDER}/{name}")
+    fresh = [name for name in order if name not in kept]
     if fresh:
+        by_partition: dict[str, list[SearchRecord]] = defaultdict(list)
+        for record in records_of(set(fresh)):
+            by_partition[record.partition].append(record)
         try:
-            _index({name: by_partition[name] for name in fresh}, output, language, order[0])
+            _index({name: by_partition[name] for name in fresh}, output, language, order[0], jobs)
         except OSError as error:
             raise BuildError(f"search index: pagefind failed: {error}") from None
-    output.write_text(MANIFEST, json.dumps(digests, indent=0, sort_keys=True) + "\n")
-    return SearchIndexed(fresh, reused)
+    output.prune_folder(FOLDER, set(order))
+    output.write_text(MANIFEST, json.dumps(full, indent=0, sort_keys=True) + "\n")
+    return SearchIndexed(tuple(fresh), tuple(sorted(kept)))
 
 
-def _index(partitions: dict[str, list[SearchRecord]], output: StagedOutput, language: str, first: str) -> None:
+def _index(partitions: dict[str, list[SearchRecord]], output: StagedOutput | PatchedOutput, language: str,
+           first: str, jobs: int = 1) -> None:
+    """Index the partitions in `jobs` Pagefind services side by side (the largest first)."""
+    names = sorted(partitions, key=lambda name: -len(partitions[name]))
+    shares = [{name: partitions[name] for name in names[start::jobs]} for start in range(min(jobs, len(names)))]
+    if len(shares) <= 1:
+        _index_share(partitions, output, language, first)
+        return
+    with ThreadPoolExecutor(len(shares)) as pool:  # the work is in the services' processes
+        for done in [pool.submit(_index_share, share, output, language, first) for share in shares]:
+            done.result()
+
+
+def _index_share(partitions: dict[str, list[SearchRecord]], output: StagedOutput | PatchedOutput, language: str,
+                 first: str) -> None:
     """One Pagefind service, one index per partition; each index's files are taken from it in
     memory and written through `output` (so they land in the staged site, whole), then dropped."""
     with _Service() as service:
@@ -79,9 +94,9 @@ def _index(partitions: dict[str, list[SearchRecord]], output: StagedOutput, lang
                             "language": language, "meta": {"title": r.title, "summary": r.summary},
                             "filters": None, "sort": None} for r in records)
             skipped = {*_UNUSED, *(_UI if name != first else ())}
-            for file in service.request({"type": "GetFiles", "index_id": index_id})["files"]:
-                if file["path"] not in skipped:
-                    output.write_bytes(f"{FOLDER}/{name}/{file['path']}", base64.b64decode(file["content"]))
+            files = service.request({"type": "GetFiles", "index_id": index_id})["files"]
+            output.replace_folder(f"{FOLDER}/{name}", {file["path"]: base64.b64decode(file["content"])
+                                                       for file in files if file["path"] not in skipped})
             service.request({"type": "DeleteIndex", "index_id": index_id})
 
 

@@ -76,6 +76,21 @@ class StagedOutput:
             shutil.copyfile(old, target)
         return True
 
+    def replace_folder(self, relative: str, files: dict[str, bytes]) -> None:
+        """Make folder `relative` hold exactly `files` (names relative to it)."""
+        for name, data in files.items():
+            self.write_bytes(f"{relative}/{name}", data)
+
+    def keep_folder(self, relative: str) -> None:
+        """Take folder `relative` from the current site as it is."""
+        old = Path(self.out_dir, inside(relative))
+        for path in sorted(old.rglob("*")):
+            if path.is_file():
+                self.reuse(path.relative_to(self.out_dir).as_posix())
+
+    def prune_folder(self, relative: str, keep: set[str]) -> None:
+        """Folder `relative` holds only the subfolders `keep` (a staged site has nothing else anyway)."""
+
     def copy_files(self, files: dict[str, Path], relative: str) -> None:
         """Copy files (static assets, by name) into the site's `relative` folder."""
         for name, path in files.items():
@@ -185,6 +200,8 @@ class PatchedOutput:
         self._kept: set[str] = set()
         self._static: set[str] = set()
         self._static_root = "static"
+        self._folders: dict[str, dict[str, bytes]] = {}
+        self._pruned: dict[str, set[str]] = {}
 
     def __enter__(self) -> PatchedOutput:
         if not (self.out_dir / MARKER).exists():
@@ -220,6 +237,20 @@ class PatchedOutput:
         self._kept.add(relative)
         return True
 
+    def write_bytes(self, relative: str, data: bytes) -> None:
+        self._writes[relative] = data
+
+    def replace_folder(self, relative: str, files: dict[str, bytes]) -> None:
+        """At `commit()`, swap in a folder holding exactly `files` for folder `relative`."""
+        self._folders[inside(relative)] = files
+
+    def keep_folder(self, relative: str) -> None:
+        """Leave folder `relative` as it is."""
+
+    def prune_folder(self, relative: str, keep: set[str]) -> None:
+        """At `commit()`, remove every subfolder of `relative` but those in `keep`."""
+        self._pruned[inside(relative)] = keep
+
     def copy_files(self, files: dict[str, Path], relative: str) -> None:
         """Static assets: copy those that differ; `commit()` removes those no longer there."""
         self._static_root = relative
@@ -240,6 +271,13 @@ class PatchedOutput:
             fresh = target.with_name(f".{target.name}.new-{os.getpid()}")
             fresh.write_bytes(data)
             os.replace(fresh, target)
+        for relative, files in self._folders.items():
+            _swap_folder(self._target(relative), files)
+        for relative, keep in self._pruned.items():
+            root = self._target(relative)
+            for folder in sorted(root.iterdir()) if root.is_dir() else ():
+                if folder.is_dir() and folder.name not in keep:
+                    shutil.rmtree(folder)
         current = set(self._writes) | self._kept
         for relative in sorted(self.previous_pages - current):
             _remove_with_empty_parents(self._target(relative), self.out_dir)
@@ -251,6 +289,24 @@ class PatchedOutput:
         fresh = self.out_dir / f".{MARKER}.new-{os.getpid()}"
         fresh.write_text(_marker(self.base_url, self.build_id), encoding="utf-8")
         os.replace(fresh, self.out_dir / MARKER)
+
+
+def _swap_folder(target: Path, files: dict[str, bytes]) -> None:
+    """Write `files` into a folder beside `target`, then put it in `target`'s place in two renames."""
+    fresh = target.with_name(f".{target.name}.new-{os.getpid()}")
+    old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    for leftover in (fresh, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    for name, data in files.items():
+        path = fresh / inside(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    fresh.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        target.rename(old)
+    fresh.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
 
 
 def _remove_with_empty_parents(path: Path, root: Path) -> None:

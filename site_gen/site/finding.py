@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from site_gen import urls
+from site_gen.digests import fingerprint
 from site_gen.site.index import SiteIndex
 from site_gen.site.maker import PageMaker
 
@@ -39,11 +40,28 @@ def bundles(index: SiteIndex) -> list[str]:
     return [NAMES] * has_names + years
 
 
-def search_records(maker: PageMaker) -> Iterator[SearchRecord]:
-    """Articles (headline, moves, names, outlet, tags), then players, clubs and outlets.
+def partition_digests(maker: PageMaker) -> dict[str, str]:
+    """Each partition (in `bundles` order) named by a digest of what its records are made from,
+    cheaply: the keys of its articles, or the names and counts (and every record spells names as
+    the index does)."""
+    years: dict[str, list[str]] = {}
+    for article in maker.index.articles:
+        years.setdefault(str(article.date.year), []).append(maker.key(article))
+    names = ([(g.slug, len(g.articles)) for g in maker.index.players.values()],
+             [(g.slug, len(g.articles)) for g in maker.index.clubs.values()],
+             [(r.slug, r.name, len(r.articles)) for r in maker.index.outcomes.sources.values()])
+    return {name: fingerprint((maker.names, names if name == NAMES else years[name])).hex()
+            for name in bundles(maker.index)}
+
+
+def search_records(maker: PageMaker, partitions: set[str]) -> Iterator[SearchRecord]:
+    """The records of `partitions`: articles (headline, moves, names, outlet, tags), then players,
+    clubs and outlets.
 
     URLs are from the site's root: the search page gives Pagefind the base path."""
     for article in maker.index.articles:
+        if str(article.date.year) not in partitions:
+            continue
         card = maker.card(article)
         moves = "; ".join(f"{m['player'].name}: {m['from'].name if m['from'] else '?'} → "
                           f"{m['to'].name if m['to'] else '?'}{' ' + m['fee'] if m['fee'] else ''}"
@@ -53,6 +71,8 @@ def search_records(maker: PageMaker) -> Iterator[SearchRecord]:
         tags = ", ".join(link.name for link in card["tags"])
         yield SearchRecord(str(article.date.year), "/" + urls.article_route(article.date, article.slug), article.title, summary,
                            f"{article.title}. {moves}. {names}. {article.source or ''}. {tags}")
+    if NAMES not in partitions:
+        return
     for kind, groups, route_of in (("Player", maker.index.players, urls.player_route),
                                    ("Club", maker.index.clubs, urls.club_route)):
         for group in groups.values():
