@@ -10,8 +10,10 @@ whatever the number of processes.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 from typing import Any, Callable, Sequence
 
 #: Fewer tasks than this are not worth starting processes for.
@@ -53,7 +55,7 @@ def map_slices(task: Callable[[Sequence[Any]], Any], items: Sequence[Any], jobs:
         return results
     _task, _items, _parent = task, items, os.getpid()
     try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
+        with multiprocessing.get_context("fork").Pool(processes, initializer=_die_with_parent) as pool:
             for (start, end), result in zip(bounds, pool.imap(_run_slice, bounds)):
                 results.append(result)
                 if on_done:
@@ -77,7 +79,7 @@ def run_shares(task: Callable[[int, int, Callable[[int], None]], Any], jobs: int
     _share_task, _counter = task, context.Value("q", 0)
     _parent = os.getpid()
     try:
-        with context.Pool(jobs) as pool:
+        with context.Pool(jobs, initializer=_die_with_parent) as pool:
             pending = pool.map_async(_run_share, [(share, jobs) for share in range(jobs)])
             seen = 0
             while not pending.ready():
@@ -113,6 +115,20 @@ def _run_share(share_and_shares: tuple[int, int]) -> Any:
 
 def _ignore(count: int) -> None:
     pass
+
+
+def _die_with_parent() -> None:
+    """On Linux, have the kernel kill this worker the moment the build's process dies, so a killed
+    build writes nothing more (elsewhere, workers check now and then: `_stop_if_orphaned`)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux
+        pass
+    _stop_if_orphaned()  # the parent may have gone before the line above
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _stop_if_orphaned() -> None:
