@@ -72,10 +72,10 @@ class Renderer:
         self.environment.globals["once"] = self._render_once
 
     def _render_once(self, key: str, macro: jinja2.runtime.Macro, *args: object) -> str:
-        """`{{ once(a.url, card, a) }}`: a macro's output for `key`, made once per build.
+        """`{{ once(a.url, row, a) }}`: a macro's output for `key`, made once per build.
 
-        An article's card looks the same on every list it is on (home, player, club, tag,
-        month pages); rendering it once instead of a dozen times is most of a cold build.
+        An article's list line looks the same on most lists it is on (home, month, outlet
+        pages); rendering it once instead of on each is a good part of a cold build.
         Calls are told apart by macro name and key, so the key must stand for the arguments.
         """
         memo = (macro.name, key)
