@@ -42,15 +42,17 @@ def club_pages(maker: PageMaker) -> Iterator[Page]:
     groups = _by_name(maker.index.clubs)
     yield from _name_index(maker, urls.CLUBS_ROUTE, "Clubs", groups, maker.club)
     for group in groups:
-        # the players linked with a club come from the moves of its own articles
+        # the players linked with a club come from the moves of its own articles; its list is of
+        # those rumours only (a mere mention, "against Fulham last weekend", is counted, not listed)
         route = urls.club_route(group.slug)
+        rumours = club_rumours(group)
         yield from maker.paged(Listing(
-            route=route, template="club.html", title=group.name, items=maker.ordered(group.articles),
+            route=route, template="club.html", title=group.name, items=maker.ordered(rumours),
             per_page=maker.config.per_page, show=functools.partial(_club_cards, maker, group.slug), key=maker.key,
             inputs=maker.keys(group.articles), values=functools.partial(_club_values, maker, group),
             description=f"{rumours_phrase(len(group.articles))} involving {group.name}: "
                         "the players linked in and out.",
-            feed=urls.feed_route(route)))
+            feed=urls.feed_route(route) if rumours else None))
 
 
 def _by_name(groups: dict[str, Group]) -> list[Group]:
@@ -63,6 +65,12 @@ def _name_index(maker: PageMaker, route: str, title: str, groups: list[Group],
     entries = [(link(g.name), len(g.articles), g.articles[0].date) for g in groups]
     yield from maker.paged(Listing(route=route, template="names.html", title=title, items=entries,
                                    per_page=maker.index_size, show=list, key=same))
+
+
+def club_rumours(group: Group) -> list[Article]:
+    """A club's rumours that move a player to or from it, newest first."""
+    return [article for article in group.articles
+            if any(group.slug in (slugify(m.from_club or ""), slugify(m.to_club or "")) for m in article.moves)]
 
 
 def _club_cards(maker: PageMaker, slug: str, articles: Sequence[Article]) -> list[FocusedCard]:
@@ -156,4 +164,4 @@ def _club_values(maker: PageMaker, group: Group) -> ClubValues:
                 partners[other] = partners.get(other, 0) + 1
     trades = [(maker.club(name), n) for name, n in sorted(partners.items(), key=lambda kv: (-kv[1], kv[0]))[:10]]
     return {"name": group.name, "linked": players, "more": more, "count": len(group.articles),
-            "partners": trades}
+            "moved": len(club_rumours(group)), "partners": trades}

@@ -131,7 +131,9 @@ class ClubValues(TypedDict):
     linked: dict[str, list[tuple[Link, int, dt.date]]]
     #: how many more in each direction than are shown
     more: dict[str, int]
+    #: rumours that name the club, and those of them that move a player to or from it
     count: int
+    moved: int
     partners: list[tuple[Link | None, int]]
 
 
