@@ -87,7 +87,7 @@ def measure(count: int, seed: int, jobs: int, root: Path) -> None:
     from site_gen.output.cache import BuildCache, cache_folder
 
     config = load_config(source, out_dir=out)
-    memory = BuildCache(cache_folder(config.out_dir), "")
+    memory = BuildCache(cache_folder(config.out_dir), "", write_through=False)  # as serve keeps it
     build(config, cache=memory, in_place=True)
     times = []
     for attempt in range(3):

@@ -37,8 +37,10 @@ class Preview:
         self.quiet = quiet
         self.error: str | None = None
         self.base_path = SiteUrls(config.base_url).base_path
-        #: kept in memory between rebuilds, so each one redoes only what the last save changed
-        self.cache = BuildCache(cache_folder(config.out_dir), "", site_id=built_id(config.out_dir))
+        #: kept in memory between rebuilds, so each one redoes only what the last save changed;
+        #: written to disk when the preview stops (a save need not wait for it)
+        self.cache = BuildCache(cache_folder(config.out_dir), "", site_id=built_id(config.out_dir),
+                                write_through=False)
 
     def rebuild(self) -> None:
         """Build; on failure keep serving the last good site and remember the error."""
@@ -121,8 +123,11 @@ def serve(config: SiteConfig, host: str, port: int, open_browser: bool = False, 
     for path in preview.watched():
         server.watch(str(path), preview.rebuild)
     click.echo(f"Serving {config.out_dir} at http://{host}:{port}{preview.base_path} (Ctrl+C stops)")
-    server.serve(host=host, port=port, debug=False, restart_delay=0,
-                 open_url_delay=0.5 if open_browser else None)
+    try:
+        server.serve(host=host, port=port, debug=False, restart_delay=0,
+                     open_url_delay=0.5 if open_browser else None)
+    finally:
+        preview.cache.flush()  # the next `build` starts warm
 
 
 def _respond(start_response: StartResponse, status: str, body: bytes,

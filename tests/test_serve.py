@@ -161,3 +161,23 @@ def test_port_0_picks_a_free_port_and_prints_it(make_site: SiteFactory, seed_tex
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_preview_writes_its_cache_when_it_stops_and_build_starts_warm(make_site: SiteFactory, seed_text: str) -> None:
+    from site_gen.build import build
+    from site_gen.output.cache import cache_folder
+    from site_gen.serve import Preview
+
+    config = make_site({"000_seed.txt": seed_text})
+    preview = Preview(config, quiet=True)
+    preview.rebuild()
+    cache_file = cache_folder(config.out_dir) / "cache.pickle"
+    assert not cache_file.exists()  # a save does not wait for the cache to be written
+    seed = config.seeds_dir / "000_seed.txt"
+    seed.write_text(seed_text + "\n\nLiverpool are expected to complete the deal this week.", encoding="utf-8")
+    preview.rebuild()
+    assert not cache_file.exists()
+    preview.cache.flush()  # as when the preview stops
+    assert cache_file.is_file()
+    report = build(config)
+    assert report.rendered == 0  # warm: the cache describes the site in place

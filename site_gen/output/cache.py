@@ -37,10 +37,14 @@ def cache_folder(out_dir: Path) -> Path:
 class BuildCache:
     """Records and page fingerprints from the last build; `save()` keeps this build's for the next."""
 
-    def __init__(self, folder: Path, code: str, enabled: bool = True, site_id: str | None = None) -> None:
+    def __init__(self, folder: Path, code: str, enabled: bool = True, site_id: str | None = None,
+                 write_through: bool = True) -> None:
         """`site_id`: the id of the build that made the site now in place; a cache saved for
-        another build (or a site killed half-way) is ignored."""
+        another build (or a site killed half-way) is ignored. Without `write_through` (the
+        preview, which keeps it in memory), `save()` writes nothing until `flush()`."""
         self.folder = folder
+        self.write_through = write_through
+        self._unsaved = False
         self.code = code
         self.site_id = site_id
         #: file name → what reading it gave
@@ -101,9 +105,21 @@ class BuildCache:
 
     def save(self, files: dict[str, FileRecord], pages: dict[str, bytes], inputs: str,
              summary: BuildSummary, started_ns: int, site_id: str) -> None:
-        """Keep this build's state in memory and in the cache folder, for the site built as `site_id`."""
+        """Keep this build's state in memory and (with `write_through`) in the cache folder, for the
+        site built as `site_id`."""
         self.files, self.pages, self.inputs, self.summary = files, pages, inputs, summary
         self.started_ns, self.site_id = started_ns, site_id
+        self._unsaved = True
+        if self.write_through:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the last saved state to the cache folder, if not written yet. A cache left unwritten
+        (a preview killed) is only stale: its build id no longer matches the site, so it is ignored."""
+        if not self._unsaved or self.site_id is None:
+            return
+        files, pages, inputs, summary = self.files, self.pages, self.inputs, self.summary
+        started_ns, site_id = self.started_ns, self.site_id
         folder = self.folder
         folder.mkdir(parents=True, exist_ok=True)
         # the records go in chunks, each its own pickle, so the pickler's memo of what it has
@@ -118,6 +134,7 @@ class BuildCache:
                 pickle.dump({name: files[name] for name in chunk}, handle, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump(pages, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(fresh, folder / "cache.pickle")
+        self._unsaved = False
 
 
 @dataclass(frozen=True, slots=True)
