@@ -15,7 +15,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from site_gen.config import CONFIG_FILE, SiteConfig
 from site_gen.content.archive import reconcile_articles
@@ -28,7 +28,7 @@ from site_gen.digests import code_fingerprint, tree_fingerprint
 from site_gen.errors import BuildError, Problem
 from site_gen.extract import Gazetteer, load_gazetteer
 from site_gen.extract.review import Doubt
-from site_gen.model import Article, BuildReport, BuildSummary, FileRecord
+from site_gen.model import Article, BuildReport, BuildSummary, FileRecord, Page
 from site_gen.output import parallel, search
 from site_gen.output.cache import BuildCache, cache_folder
 from site_gen.output.progress import NoProgress, Progress, StageClock
@@ -123,8 +123,11 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
         else StagedOutput(config.out_dir, config.base_url)
     with output:
         digests = {name: record.digest + indexed.revisions.get(name, "") for name, record in extracted.files.items()}
-        plan = functools.partial(make_pages, index, config, digests)
-        progress.stage("rendering", sum(1 for _ in plan()) if progress.shows else 0)  # the real total, if shown
+        plan: Callable[[], Iterable[Page]] = functools.partial(make_pages, index, config, digests)
+        if progress.shows:  # the real total: planned once here, and forked workers share the list
+            planned = tuple(plan())
+            plan = functools.partial(iter, planned)
+        progress.stage("rendering", len(planned) if progress.shows else 0)
         # each process plans every page, then checks and renders its share; the preview keeps
         # changed files in memory until the end, so it does all in this process
         processes = 1 if patch or len(extracted.articles) < parallel.MIN_PARALLEL_TASKS else jobs
