@@ -1,7 +1,7 @@
 """Client-side search: a Pagefind index in partitions, each rebuilt only when its records change.
 
-Pagefind (from PyPI, with its bundled binary) is fed the records directly through its Python
-API, so it parses no HTML. Each partition (a year of articles, or the names) is a bundle of its
+Pagefind (from PyPI, with its bundled binary) is fed the records directly through its indexing
+service (`pagefind --service`), so it parses no HTML. Each partition (a year of articles, or the names) is a bundle of its
 own under `pagefind/<partition>/`, merged in the browser (`mergeIndex`); a browser loads only the
 pieces a query needs, however big the archive. `pagefind/partitions.json` names each
 partition's records by a digest: a later build takes a partition whose records are the same
