@@ -124,10 +124,13 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
     with output:
         digests = {name: record.digest + indexed.revisions.get(name, "") for name, record in extracted.files.items()}
         plan: Callable[[], Iterable[Page]] = functools.partial(make_pages, index, config, digests)
-        if progress.shows:  # the real total: planned once here, and forked workers share the list
+        total = 0
+        if progress.shows and patch:  # the real total; an update renders in this process, so plan once
             planned = tuple(plan())
-            plan = functools.partial(iter, planned)
-        progress.stage("rendering", len(planned) if progress.shows else 0)
+            plan, total = functools.partial(iter, planned), len(planned)
+        elif progress.shows:  # a whole site: counted by planning, as holding the plan costs memory in every worker
+            total = sum(1 for _ in plan())
+        progress.stage("rendering", total)
         # each process plans every page, then checks and renders its share; the preview keeps
         # changed files in memory until the end, so it does all in this process
         processes = 1 if patch or len(extracted.articles) < parallel.MIN_PARALLEL_TASKS else jobs
