@@ -123,7 +123,8 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
         else StagedOutput(config.out_dir, config.base_url)
     with output:
         digests = {name: record.digest + indexed.revisions.get(name, "") for name, record in extracted.files.items()}
-        plan: Callable[[], Iterable[Page]] = functools.partial(make_pages, index, config, digests)
+        maker = PageMaker(index, config, digests)  # shared by the pages (and forked workers) and search
+        plan: Callable[[], Iterable[Page]] = functools.partial(make_pages, maker)
         total = 0
         if progress.shows and patch:  # the real total; an update renders in this process, so plan once
             planned = tuple(plan())
@@ -141,7 +142,6 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
         clock.add("write", sum(share.write_seconds for share in shares))
         with clock.stage("search"):
             if searched:  # the index goes in with the pages it indexes
-                maker = PageMaker(index, config, digests)
                 search.write_index(partition_digests(maker), functools.partial(search_records, maker), output,
                                    config.language.split("-")[0].lower(), jobs)
         with clock.stage("write"):

@@ -17,6 +17,7 @@ from site_gen.config import SiteConfig
 from site_gen.errors import SiteError
 from site_gen.output.render import Renderer
 from site_gen.output.write import built_base_url
+from site_gen.site.maker import PageMaker
 from site_gen.site.plan import make_pages
 from site_gen.urls import SiteUrls
 
@@ -42,7 +43,7 @@ def check_inputs(config: SiteConfig) -> InputCheck:
         return InputCheck((str(error),))
     problems = [str(problem) for problem in (*extracted.problems, *indexed.problems)]
     failed_templates: set[str] = set()
-    for page in make_pages(indexed.index, config):
+    for page in make_pages(PageMaker(indexed.index, config, {})):
         if page.template in failed_templates:
             continue  # one message per broken template, not one per page
         try:

@@ -1,11 +1,11 @@
 """Client-side search: a Pagefind index in partitions, each rebuilt only when its records change.
 
 Pagefind (from PyPI, with its bundled binary) is fed the records directly through its indexing
-service (`pagefind --service`), so it parses no HTML. Each partition (a year of articles, or the names) is a bundle of its
-own under `pagefind/<partition>/`, merged in the browser (`mergeIndex`); a browser loads only the
-pieces a query needs, however big the archive. `pagefind/partitions.json` names each
-partition's records by a digest: a later build takes a partition whose records are the same
-from the last site unchanged, so an edit re-indexes one year, not the archive.
+service (`pagefind --service`), so it parses no HTML. Each partition (a year of articles, or the
+names) is a bundle of its own under `pagefind/<partition>/`, merged in the browser (`mergeIndex`);
+a browser loads only the pieces a query needs, however big the archive. `pagefind/partitions.json`
+names each partition's records by a digest: a later build takes a partition whose records are
+the same from the last site unchanged, so an edit re-indexes one year, not the archive.
 """
 
 from __future__ import annotations
@@ -15,9 +15,8 @@ import json
 import os
 import subprocess
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from collections import defaultdict
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, cast
 
@@ -35,16 +34,8 @@ _UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-mo
 _UI = ("pagefind-ui.js", "pagefind-ui.css")
 
 
-@dataclass(frozen=True, slots=True)
-class SearchIndexed:
-    """Which partitions this build indexed, and which it took unchanged from the last site."""
-
-    indexed: tuple[str, ...]
-    reused: tuple[str, ...]
-
-
 def write_index(digests: dict[str, str], records_of: Callable[[set[str]], Iterable[SearchRecord]],
-                output: StagedOutput | PatchedOutput, language: str, jobs: int = 1) -> SearchIndexed:
+                output: StagedOutput | PatchedOutput, language: str, jobs: int = 1) -> None:
     """Index the partitions named in `digests` (in the search page's order, each with a digest of
     what its records are made from): those whose digest is unchanged since the last site are
     kept, the others are indexed from `records_of(their names)`, in `jobs` Pagefind processes."""
@@ -67,7 +58,6 @@ def write_index(digests: dict[str, str], records_of: Callable[[set[str]], Iterab
             raise BuildError(f"search index: pagefind failed: {error}") from None
     output.prune_folder(FOLDER, set(order))
     output.write_text(MANIFEST, json.dumps(full, indent=0, sort_keys=True) + "\n")
-    return SearchIndexed(tuple(fresh), tuple(sorted(kept)))
 
 
 def _index(partitions: dict[str, list[SearchRecord]], output: StagedOutput | PatchedOutput, language: str,
@@ -75,9 +65,6 @@ def _index(partitions: dict[str, list[SearchRecord]], output: StagedOutput | Pat
     """Index the partitions in `jobs` Pagefind services side by side (the largest first)."""
     names = sorted(partitions, key=lambda name: -len(partitions[name]))
     shares = [{name: partitions[name] for name in names[start::jobs]} for start in range(min(jobs, len(names)))]
-    if len(shares) <= 1:
-        _index_share(partitions, output, language, first)
-        return
     with ThreadPoolExecutor(len(shares)) as pool:  # the work is in the services' processes
         for done in [pool.submit(_index_share, share, output, language, first) for share in shares]:
             done.result()

@@ -218,10 +218,12 @@ class PatchedOutput:
         return self.out_dir / inside(relative)
 
     def write_text(self, relative: str, text: str) -> None:
+        self.write_bytes(relative, text.encode("utf-8"))
+
+    def write_bytes(self, relative: str, data: bytes) -> None:
         """Replace the file at `commit()`, unless it already holds exactly this (a page rendered
         again because an article it lists changed elsewhere is often the same)."""
         target = self._target(relative)
-        data = text.encode("utf-8")
         try:
             if target.stat().st_size == len(data) and target.read_bytes() == data:
                 self._kept.add(relative)
@@ -236,9 +238,6 @@ class PatchedOutput:
             return False
         self._kept.add(relative)
         return True
-
-    def write_bytes(self, relative: str, data: bytes) -> None:
-        self._writes[relative] = data
 
     def replace_folder(self, relative: str, files: dict[str, bytes]) -> None:
         """At `commit()`, swap in a folder holding exactly `files` for folder `relative`."""
@@ -306,7 +305,6 @@ def _swap_folder(target: Path, files: dict[str, bytes]) -> None:
         target.rename(old)
     fresh.rename(target)
     shutil.rmtree(old, ignore_errors=True)
-
 
 
 def _remove_with_empty_parents(path: Path, root: Path) -> None:

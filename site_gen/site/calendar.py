@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections import Counter
 from typing import Iterator
 
 from site_gen import urls
@@ -49,9 +50,7 @@ def window_pages(maker: PageMaker) -> Iterator[Page]:
 
 def _window_values(maker: PageMaker, group: Group) -> WindowValues:
     players, clubs = maker.talked_about(group.articles, count=20)
-    months: dict[tuple[int, int], int] = {}
-    for article in group.articles:
-        months[(article.date.year, article.date.month)] = months.get((article.date.year, article.date.month), 0) + 1
+    months = Counter((article.date.year, article.date.month) for article in group.articles)
     done = maker.index.outcomes.completed.get(group.slug, [])
     return {"name": group.name, "count": len(group.articles), "top_players": players, "top_clubs": clubs,
             "months": [(maker.month(year, month), n) for (year, month), n in sorted(months.items())],

@@ -69,17 +69,21 @@ def search_records(maker: PageMaker, partitions: set[str]) -> Iterator[SearchRec
         summary = f"{article.date:%-d %B %Y}{' · ' + article.source if article.source else ''}"
         names = ", ".join(link.name for link in (*card["players"], *card["clubs"]))
         tags = ", ".join(link.name for link in card["tags"])
-        yield SearchRecord(str(article.date.year), "/" + urls.article_route(article.date, article.slug), article.title, summary,
-                           f"{article.title}. {moves}. {names}. {article.source or ''}. {tags}")
+        yield SearchRecord(str(article.date.year), "/" + urls.article_route(article.date, article.slug),
+                           article.title, summary, f"{article.title}. {moves}. {names}. {article.source or ''}. {tags}")
     if NAMES not in partitions:
         return
     for kind, groups, route_of in (("Player", maker.index.players, urls.player_route),
                                    ("Club", maker.index.clubs, urls.club_route)):
         for group in groups.values():
-            summary = f"{kind}: {len(group.articles)} rumour{'s' if len(group.articles) != 1 else ''}"
+            summary = f"{kind}: {_rumours(len(group.articles))}"
             yield SearchRecord(NAMES, "/" + route_of(group.slug), group.name, summary,
                                f"{group.name}. {summary}")
     for record in maker.index.outcomes.sources.values():
-        summary = f"Outlet: {len(record.articles)} rumour{'s' if len(record.articles) != 1 else ''}"
+        summary = f"Outlet: {_rumours(len(record.articles))}"
         yield SearchRecord(NAMES, "/" + urls.source_route(record.slug), record.name, summary,
                            f"{record.name}. {summary}")
+
+
+def _rumours(count: int) -> str:
+    return f"{count} rumour{'s' if count != 1 else ''}"

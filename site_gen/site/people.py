@@ -8,13 +8,13 @@ import functools
 from typing import Callable, Iterator, Sequence
 
 from site_gen import urls
+from site_gen.extract import Move
 from site_gen.model import Article, Page
 from site_gen.site.charts import fee_chart
 from site_gen.site.index import Group
 from site_gen.site.windows import transfer_window
 from site_gen.site.maker import Listing, PageMaker, rumours_phrase, same
-from site_gen.urls import slugify
-from site_gen.site.views import (ClubValues, Link, PlayerValues, StoryWindow, FocusedCard, TimelineWindow,
+from site_gen.site.views import (ClubValues, Link, PlayerValues, FocusedCard, StoryWindow, TimelineWindow,
                                  VerdictView)
 from site_gen.urls import slugify
 
@@ -69,15 +69,18 @@ def _name_index(maker: PageMaker, route: str, title: str, groups: list[Group],
 
 def club_rumours(group: Group) -> list[Article]:
     """A club's rumours that move a player to or from it, newest first."""
-    return [article for article in group.articles
-            if any(group.slug in (slugify(m.from_club or ""), slugify(m.to_club or "")) for m in article.moves)]
+    return [article for article in group.articles if any(_moves_club(m, group.slug) for m in article.moves)]
+
+
+def _moves_club(move: Move, slug: str) -> bool:
+    return slug in (slugify(move.from_club or ""), slugify(move.to_club or ""))
 
 
 def _club_cards(maker: PageMaker, slug: str, articles: Sequence[Article]) -> list[FocusedCard]:
-    """A club's rumours, each with the moves to or from the club (none where it is only mentioned)."""
-    return [FocusedCard(**maker.card(article), own_moves=[
-        maker.move(m, article) for m in article.moves if slug in (slugify(m.from_club or ""), slugify(m.to_club or ""))])
-        for article in articles]
+    """A club's rumours, each with the moves to or from the club."""
+    return [FocusedCard(**maker.card(article),
+                        own_moves=[maker.move(m, article) for m in article.moves if _moves_club(m, slug)])
+            for article in articles]
 
 
 def _timeline(maker: PageMaker, group: Group, articles: Sequence[Article]) -> list[TimelineWindow]:

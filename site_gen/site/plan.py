@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Iterator, Mapping
+from typing import Iterator
 
 from site_gen import urls
-from site_gen.config import SiteConfig
 from site_gen.model import TEXT_OUTPUT, Page
 from site_gen.site.api import api_pages
 from site_gen.site.articles import article_pages
 from site_gen.site.calendar import month_pages, window_pages
 from site_gen.site.feeds import feed_pages, sitemap_pages
 from site_gen.site.home import home_pages, utility_pages
-from site_gen.site.index import SiteIndex
 from site_gen.site.maker import PageMaker
 from site_gen.site.people import club_pages, player_pages
 from site_gen.site.sources import source_pages
@@ -23,14 +21,13 @@ HTML_FAMILIES = (home_pages, article_pages, player_pages, club_pages, tag_pages,
                  source_pages, utility_pages)
 
 
-def make_pages(index: SiteIndex, config: SiteConfig, source_digests: Mapping[str, str] | None = None
-               ) -> Iterator[Page]:
+def make_pages(maker: PageMaker) -> Iterator[Page]:
     """Every file the build renders, each with the inputs it is made from and a way to make its values.
 
-    `source_digests` (file name → digest of its bytes) name each article cheaply;
-    without them an article is named by a digest of its record.
+    The maker keeps what pages share (links, article keys and cards), so a second pass over the
+    pages, and the search records, reuse them.
     """
-    maker = PageMaker(index, config, source_digests or {})
+    config = maker.config
     html_routes: list[str] = []
     for page in (page for family in HTML_FAMILIES for page in family(maker)):
         if page.path != urls.NOT_FOUND_ROUTE:
