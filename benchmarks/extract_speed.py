@@ -34,7 +34,7 @@ def main() -> int:
         truth_file = Path(scratch) / "truth.jsonl"
         if not args.corpus:
             make_corpus(args.count, folder, args.seed, truth_file)
-        sources = [load_source(path) for path in sorted(folder.glob("*.txt"))]
+        sources = [load_source(path) for path in sorted(folder.rglob("*.txt"))]
         load_gazetteer()
         timings = []
         for _ in range(args.repeat):  # best of several: this machine's speed varies run to run

@@ -3,8 +3,8 @@
     python benchmarks/reconcile_speed.py [--count 10000 100000]
 
 Makes records of its own (no corpus needed): players drawn from a pool with spelling
-variants, staff, appositions and moves, spread over ten years; times `reconcile()` and
-`apply()` over every record, best of three.
+variants, staff, appositions and moves, spread over ten years; times `reconcile()` (the pass
+over the archive) and `apply()` over every record, each best of three.
 """
 
 from __future__ import annotations
@@ -50,15 +50,17 @@ def main() -> None:
     options = parser.parse_args()
     for count in options.count:
         records = make_records(count, options.seed)
-        best = float("inf")
+        best_pass = best_apply = float("inf")
         for _ in range(3):
             gc.disable()  # as in a build, which pauses the collector while it makes many small objects
             started = time.perf_counter()
             reading = reconcile(records)
+            read = time.perf_counter()
             changed = sum(reading.apply(item) is not item.record for item in records)
-            best = min(best, time.perf_counter() - started)
+            best_pass, best_apply = min(best_pass, read - started), min(best_apply, time.perf_counter() - read)
             gc.enable()
-        print(f"{count:>8,} records: {best:.2f} s ({changed:,} revised)")
+        print(f"{count:>8,} records: the pass {best_pass:.2f} s, applied to every record {best_apply:.2f} s "
+              f"({changed:,} revised)")
 
 
 if __name__ == "__main__":

@@ -102,8 +102,9 @@ def _names_club(sentence: str, club: str) -> bool:
 
 def _respelt(sentence: str, players: Sequence[str]) -> str:
     """The sentence with each player's name as the record spells it ("Van Dijk" → "van Dijk")."""
+    folded = sentence.lower()
     for name in players:
-        if " " in name and name not in sentence:
+        if " " in name and name not in sentence and name.lower() in folded:
             sentence = re.sub(re.escape(name), name.replace("\\", "\\\\"), sentence, flags=re.IGNORECASE)
     return sentence
 

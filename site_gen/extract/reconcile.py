@@ -76,8 +76,10 @@ class Reconciliation:
     #: every spelling (as written, and as the archive writes it) of the people the archive counts
     #: as staff, not players
     staff_spellings: frozenset[str] = frozenset()
-    #: folded canonical name → his club news, by date, and their dates alone (for bisecting)
-    news: Mapping[str, tuple[ClubNews, ...]] = field(default_factory=dict)
+    #: folded canonical name → where he was said to be, by date: (date, joined that day, club), kept as
+    #: plain tuples because they sort by themselves and there are a few hundred thousand at 100,000
+    #: articles; and their dates alone (for bisecting)
+    news: Mapping[str, tuple[tuple[dt.date, bool, str], ...]] = field(default_factory=dict)
     news_dates: Mapping[str, tuple[dt.date, ...]] = field(default_factory=dict)
     #: folded surname → canonical full names with it, and the dates each is written about
     by_surname: Mapping[str, tuple[tuple[str, tuple[dt.date, ...]], ...]] = field(default_factory=dict)
@@ -102,43 +104,52 @@ class Reconciliation:
         if not news:
             return None
         position = bisect.bisect_right(self.news_dates[key], date)
-        for item in reversed(news[:position]):
-            if date - item.date > CLUB_HOLDS:
+        for said_on, joined, club in reversed(news[:position]):
+            if date - said_on > CLUB_HOLDS:
                 break
-            if item.club == other_than:
-                if item.joined and item.date < date:
+            if club == other_than:
+                if joined and said_on < date:
                     return None  # he already joined the club he is said to be going to: say nothing
                 continue  # (on the day itself, it is this very move)
-            return item.club
-        for item in news[position:]:
-            if item.date - date > CLUB_LOOKS_BACK:
+            return club
+        for said_on, joined, club in news[position:]:
+            if said_on - date > CLUB_LOOKS_BACK:
                 break
-            if not item.joined and item.club != other_than:
-                return item.club
+            if not joined and club != other_than:
+                return club
         return None
 
     def apply(self, item: DatedRecord) -> Extraction:
         """The record with the archive's names, without staff, and with missing origins filled in."""
         record = item.record
-        changes: dict[str, object] = {}
+        date = item.date
+        known = self.names.get
+        staff = self.staff_spellings
+        players, moves = record.players, record.moves
         if "players" not in item.fixed:
-            players = tuple(dict.fromkeys(name for name in (self.name(p, item.date) for p in record.players)
-                                          if name not in self.staff_spellings))
-            if players != record.players:
-                changes["players"] = players
-        if "moves" not in item.fixed and record.moves:
-            moves = []
-            for move in record.moves:
-                player = self.name(move.player, item.date)
-                if player in self.staff_spellings:
+            named = [known(p) or (p if " " in p else self._surname(p, date) or p) for p in players]
+            if named != list(players) or (staff and not staff.isdisjoint(named)):
+                players = tuple(dict.fromkeys(name for name in named if name not in staff))
+        if "moves" not in item.fixed and moves:
+            kept = []
+            changed = renamed = False
+            for move in moves:
+                written = move.player
+                player = known(written) or (written if " " in written else self._surname(written, date) or written)
+                if player in staff:
+                    changed = renamed = True
                     continue
-                origin = move.from_club or self.club_at(player, item.date, move.to_club)
-                moves.append(Move(player, origin, move.to_club, move.fee, move.stage)
-                             if player != move.player or origin != move.from_club else move)
-            if len(moves) != len(record.moves) or any(a is not b for a, b in zip(moves, record.moves)):
-                changes["moves"] = tuple(_unique_moves(moves))
-        return dataclasses.replace(record, **changes) if changes else record  # type: ignore[arg-type]
-
+                origin = move.from_club or self.club_at(player, date, move.to_club)
+                if player != written or origin != move.from_club:
+                    renamed = renamed or player != written
+                    move = Move(player, origin, move.to_club, move.fee, move.stage)
+                    changed = True
+                kept.append(move)
+            if changed:  # names joined may make two moves one
+                moves = tuple(_unique_moves(kept) if renamed else kept)
+        if players is record.players and moves is record.moves:
+            return record
+        return dataclasses.replace(record, players=players, moves=moves)  # (a subclass stays itself)
 
 
 def reconcile(items: Sequence[DatedRecord], news: Iterable[ClubNews] = (),
@@ -186,26 +197,25 @@ def reconcile(items: Sequence[DatedRecord], news: Iterable[ClubNews] = (),
     named = partial.name
     wanted = {_loose(named(move.player, item.date)) for item in ordered for move in item.record.moves
               if not move.from_club}
-    timeline: dict[str, list[ClubNews]] = defaultdict(list)
+    timeline: dict[str, list[tuple[dt.date, bool, str]]] = defaultdict(list)
     for said in news:
         if (key := _loose(named(said.player, said.date))) in wanted:
-            timeline[key].append(said)
+            timeline[key].append((said.date, said.joined, said.club))
     for item in ordered:
+        date = item.date
         for link in item.record.affiliations:
-            player = named(link.player, item.date)
-            if (key := _loose(player)) in wanted:
-                timeline[key].append(ClubNews(player, link.club, item.date))
+            if (key := _loose(named(link.player, date))) in wanted:
+                timeline[key].append((date, False, link.club))
         for move in item.record.moves:
-            player = named(move.player, item.date)
-            if (key := _loose(player)) not in wanted:
+            if (key := _loose(named(move.player, date))) not in wanted:
                 continue
             if move.from_club:
-                timeline[key].append(ClubNews(player, move.from_club, item.date))
+                timeline[key].append((date, False, move.from_club))
             if move.to_club and move.stage == "done":
-                timeline[key].append(ClubNews(player, move.to_club, item.date, joined=True))
-    ordered_news = {key: tuple(sorted(found, key=lambda n: (n.date, n.joined, n.club))) for key, found in timeline.items()}
+                timeline[key].append((date, True, move.to_club))
+    ordered_news = {key: tuple(sorted(found)) for key, found in timeline.items()}
     return dataclasses.replace(partial, news=ordered_news, news_dates={
-        key: tuple(item.date for item in found) for key, found in ordered_news.items()})
+        key: tuple(said_on for said_on, _, _ in found) for key, found in ordered_news.items()})
 
 
 def _spellings(written: Mapping[str, int], fixed: frozenset[str]) -> dict[str, str]:

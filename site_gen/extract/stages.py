@@ -74,15 +74,21 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 #: The words a cue can start with: the cue pattern is tried only where one stands (a set look-up per
 #: word is far cheaper than trying every alternative at every position).
 _TRIGGERS = frozenset("""
-pulled pull pulls pulling walked walk walks has have had collapsed fell fallen falls broke broken called ended end
-ends abandoned cooled no deal move off signed agreed signs penned turned rejected snubbed withdrew withdraw
-unwilling refused refusing reluctant balked baulked moved missed lost beaten gone left allowed let strengthened
-bolstered
-withdrawn ruled not staying will completed complete completes sealed officially signs joined unveiled done
-brought bringing snapped recruited landed secured beat fee personal agreement reached verbal here medical on set
-close finalising green given bid bids offer offers offered proposal talks discussions opened contact held meeting
-asked preparing make submit table launch
-""".split())
+pulled pull pulls pulling walked walk walks collapsed fell fallen falls broke broken called ended ends abandoned
+cooled signed agreed signs penned turned rejected snubbed withdrew withdraw unwilling refused refusing reluctant
+balked baulked moved allowed let strengthened bolstered withdrawn completed complete completes sealed officially
+joined unveiled done brought bringing snapped recruited landed secured beat agreement reached medical finalising
+bid bids offer offers offered proposal talks discussions opened preparing submit launch
+""".split()) | frozenset("""
+on the verge|no longer|not for sale|will stay|here we go|off the table|move is off|left for|gone cold|lost out|
+missed out|beaten to|ruled out|staying at|green light|given permission|held meetings|meeting with|contact with|
+asked about|personal terms|verbal agreement|set to|close to|make a|make an|table a|table an|end their|end his|
+end its|has collapsed|have collapsed|had collapsed|has completed|have completed|has signed|have signed|has joined|
+have joined|has added|have added|deal is off|deal agreed|deal has been agreed|deal was agreed|deal is agreed|
+fee agreed|fee has been agreed|fee was agreed|fee is agreed
+""".replace("\n", "").split("|")) - {""}
+#: (Common words that open a cue are given with the words after them, so that "on", "has" or "deal"
+#: alone, far more often no cue, cost nothing.)
 _TRIGGER_STEMS = ("negotiat", "approach", "enquir", "inquir", "accept", "announce", "confirm", "withdr")
 
 
@@ -105,10 +111,11 @@ def marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
     lowered = text[start:end].lower()
     found: list[tuple[int, str]] = []
     covered = 0
-    for last, (length, whole) in _TRIGGER_AUTOMATON.iter(lowered):
-        at = last - length + 1
-        if at < covered or (at and lowered[at - 1].isalnum()) or \
-                (whole and last + 1 < len(lowered) and lowered[last + 1].isalpha()):
+    size = len(lowered)
+    starts = sorted({last - length + 1 for last, (length, whole) in _TRIGGER_AUTOMATON.iter(lowered)
+                     if not (last + 1 < size and whole and lowered[last + 1].isalpha())})  # in text order
+    for at in starts:
+        if at < covered or (at and lowered[at - 1].isalnum()):
             continue
         match = _CUES.match(lowered, at)
         if match is None:
