@@ -27,7 +27,12 @@ def slugify(text: str, max_length: int = 0) -> str:
     Two spellings of one name ("Virgil Van Dijk", "Virgil van Dijk", with or
     without accents) give the same slug, so the slug doubles as identity key.
     """
-    return _slugify(text, max_length=max_length, word_boundary=True, replacements=_APOSTROPHES)
+    slug = _slugify(text, replacements=_APOSTROPHES)
+    if max_length and len(slug) > max_length:
+        # every word up to the limit, none skipped (the library's own cut drops a long word and goes on)
+        cut = slug[:max_length + 1].rsplit("-", 1)[0] if "-" in slug[:max_length + 1] else slug[:max_length]
+        slug = cut.strip("-")
+    return slug
 
 
 def home_route() -> str:

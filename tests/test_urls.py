@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from site_gen.errors import ConfigError
 from site_gen.urls import SiteUrls, output_path, paged_route, slugify
@@ -22,6 +24,22 @@ def test_slug_shapes() -> None:
     assert slugify("St Mary's") == "st-marys"
     assert slugify("../../etc/passwd") == "etc-passwd"
     assert slugify("%2e%2e/secret") == "2e-2e-secret"
+
+
+@given(st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyzéø' ", min_size=1, max_size=14), min_size=1, max_size=12),
+       st.integers(min_value=8, max_value=60))
+def test_a_cut_slug_keeps_every_word_up_to_the_limit(words: list[str], limit: int) -> None:
+    whole = slugify(" ".join(words))
+    cut = slugify(" ".join(words), max_length=limit)
+    assert len(cut) <= limit
+    assert whole.startswith(cut)  # no word skipped to fit a later, shorter one
+    if cut != whole and "-" in whole[:limit + 1]:
+        assert whole[len(cut)] == "-"  # ends at a word's end
+
+
+def test_a_headline_slug_does_not_skip_a_long_word() -> None:
+    headline = "Chelsea confirm the signing of Callum Brierley from Southampton on a six-year contract"
+    assert slugify(headline, max_length=60) == "chelsea-confirm-the-signing-of-callum-brierley-from"
 
 
 def test_base_url_with_sub_path() -> None:
