@@ -213,9 +213,9 @@ def test_search_index_is_written_reused_and_can_be_turned_off(make_site: SiteFac
     build(config)
     index = config.out_dir / "pagefind" / "2017" / "pagefind.js"
     assert index.is_file() and list((config.out_dir / "pagefind" / "2017").rglob("*.pf_fragment"))
-    assert (config.out_dir / "pagefind" / "names" / "pagefind-ui.js").is_file()  # the first bundle has the UI
+    assert (config.out_dir / "pagefind" / "2017" / "pagefind-ui.js").is_file()  # the first bundle has the UI
     search_page = (config.out_dir / "search" / "index.html").read_text(encoding="utf-8")
-    assert 'data-bundles="/pagefind/names/ /pagefind/2017/"' in search_page
+    assert 'data-bundles="/pagefind/2017/"' in search_page and 'data-names="/search/names/"' in search_page
     # a change no search record shows (the tag index's layout) keeps the very same index files
     inode = index.stat().st_ino
     tags = config.templates_dir / "tags.html"
@@ -235,16 +235,34 @@ def test_an_edit_reindexes_only_its_years_search_partition(make_site: SiteFactor
     config = make_site(articles)
     build(config)
     partitions = config.out_dir / "pagefind"
-    inodes = {name: (partitions / name / "pagefind.js").stat().st_ino for name in ("names", "2017", "2019")}
+    inodes = {name: (partitions / name / "pagefind.js").stat().st_ino for name in ("2017", "2019")}
     (config.seeds_dir / "002_b.txt").write_text(
         " date 2019-01-05 Arsenal are keen on Tom Pike of Everton, who is valued at £20m.\n\nMore words.",
         encoding="utf-8")
     build(config)
     after = {name: (partitions / name / "pagefind.js").stat().st_ino for name in inodes}
-    assert after["2017"] == inodes["2017"] and after["names"] == inodes["names"]  # taken as they were
+    assert after["2017"] == inodes["2017"]  # taken as it was
     assert after["2019"] != inodes["2019"]  # indexed again
     manifest = json.loads((partitions / "partitions.json").read_text(encoding="utf-8"))
-    assert sorted(manifest) == ["2017", "2019", "names"]
+    assert sorted(manifest) == ["2017", "2019"]
+
+
+def test_names_are_found_by_their_words_initials(make_site: SiteFactory) -> None:
+    config = make_site({"001_a.txt": " date 2024-07-01 Liverpool want Martin Ødegaard and Éder Militão from "
+                                     "Real Madrid, reports the Liverpool Echo.\n\nMore words."})
+    build(config)
+    shelves = config.out_dir / "search" / "names"
+    found = {path.stem: json.loads(path.read_text(encoding="utf-8"))["names"] for path in shelves.glob("*.json")}
+    def names_in(letter: str) -> set[str]:
+        return {entry["name"] for entry in found[letter]}
+    assert {"Martin Ødegaard", "Éder Militão"} <= names_in("m")
+    assert "Martin Ødegaard" in names_in("_") and "Éder Militão" in names_in("e")  # Ø has no plain letter in it
+    assert {"Liverpool", "Real Madrid"} <= names_in("l") | names_in("r") and "Real Madrid" in names_in("m")
+    assert "Liverpool Echo" in names_in("e")
+    entry = next(e for e in found["e"] if e["name"] == "Liverpool Echo")
+    assert entry["kind"] == "outlet" and entry["url"] == "/sources/liverpool-echo/" and entry["rumours"] == 1
+    player = next(e for e in found["m"] if e["name"] == "Éder Militão")
+    assert player["kind"] == "player" and (config.out_dir / player["url"].strip("/") / "index.html").is_file()
 
 
 def test_club_pages_count_moves_apart_from_mentions(make_site: SiteFactory) -> None:

@@ -1,22 +1,27 @@
-"""What search finds: one record per article, player, club and outlet, made from the index.
+"""What search finds: the articles, through Pagefind, and the names of players, clubs and outlets.
 
-Records go to Pagefind directly (no HTML is parsed), split into partitions: the articles of each
-year, and one of names (players, clubs, outlets). An edit changes one year's partition, and the
-names partition only when a name's record changes, so only those are indexed again.
+Article records go to Pagefind directly (no HTML is parsed), one partition per year, so an edit
+re-indexes one year. Names are matched by their words' beginnings, which needs no full-text index:
+they go in small JSON files, one per initial letter, that the search page fetches as a reader
+types (Pagefind would write a file per name, and at 100,000 articles that is some 80,000 files).
 """
 
 from __future__ import annotations
 
+import functools
+import re
+import unicodedata
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Any, Iterator
 
 from site_gen import urls
 from site_gen.digests import fingerprint
+from site_gen.model import JSON_OUTPUT, Page
 from site_gen.site.index import SiteIndex
 from site_gen.site.maker import PageMaker
 
-#: The partition of players, clubs and outlets.
-NAMES = "names"
+#: Where the name files live: `search/names/<initial>.json`.
+NAMES_ROUTE = "search/names/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,30 +38,55 @@ class SearchRecord:
 
 
 def bundles(index: SiteIndex) -> list[str]:
-    """The partitions, as the search page loads them: names first, then years, newest first.
+    """The partitions, as the search page loads them: years, newest first.
     The first holds the search interface's files."""
-    years = sorted({str(article.date.year) for article in index.articles}, reverse=True)
-    has_names = bool(index.players or index.clubs or index.outcomes.sources)
-    return [NAMES] * has_names + years
+    return sorted({str(article.date.year) for article in index.articles}, reverse=True)
 
 
 def partition_digests(maker: PageMaker) -> dict[str, str]:
     """Each partition (in `bundles` order) named by a digest of what its records are made from,
-    cheaply: the keys of its articles, or the names and counts (and every record spells names as
-    the index does)."""
+    cheaply: the keys of its articles (and every record spells names as the index does)."""
     years: dict[str, list[str]] = {}
     for article in maker.index.articles:
         years.setdefault(str(article.date.year), []).append(maker.key(article))
-    names = ([(g.slug, len(g.articles)) for g in maker.index.players.values()],
-             [(g.slug, len(g.articles)) for g in maker.index.clubs.values()],
-             [(r.slug, r.name, len(r.articles)) for r in maker.index.outcomes.sources.values()])
-    return {name: fingerprint((maker.names, names if name == NAMES else years[name])).hex()
-            for name in bundles(maker.index)}
+    return {name: fingerprint((maker.names, years[name])).hex() for name in bundles(maker.index)}
+
+
+def initial(word: str) -> str:
+    """The file a word's names are in: its first letter without accents, lower case ("Ødegaard" → "_",
+    "Éder" → "e"); the search page's script folds a typed word the same way."""
+    letter = unicodedata.normalize("NFD", word[:1]).lower()[:1]
+    return letter if letter in _INITIALS else "_"
+
+
+_INITIALS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def name_pages(maker: PageMaker) -> Iterator[Page]:
+    """One JSON file per initial: every player, club and outlet with a word starting with it,
+    each with its kind, URL and number of rumours."""
+    shelves: dict[str, list[dict[str, Any]]] = {}
+    named = [("player", group.name, urls.player_route(group.slug), len(group.articles))
+             for group in maker.index.players.values()]
+    named += [("club", group.name, urls.club_route(group.slug), len(group.articles))
+              for group in maker.index.clubs.values()]
+    named += [("outlet", record.name, urls.source_route(record.slug), len(record.articles))
+              for record in maker.index.outcomes.sources.values()]
+    for kind, name, route, count in named:
+        entry = {"name": name, "kind": kind, "url": maker.urls.url(route), "rumours": count}
+        for letter in dict.fromkeys(initial(word) for word in _WORD_BREAK.split(name) if word):
+            shelves.setdefault(letter, []).append(entry)
+    for letter, entries in sorted(shelves.items()):
+        entries.sort(key=lambda entry: (-entry["rumours"], entry["name"]))
+        inputs = tuple((e["name"], e["kind"], e["url"], e["rumours"]) for e in entries)
+        yield Page(f"{NAMES_ROUTE}{letter}.json", JSON_OUTPUT, inputs, functools.partial(dict, names=entries))
+
+
+_WORD_BREAK = re.compile(r"[\s\-'’.]+")
 
 
 def search_records(maker: PageMaker, partitions: set[str]) -> Iterator[SearchRecord]:
-    """The records of `partitions`: articles (headline, moves, names, outlet, tags), then players,
-    clubs and outlets.
+    """The records of `partitions`: articles (headline, moves, names, outlet, tags).
 
     URLs are from the site's root: the search page gives Pagefind the base path."""
     for article in maker.index.articles:
@@ -71,19 +101,3 @@ def search_records(maker: PageMaker, partitions: set[str]) -> Iterator[SearchRec
         tags = ", ".join(link.name for link in card["tags"])
         yield SearchRecord(str(article.date.year), "/" + urls.article_route(article.date, article.slug),
                            article.title, summary, f"{article.title}. {moves}. {names}. {article.source or ''}. {tags}")
-    if NAMES not in partitions:
-        return
-    for kind, groups, route_of in (("Player", maker.index.players, urls.player_route),
-                                   ("Club", maker.index.clubs, urls.club_route)):
-        for group in groups.values():
-            summary = f"{kind}: {_rumours(len(group.articles))}"
-            yield SearchRecord(NAMES, "/" + route_of(group.slug), group.name, summary,
-                               f"{group.name}. {summary}")
-    for record in maker.index.outcomes.sources.values():
-        summary = f"Outlet: {_rumours(len(record.articles))}"
-        yield SearchRecord(NAMES, "/" + urls.source_route(record.slug), record.name, summary,
-                           f"{record.name}. {summary}")
-
-
-def _rumours(count: int) -> str:
-    return f"{count} rumour{'s' if count != 1 else ''}"

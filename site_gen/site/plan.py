@@ -10,6 +10,7 @@ from site_gen.site.api import api_pages
 from site_gen.site.articles import article_pages
 from site_gen.site.calendar import month_pages, window_pages
 from site_gen.site.feeds import feed_pages, sitemap_pages
+from site_gen.site.finding import name_pages
 from site_gen.site.home import home_pages, utility_pages
 from site_gen.site.maker import PageMaker
 from site_gen.site.people import club_pages, player_pages
@@ -35,6 +36,8 @@ def make_pages(maker: PageMaker) -> Iterator[Page]:
         yield page
     yield from feed_pages(maker)
     yield from api_pages(maker)
+    if config.search:
+        yield from name_pages(maker)
     if maker.urls.has_host:  # a sitemap lists full URLs: with no base URL there is none to write
         yield from sitemap_pages(maker, html_routes)
     else:
