@@ -47,7 +47,24 @@ def read_archive(articles: Sequence[Article], transfers: Sequence[Transfer] = ()
             news.append(ClubNews(transfer.player, transfer.from_club, transfer.date - dt.timedelta(days=1)))
         news.append(ClubNews(transfer.player, transfer.to_club, transfer.date, joined=True))
     fixed = frozenset((corrections or Corrections()).player_names.values())
-    return ArchiveReading(items, reconcile(items, news, fixed))
+    return ArchiveReading(items, _reconcile_unless_same(items, tuple(news), fixed))
+
+
+#: The last pass's inputs and result. An edit to an article's words that changes none of its names,
+#: moves, staff or clubs (the usual edit in the preview) leaves the pass's result as it was, and
+#: comparing its inputs costs a fraction of doing it again.
+_last_pass: list[tuple[object, Reconciliation]] = []
+
+
+def _reconcile_unless_same(items: tuple[DatedRecord, ...], news: tuple[ClubNews, ...],
+                           fixed: frozenset[str]) -> Reconciliation:
+    said = (tuple((item.key, item.date, item.fixed, item.record.players, item.record.moves, item.record.staff,
+                   item.record.affiliations) for item in items), news, fixed)
+    if _last_pass and _last_pass[0][0] == said:
+        return _last_pass[0][1]
+    reading = reconcile(items, news, fixed)
+    _last_pass[:] = [(said, reading)]
+    return reading
 
 
 def reconcile_articles(articles: Sequence[Article], transfers: Sequence[Transfer] = (),

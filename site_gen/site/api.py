@@ -13,7 +13,6 @@ from site_gen import urls
 from site_gen.extract import Fee
 from site_gen.model import JSON_OUTPUT, Article, Page
 from site_gen.site.maker import PageMaker
-from site_gen.site.people import club_rumours
 
 #: 2: no file per player or club (each rumour was in three files); their entries list the months instead.
 VERSION = 2
@@ -37,7 +36,7 @@ def api_pages(maker: PageMaker) -> Iterator[Page]:
         if kind == "clubs":
             for entry, group in zip(entries, groups.values()):
                 entry["feed"] = maker.urls.absolute(urls.feed_route(route_of(group.slug))) \
-                    if club_rumours(group) else None
+                    if maker.club_rumours(group) else None
         yield _data(list_route, (maker.names, entries), {"version": VERSION, kind: entries})
     months = []
     for (year, month), articles in sorted(index.months.items(), reverse=True):

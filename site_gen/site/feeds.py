@@ -17,7 +17,6 @@ from site_gen import urls
 from site_gen.model import TEXT_OUTPUT, Article, Page
 from site_gen.site.articles import summary
 from site_gen.site.maker import PageMaker
-from site_gen.site.people import club_rumours
 
 #: Most URLs one sitemap file may list (the sitemaps.org limit); more make a sitemap index.
 SITEMAP_LIMIT = 50_000
@@ -32,7 +31,7 @@ def feed_pages(maker: PageMaker) -> Iterator[Page]:
     index = maker.index
     yield _feed(maker, urls.home_route(), maker.config.title, index.articles)
     for group in index.clubs.values():
-        rumours = club_rumours(group)
+        rumours = maker.club_rumours(group)
         if rumours:  # a club only ever mentioned has no rumours to follow
             yield _feed(maker, urls.club_route(group.slug), f"{group.name} · {maker.config.title}", rumours)
     for record in index.outcomes.sources.values():

@@ -63,6 +63,7 @@ class PageMaker:
         self.source_digests = source_digests
         self._cards: dict[int, Card] = {}
         self._keys: dict[int, str] = {}
+        self._club_rumours: dict[str, list[Article]] = {}
         # Every card shows players' and clubs' names as the index spells them, so any page
         # depends on that spelling table (it changes rarely: a new spelling winning out).
         self.names = fingerprint(([(g.slug, g.name) for g in index.players.values()],
@@ -86,6 +87,15 @@ class PageMaker:
 
     def month(self, year: int, month: int) -> Link:
         return Link(dt.date(year, month, 1).strftime("%B %Y"), self.urls.url(urls.month_route(year, month)))
+
+    def club_rumours(self, group: Group) -> list[Article]:
+        """A club's rumours that move a player to or from it, newest first (its page, its feed and the
+        open data all ask, so they are found once)."""
+        found = self._club_rumours.get(group.slug)
+        if found is None:
+            found = self._club_rumours[group.slug] = [
+                article for article in group.articles if any(moves_club(m, group.slug) for m in article.moves)]
+        return found
 
     def key(self, article: Article) -> str:
         """A short name for an article's record: its file's digest, its slug, and how its rumours turned out."""
@@ -220,3 +230,8 @@ def rumours_phrase(count: int) -> str:
 def same(entry: T) -> T:
     """An index entry is its own key: a few names, counts and dates."""
     return entry
+
+
+def moves_club(move: Move, slug: str) -> bool:
+    """Whether a move is to or from the club with this slug."""
+    return slug in (slugify(move.from_club or ""), slugify(move.to_club or ""))

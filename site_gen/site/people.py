@@ -8,12 +8,11 @@ import functools
 from typing import Callable, Iterator, Sequence
 
 from site_gen import urls
-from site_gen.extract import Move
 from site_gen.model import Article, Page
 from site_gen.site.charts import fee_chart
 from site_gen.site.index import Group
 from site_gen.site.windows import transfer_window
-from site_gen.site.maker import Listing, PageMaker, rumours_phrase, same
+from site_gen.site.maker import Listing, PageMaker, moves_club, rumours_phrase, same
 from site_gen.site.views import (ClubValues, Link, PlayerValues, FocusedCard, StoryWindow, TimelineWindow,
                                  VerdictView)
 from site_gen.urls import slugify
@@ -45,7 +44,7 @@ def club_pages(maker: PageMaker) -> Iterator[Page]:
         # the players linked with a club come from the moves of its own articles; its list is of
         # those rumours only (a mere mention, "against Fulham last weekend", is counted, not listed)
         route = urls.club_route(group.slug)
-        rumours = club_rumours(group)
+        rumours = maker.club_rumours(group)
         yield from maker.paged(Listing(
             route=route, template="club.html", title=group.name, items=maker.ordered(rumours),
             per_page=maker.config.per_page, show=functools.partial(_club_cards, maker, group.slug), key=maker.key,
@@ -67,19 +66,10 @@ def _name_index(maker: PageMaker, route: str, title: str, groups: list[Group],
                                    per_page=maker.index_size, show=list, key=same))
 
 
-def club_rumours(group: Group) -> list[Article]:
-    """A club's rumours that move a player to or from it, newest first."""
-    return [article for article in group.articles if any(_moves_club(m, group.slug) for m in article.moves)]
-
-
-def _moves_club(move: Move, slug: str) -> bool:
-    return slug in (slugify(move.from_club or ""), slugify(move.to_club or ""))
-
-
 def _club_cards(maker: PageMaker, slug: str, articles: Sequence[Article]) -> list[FocusedCard]:
     """A club's rumours, each with the moves to or from the club."""
     return [FocusedCard(**maker.card(article),
-                        own_moves=[maker.move(m, article) for m in article.moves if _moves_club(m, slug)])
+                        own_moves=[maker.move(m, article) for m in article.moves if moves_club(m, slug)])
             for article in articles]
 
 
@@ -167,4 +157,4 @@ def _club_values(maker: PageMaker, group: Group) -> ClubValues:
                 partners[other] = partners.get(other, 0) + 1
     trades = [(maker.club(name), n) for name, n in sorted(partners.items(), key=lambda kv: (-kv[1], kv[0]))[:10]]
     return {"name": group.name, "linked": players, "more": more, "count": len(group.articles),
-            "moved": len(club_rumours(group)), "partners": trades}
+            "moved": len(maker.club_rumours(group)), "partners": trades}

@@ -1,5 +1,7 @@
 // The search page: Pagefind's UI replaces the plain links once its script has loaded.
-// The index comes in partitions (names, then a year each), merged here into one search.
+// The article index comes in partitions (a year each), merged here into one search. Above its
+// results, the players, clubs and outlets whose names have words starting with what is typed,
+// from small files of names by initial letter, shown between the field's label and the field.
 window.addEventListener("DOMContentLoaded", function () {
   var box = document.getElementById("search");
   if (!box || typeof PagefindUI === "undefined" || !box.dataset.bundles) return;
@@ -9,6 +11,7 @@ window.addEventListener("DOMContentLoaded", function () {
                    mergeIndex: bundles.slice(1).map(function (path) { return { bundlePath: path }; }),
                    showImages: false, resetStyles: false,
                    translations: { placeholder: "Van Dijk, Liverpool, £60m…" } });
+  var names = document.getElementById("names");
   // a visible label for the search field, tied to it
   var label = document.getElementById("search-label");
   function connect() {
@@ -16,11 +19,56 @@ window.addEventListener("DOMContentLoaded", function () {
     if (!input) return false;
     input.id = "search-input";
     label.htmlFor = "search-input";
+    input.addEventListener("input", function () { showNames(input.value); });
+    if (input.value) showNames(input.value);
     input.focus();
     return true;
   }
   if (!connect()) {
     var watcher = new MutationObserver(function () { if (connect()) watcher.disconnect(); });
     watcher.observe(box, { childList: true, subtree: true });
+  }
+
+  // Folded as the build folds names: no accents, lower case.
+  function fold(text) { return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
+  function words(text) { return fold(text).split(/[\s\-'’.]+/).filter(Boolean); }
+  function initial(word) { return /^[a-z0-9]/.test(word) ? word[0] : "_"; }
+  var shelves = {};
+  function shelf(letter) {
+    if (!shelves[letter]) {
+      shelves[letter] = fetch(names.dataset.names + letter + ".json")
+        .then(function (answer) { return answer.ok ? answer.json() : { names: [] }; })
+        .then(function (data) { return data.names; }, function () { return []; });
+    }
+    return shelves[letter];
+  }
+  var asked = 0;
+  function showNames(query) {
+    var typed = words(query);
+    var ask = ++asked;
+    if (!names.dataset.names || !typed.length || typed[0].length < 2) { names.replaceChildren(); return; }
+    shelf(initial(typed[0])).then(function (entries) {
+      if (ask !== asked) return;  // a newer query is on its way
+      var found = entries.filter(function (entry) {
+        var own = words(entry.name);
+        return typed.every(function (word) { return own.some(function (w) { return w.startsWith(word); }); });
+      }).slice(0, 8);
+      names.replaceChildren();
+      if (!found.length) return;
+      var list = document.createElement("ul");
+      list.className = "chips";
+      found.forEach(function (entry) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = entry.url;
+        link.textContent = entry.name;
+        var count = document.createElement("span");
+        count.className = "count";
+        count.textContent = entry.kind + " · " + entry.rumours + (entry.rumours === 1 ? " rumour" : " rumours");
+        item.append(link, " ", count);
+        list.append(item);
+      });
+      names.append(list);
+    });
   }
 });
