@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from site_gen.build import build
 from site_gen.output.cache import BuildCache, cache_folder
 from site_gen.config import SiteConfig, load_config
+from site_gen.output.write import SPILL_PREFIX, PatchedOutput
 
 PROJECT = Path(__file__).resolve().parent.parent
 DEVSET = sorted((PROJECT / "tests" / "devset" / "articles").glob("*.txt"))
@@ -110,6 +111,23 @@ def test_in_place_rebuild_writes_only_what_changed(make_site: SiteFactory, seed_
     changed = [p for p in config.out_dir.rglob("*.html") if p.stat().st_mtime_ns != stamps.get(p)]
     assert len(changed) == 1 <= report.rendered  # pages that list the article are the same bytes again
     assert "70 appearances" in changed[0].read_text(encoding="utf-8")
+
+
+def test_an_update_too_big_for_memory_waits_on_disk(tmp_path: Path, snapshot: Snapshot,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Changed pages past the memory allowance wait in a hidden folder until the commit; one left by
+    a build that died is removed, never published."""
+    config = _fresh_site(tmp_path)
+    build(config, in_place=True)
+    monkeypatch.setattr(PatchedOutput, "HELD_IN_MEMORY", 0)  # every changed page goes to disk
+    leftover = config.out_dir / f"{SPILL_PREFIX}999" / "players" / "x" / "index.html"
+    leftover.parent.mkdir(parents=True)
+    leftover.write_text("from a build that died", encoding="utf-8")
+    _apply(config, "retitle", random.Random(3))
+    report = build(config, in_place=True)
+    assert report.rendered > 0
+    assert snapshot(config.out_dir) == clean_build(config, tmp_path, snapshot)
+    assert not list(config.out_dir.glob(f"{SPILL_PREFIX}*"))
 
 
 def _fresh_site(scratch: Path) -> SiteConfig:

@@ -16,6 +16,8 @@ from site_gen.errors import BuildError
 
 #: Marks a folder as made by site_gen, so a build never replaces anything else.
 MARKER = ".site-gen"
+#: Where an update in place keeps changed pages it cannot hold in memory until it commits.
+SPILL_PREFIX = ".site-gen-spill-"
 
 
 class StagedOutput:
@@ -185,11 +187,16 @@ def built_base_url(out_dir: Path) -> str | None:
 class PatchedOutput:
     """The preview's output: only changed files are rewritten, in place, when the build is complete.
 
-    Same interface as `StagedOutput`. Pages are kept in memory until `commit()`, so a
-    failed build writes nothing; each file is replaced whole (written beside, then
-    renamed over), and the marker gets this build's id last, so a cache saved for an
-    earlier build is not trusted after a build killed while committing.
+    Same interface as `StagedOutput`. Pages are kept until `commit()`, so a failed build changes
+    nothing in the site: in memory, and past `HELD_IN_MEMORY` bytes (an edit that changes every
+    page of a large archive) in a hidden folder inside the output, removed by the next build if
+    this one dies. Each file is replaced whole (renamed over), and the marker gets this build's
+    id last, so a cache saved for an earlier build is not trusted after a build killed while
+    committing.
     """
+
+    #: Bytes of changed pages held in memory; the rest wait on disk.
+    HELD_IN_MEMORY = 64 << 20
 
     def __init__(self, out_dir: Path, base_url: str, previous_pages: set[str]) -> None:
         self.out_dir = out_dir.resolve()
@@ -197,6 +204,9 @@ class PatchedOutput:
         self.build_id = uuid.uuid4().hex
         self.previous_pages = previous_pages
         self._writes: dict[str, bytes] = {}
+        self._held = 0
+        self._spill = self.out_dir / f"{SPILL_PREFIX}{os.getpid()}"
+        self._spilled: set[str] = set()
         self._kept: set[str] = set()
         self._static: set[str] = set()
         self._static_root = "static"
@@ -206,8 +216,8 @@ class PatchedOutput:
     def __enter__(self) -> PatchedOutput:
         if not (self.out_dir / MARKER).exists():
             raise BuildError(f"{self.out_dir}: not a site_gen site, so it cannot be updated in place")
-        for leftover in self.out_dir.glob(".pending-*"):  # from earlier versions
-            shutil.rmtree(leftover, ignore_errors=True)
+        for leftover in (*self.out_dir.glob(".pending-*"), *self.out_dir.glob(f"{SPILL_PREFIX}*")):
+            shutil.rmtree(leftover, ignore_errors=True)  # from a build that died (or earlier versions)
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
@@ -230,7 +240,14 @@ class PatchedOutput:
                 return
         except OSError:
             pass  # not there yet
-        self._writes[relative] = data
+        if self._held + len(data) <= self.HELD_IN_MEMORY:
+            self._writes[relative] = data
+            self._held += len(data)
+            return
+        waiting = self._spill / inside(relative)
+        waiting.parent.mkdir(parents=True, exist_ok=True)
+        waiting.write_bytes(data)
+        self._spilled.add(relative)
 
     def reuse(self, relative: str) -> bool:
         """Keep the file already in the site; False if it is missing."""
@@ -270,6 +287,11 @@ class PatchedOutput:
             fresh = target.with_name(f".{target.name}.new-{os.getpid()}")
             fresh.write_bytes(data)
             os.replace(fresh, target)
+        for relative in self._spilled:
+            target = self._target(relative)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(self._spill / inside(relative), target)
+        shutil.rmtree(self._spill, ignore_errors=True)
         for relative, files in self._folders.items():
             _swap_folder(self._target(relative), files)
         for relative, keep in self._pruned.items():
@@ -277,7 +299,7 @@ class PatchedOutput:
             for folder in sorted(root.iterdir()) if root.is_dir() else ():
                 if folder.is_dir() and folder.name not in keep:
                     shutil.rmtree(folder)
-        current = set(self._writes) | self._kept
+        current = set(self._writes) | self._spilled | self._kept
         for relative in sorted(self.previous_pages - current):
             _remove_with_empty_parents(self._target(relative), self.out_dir)
         static_root = self.out_dir / self._static_root
