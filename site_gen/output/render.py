@@ -37,6 +37,25 @@ class _UnindentingLoader(jinja2.FileSystemLoader):
 _INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates for the life of the process, by name and source checksum: the preview
+    makes a Renderer per rebuild, and compiling the theme again each time cost a fifth of a second."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        compiled = self._compiled.get(bucket.key)
+        if compiled is not None:
+            bucket.bytecode_from_string(compiled)  # ignored by Jinja if the source's checksum differs
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 class Renderer:
     """Templates from the site's `templates/` folder, then the default theme's; strict about undefined names."""
 
@@ -53,6 +72,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             auto_reload=False,  # one Renderer per build: templates cannot change under it
+            bytecode_cache=_COMPILED,
         )
         site_urls = SiteUrls(config.base_url)
         self.environment.globals.update(
