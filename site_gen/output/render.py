@@ -155,7 +155,7 @@ class Renderer:
         as it is, without a template.
         """
         if page.template == JSON_OUTPUT:
-            return json.dumps(page.context, ensure_ascii=False) + "\n"  # compact: C-speed encoding
+            return json.dumps(page.context, ensure_ascii=False, separators=(",", ":")) + "\n"  # compact
         if page.template == TEXT_OUTPUT:
             return str(page.context["text"])
         try:
