@@ -12,6 +12,7 @@ import functools
 import gc
 import hashlib
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,15 +136,23 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
         # each process plans every page, then checks and renders its share; the preview keeps
         # changed files in memory until the end, so it does all in this process
         processes = 1 if patch or len(extracted.articles) < parallel.MIN_PARALLEL_TASKS else jobs
-        shares = parallel.run_shares(functools.partial(render_share, plan, repr(config), renderer, cache.pages,
-                                                       output), processes, progress.advance)
-        fingerprints = {path: digest for share in shares for path, digest in share.fingerprints.items()}
-        clock.add("render", sum(share.render_seconds for share in shares))
-        clock.add("write", sum(share.write_seconds for share in shares))
-        with clock.stage("search"):
-            if searched:  # the index goes in with the pages it indexes
-                search.write_index(partition_digests(maker), functools.partial(search_records, maker), output,
-                                   config.language.split("-")[0].lower(), jobs)
+        index_search = functools.partial(search.write_index, partition_digests(maker),
+                                         functools.partial(search_records, maker), output,
+                                         config.language.split("-")[0].lower(), jobs)
+        # in one process, Pagefind indexes (in its own process) while the pages render; forked workers
+        # must not start beside a running thread, so a parallel build indexes after them
+        with ThreadPoolExecutor(1) as beside:
+            indexing = beside.submit(index_search) if searched and processes == 1 else None
+            shares = parallel.run_shares(functools.partial(render_share, plan, repr(config), renderer, cache.pages,
+                                                           output), processes, progress.advance)
+            fingerprints = {path: digest for share in shares for path, digest in share.fingerprints.items()}
+            clock.add("render", sum(share.render_seconds for share in shares))
+            clock.add("write", sum(share.write_seconds for share in shares))
+            with clock.stage("search"):  # (the part not done while rendering)
+                if indexing is not None:
+                    indexing.result()
+                elif searched:  # the index goes in with the pages it indexes
+                    index_search()
         with clock.stage("write"):
             output.copy_files(config.theme.static_files(), "static")
             output.commit()
