@@ -1,7 +1,8 @@
 // The search page: Pagefind's UI replaces the plain links once its script has loaded.
 // The article index comes in partitions (a year each), merged here into one search. Above its
 // results, the players, clubs and outlets whose names have words starting with what is typed,
-// from small files of names by initial letter, shown between the field's label and the field.
+// from small files of names by their words' first two letters, shown between the field's label
+// and the field.
 window.addEventListener("DOMContentLoaded", function () {
   var box = document.getElementById("search");
   if (!box || typeof PagefindUI === "undefined" || !box.dataset.bundles) return;
@@ -32,22 +33,22 @@ window.addEventListener("DOMContentLoaded", function () {
   // Folded as the build folds names: no accents, lower case.
   function fold(text) { return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
   function words(text) { return fold(text).split(/[\s\-'’.]+/).filter(Boolean); }
-  function initial(word) { return /^[a-z0-9]/.test(word) ? word[0] : "_"; }
+  function shelfOf(word) { return word.slice(0, 2).replace(/[^a-z0-9]/g, "_"); }
   var shelves = {};
-  function shelf(letter) {
-    if (!shelves[letter]) {
-      shelves[letter] = fetch(names.dataset.names + letter + ".json")
+  function shelf(key) {
+    if (!shelves[key]) {
+      shelves[key] = fetch(names.dataset.names + key + ".json")
         .then(function (answer) { return answer.ok ? answer.json() : { names: [] }; })
         .then(function (data) { return data.names; }, function () { return []; });
     }
-    return shelves[letter];
+    return shelves[key];
   }
   var asked = 0;
   function showNames(query) {
     var typed = words(query);
     var ask = ++asked;
     if (!names.dataset.names || !typed.length || typed[0].length < 2) { names.replaceChildren(); return; }
-    shelf(initial(typed[0])).then(function (entries) {
+    shelf(shelfOf(typed[0])).then(function (entries) {
       if (ask !== asked) return;  // a newer query is on its way
       var found = entries.filter(function (entry) {
         var own = words(entry.name);

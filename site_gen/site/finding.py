@@ -2,7 +2,7 @@
 
 Article records go to Pagefind directly (no HTML is parsed), one partition per year, so an edit
 re-indexes one year. Names are matched by their words' beginnings, which needs no full-text index:
-they go in small JSON files, one per initial letter, that the search page fetches as a reader
+they go in small JSON files, one per two opening letters, that the search page fetches as a reader
 types (Pagefind would write a file per name, and at 100,000 articles that is some 80,000 files).
 """
 
@@ -20,7 +20,7 @@ from site_gen.model import JSON_OUTPUT, Page
 from site_gen.site.index import SiteIndex
 from site_gen.site.maker import PageMaker
 
-#: Where the name files live: `search/names/<initial>.json`.
+#: Where the name files live: `search/names/<two letters>.json`.
 NAMES_ROUTE = "search/names/"
 
 
@@ -52,19 +52,22 @@ def partition_digests(maker: PageMaker) -> dict[str, str]:
     return {name: fingerprint((maker.names, years[name])).hex() for name in bundles(maker.index)}
 
 
-def initial(word: str) -> str:
-    """The file a word's names are in: its first letter without accents, lower case ("Ødegaard" → "_",
-    "Éder" → "e"); the search page's script folds a typed word the same way."""
-    letter = unicodedata.normalize("NFD", word[:1]).lower()[:1]
-    return letter if letter in _INITIALS else "_"
+def shelf(word: str) -> str | None:
+    """The file a word's names are in: its first two letters without accents, lower case, any other
+    character as "_" ("Éder" → "ed", "Ødegaard" → "_d"); None for a one-letter word, which no
+    search looks up. The search page's script folds a typed word the same way."""
+    folded = "".join(ch for ch in unicodedata.normalize("NFD", word) if not "\u0300" <= ch <= "\u036f").lower()
+    if len(folded) < 2:
+        return None
+    return "".join(ch if ch in _PLAIN else "_" for ch in folded[:2])
 
 
-_INITIALS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def name_pages(maker: PageMaker) -> Iterator[Page]:
-    """One JSON file per initial: every player, club and outlet with a word starting with it,
-    each with its kind, URL and number of rumours."""
+    """One JSON file per two opening letters: every player, club and outlet with a word starting
+    with them, each with its kind, URL and number of rumours."""
     shelves: dict[str, list[dict[str, Any]]] = {}
     named = [("player", group.name, urls.player_route(group.slug), len(group.articles))
              for group in maker.index.players.values()]
@@ -74,12 +77,13 @@ def name_pages(maker: PageMaker) -> Iterator[Page]:
               for record in maker.index.outcomes.sources.values()]
     for kind, name, route, count in named:
         entry = {"name": name, "kind": kind, "url": maker.urls.url(route), "rumours": count}
-        for letter in dict.fromkeys(initial(word) for word in _WORD_BREAK.split(name) if word):
-            shelves.setdefault(letter, []).append(entry)
-    for letter, entries in sorted(shelves.items()):
+        for key in dict.fromkeys(shelf(word) for word in _WORD_BREAK.split(name)):
+            if key:
+                shelves.setdefault(key, []).append(entry)
+    for key, entries in sorted(shelves.items()):
         entries.sort(key=lambda entry: (-entry["rumours"], entry["name"]))
         inputs = tuple((e["name"], e["kind"], e["url"], e["rumours"]) for e in entries)
-        yield Page(f"{NAMES_ROUTE}{letter}.json", JSON_OUTPUT, inputs, functools.partial(dict, names=entries))
+        yield Page(f"{NAMES_ROUTE}{key}.json", JSON_OUTPUT, inputs, functools.partial(dict, names=entries))
 
 
 _WORD_BREAK = re.compile(r"[\s\-'’.]+")
