@@ -107,17 +107,22 @@ def test_wanted_by_two_coordinated_clubs() -> None:
         (PLAYER, None, "Everton"), (PLAYER, None, "Leeds United")]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "'beaten Leeds to the signing of X': the buyer's word 'signing' just after Leeds makes Leeds the "
-    "destination, and nothing after 'Everton have beaten' marks Everton, who are the buyers"))
 def test_beaten_a_rival_to_the_signing() -> None:
-    assert _routes(_moves("Everton have beaten Leeds to the signing of Tomas Brannigan from Southampton.")) == [
-        (PLAYER, "Southampton", "Everton")]
+    """The club that won the race is the buyer; the one it beat wanted him too, and lost out (with
+    no fee: the sum named is the winner's)."""
+    moves = _moves("Everton have beaten Leeds to the signing of Tomas Brannigan from Southampton for £20m.")
+    assert _routes(moves) == [(PLAYER, "Southampton", "Everton"), (PLAYER, "Southampton", "Leeds United")]
+    assert [m.fee.text if m.fee else None for m in moves] == ["£20m", None]
+    assert moves[1].stage == "off"
+    assert _routes(_moves("Everton pipped Leeds United to the signature of Tomas Brannigan.")) == [
+        (PLAYER, None, "Everton"), (PLAYER, None, "Leeds United")]
+    # a match report's "beat" is no race for a player
+    assert _routes(_moves("Everton beat Leeds 2-0, and Tomas Brannigan scored twice.")) == []
 
 
-@pytest.mark.xfail(strict=True, reason="'swapped A for B' is no known cue: no move is found at all")
 def test_swapped_one_club_for_another() -> None:
     assert _routes(_moves("Tomas Brannigan swapped Southampton for Everton.")) == [(PLAYER, "Southampton", "Everton")]
+    assert _routes(_moves("Tomas Brannigan exchanged Celtic for Sevilla last week.")) == [(PLAYER, "Celtic", "Sevilla")]
 
 
 def test_stage_is_the_furthest_the_article_reports() -> None:

@@ -77,7 +77,8 @@ for parent club|parent club|told|informed|handed in a transfer request at|
 """.replace("\n", "").split("|")) - {""}
 # Cues that a player is on his way out, so a move is reported even with no destination.
 _LEAVING_BEFORE = frozenset({"leave", "leaving", "depart", "departing", "quit", "quitting", "exit", "exits",
-                             "sold by", "sell", "away from", "out of", "fee with", "deal with", "wantaway"})
+                             "sold by", "sell", "away from", "out of", "fee with", "deal with", "wantaway",
+                             "swapped", "swaps", "swapping", "traded", "exchanged"})  # "swapped A for B"
 _FORMER = frozenset({"ex", "former", "formerly", "old", "one-time", "previously"})
 _SELLER_AFTER = re.compile(r"^'?s?\s+(?:for|over|about|regarding|to sign|to buy|to land)\b", re.I)
 # After a club: a seller's verb past a few auxiliaries ("have rejected", "are reluctant to sell") ...
@@ -260,7 +261,9 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
         for club, direction in zip(clubs, directions):
             name = club.clubs[0]
             player = _nearest(anchors, club.start)
-            if direction == "to":
+            if direction == "to" or (direction and direction[0] == "to-of"):
+                if direction != "to":
+                    player = direction[1]
                 to_votes[player][name] += 1
                 for offset, fee in sentence_fees:
                     club_fee[(player, name)].append((abs(offset - club.start) + index * 1000, fee))
@@ -274,6 +277,9 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
                 from_votes[player][name] += 1
             elif direction == "loan-club":
                 loan_clubs.setdefault(player, name)
+            elif direction and direction[0] == "rival-of":
+                to_votes[direction[1]][name] += 1  # no fee: the sum named is the winner's
+                move_cues[(direction[1], name)].add("off")
             elif direction and direction[0] == "from-of":
                 from_votes[direction[1]][name] += 2
         for offset, fee in sentence_fees:
@@ -313,17 +319,19 @@ def _read_stages(text: str, start: int, end: int, said: list[tuple[int, str]], c
     any other clause speaks of the nearest player's move in hand."""
     # a destination, or a club the sentence gives no direction ("Leeds pulled out"): its clause speaks of
     # the move there, if there is one (cues for a club no player is going to are never read)
-    destinations = [(club, club.clubs[0]) for club, direction in zip(clubs, directions) if direction in ("to", None)]
+    destinations = [(club, club.clubs[0], direction[1] if isinstance(direction, tuple) else None)
+                    for club, direction in zip(clubs, directions)
+                    if direction in ("to", None) or (isinstance(direction, tuple) and direction[0] == "to-of")]
     for clause_start, clause_end in clause_spans(text, start, end):
         found = {stage for offset, stage in said if clause_start <= offset < clause_end}
         if not found:
             continue
         if "done" in found and _HISTORY.search(text, clause_start, clause_end):
             found = found - {"done"}  # "who joined from Celtic in 2019" is his past, not this move
-        here = [name for club, name in destinations if clause_start <= club.start < clause_end]
+        here = [(name, buyer_of) for club, name, buyer_of in destinations if clause_start <= club.start < clause_end]
         if here:
-            for name in here:
-                move_cues[(_nearest(anchors, clause_start), name)] |= found
+            for name, buyer_of in here:
+                move_cues[(buyer_of or _nearest(anchors, clause_start), name)] |= found
         elif anchors[0][2]:
             player_cues[_nearest(anchors, clause_start)] |= found
 
@@ -407,6 +415,14 @@ _NEW_CONTRACT = re.compile(r"\b(?:new|fresh|improved|extended|longer)\s+(?:[\w-]
 _HISTORY_AFTER = re.compile(r"^'s?\s*(?:academy|youth|under-\d+|u\d+|reserves|b team|second team)\b", re.I)
 
 
+#: "Everton have beaten Leeds to the signing of X": the club before the verb is the buyer ...
+_WON_THE_RACE = re.compile(r"^'?s?\s+(?:have\s+|has\s+|had\s+)?(?:beaten|beat|pipped|edged out)\s+.{1,40}?\bto\s+"
+                           r"(?:the\s+)?(?:signing|signature|capture)\b")
+#: ... and the club after it lost the race: a move that is off.
+_LOST_THE_RACE = re.compile(r"^'?s?\s+to\s+(?:the\s+)?(?:signing|signature|capture)\b")
+_BEATEN = frozenset({"beaten", "beat", "pipped", "out"})
+
+
 def _direction(text: str, before_start: int, club: Mention, after: str, players: list[Mention],
                rest: str = "") -> str | tuple[str, str] | None:
     """Whether the words around one club mention make it a destination or an origin.
@@ -419,7 +435,15 @@ def _direction(text: str, before_start: int, club: Mention, after: str, players:
         words = words[:-1]  # "left for Saudi side Al-Nassr" reads as "left for Al-Nassr"
     last = words[-1] if words else ""
     if last in _FORMER:
-        return None
+        return None  # "ex-Chelsea"
+    lost = _LOST_THE_RACE.match(after) if last in _BEATEN else None
+    if lost:  # "beaten Leeds to the signing of X": Leeds wanted him too, and lost out
+        signed = next((p for p in players if p.start >= club.end + lost.end()), None)
+        return ("rival-of", signed.person) if signed else None
+    won = _WON_THE_RACE.match(rest)
+    if won:  # the player is the one named after "the signing of", wherever the others stand
+        signed = next((p for p in players if p.start >= club.end + won.end()), None)
+        return ("to-of", signed.person) if signed else "to"
     before = endings(words)
     if not _HISTORY_BEFORE.isdisjoint(before) or (after[:1] == "'" and _HISTORY_AFTER.match(after)) or \
             (last == "from" and _PAST_MOVE.match(rest)):
