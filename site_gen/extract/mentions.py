@@ -203,8 +203,11 @@ def _name_before_club(run: str, words: list[tuple[int, int, str]], i: int, j: in
     """Whether unknown words i..j-1 are a given name and the one-word club after them a surname.
 
     Only where the club word ends the run and follows one or two plain
-    capitalised words that are not sentence openers or epithets.
+    capitalised words that are not sentence openers or epithets (a position word or sentence
+    opener before them is passed over).
     """
+    while i < j - 1 and words[i][2].lower() in _SENTENCE_WORDS:
+        i += 1  # "Midfielder Marco Valencia": the name starts after the position word
     if j != len(words) - 1 or not 1 <= j - i <= 2 or run[words[j - 1][1]:words[j][0]] != " ":
         return False
     club = words[j][2]
