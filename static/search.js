@@ -47,8 +47,9 @@ window.addEventListener("DOMContentLoaded", function () {
   function showNames(query) {
     var typed = words(query);
     var ask = ++asked;
-    if (!names.dataset.names || !typed.length || typed[0].length < 2) { names.replaceChildren(); return; }
-    shelf(shelfOf(typed[0])).then(function (entries) {
+    var lookup = typed.find(function (word) { return word.length >= 2; });  // "d'co": look up "co"
+    if (!names.dataset.names || !lookup) { names.replaceChildren(); return; }
+    shelf(shelfOf(lookup)).then(function (entries) {
       if (ask !== asked) return;  // a newer query is on its way
       var found = entries.filter(function (entry) {
         var own = words(entry.name);
