@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from site_gen.config import CONFIG_FILE, SiteConfig
-from site_gen.content.archive import reconcile_articles
+from site_gen.content.archive import RememberedPass, reconcile_articles
 from site_gen.content.corrections import CORRECTIONS_FILE, Corrections, load_corrections
 from site_gen.content.discover import find_articles
 from site_gen.content.read import publishable, read_files
@@ -108,7 +108,7 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
     extracted = extract_articles(inputs, cache, jobs, progress, clock)
     _stop_if_strict(strict, extracted.problems)
     with clock.stage("index"):
-        indexed = index_site(inputs, extracted.articles)
+        indexed = index_site(inputs, extracted.articles, cache.archive_pass)
     index = indexed.index
     problems = extracted.problems + indexed.problems
     _stop_if_strict(strict, problems)
@@ -157,7 +157,8 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
             output.copy_files(config.theme.static_files(), "static")
             output.commit()
             summary = BuildSummary(len(extracted.articles), len(fingerprints), problems)
-            cache.save(extracted.files, fingerprints, fingerprint, summary, started_ns, output.build_id)
+            cache.save(extracted.files, fingerprints, fingerprint, summary, started_ns, output.build_id,
+                       indexed.remembered)
     return BuildReport(len(extracted.articles), len(fingerprints), clock.total(), problems,
                        rendered=sum(share.rendered for share in shares), stages=clock.stages, notes=notes)
 
@@ -204,16 +205,19 @@ class IndexedSite:
     problems: tuple[Problem, ...]
     #: file name → digest of what the archive-wide pass changed in that article's record
     revisions: Mapping[str, str]
+    #: the archive-wide pass, for the next build
+    remembered: RememberedPass
 
 
-def index_site(inputs: Inputs, articles: tuple[Article, ...]) -> IndexedSite:
-    """Reconcile names, roles and clubs across the archive, group the articles for cross-links,
-    and judge their rumours against the transfers table."""
+def index_site(inputs: Inputs, articles: tuple[Article, ...], remembered: RememberedPass | None = None) -> IndexedSite:
+    """Reconcile names, roles and clubs across the archive (`remembered`: the last build's pass,
+    used again if it read the same), group the articles for cross-links, and judge their rumours
+    against the transfers table."""
     problems: list[Problem] = []
     transfers = load_transfers(inputs.config.source_dir, inputs.gazetteer, problems)
-    reconciled = reconcile_articles(articles, transfers, inputs.corrections)
+    reconciled = reconcile_articles(articles, transfers, inputs.corrections, remembered)
     index = build_index(list(reconciled.articles), transfers, inputs.config.outcome_months)
-    return IndexedSite(index, tuple(problems), reconciled.revisions)
+    return IndexedSite(index, tuple(problems), reconciled.revisions, reconciled.remembered)
 
 
 def extract_files(paths: Sequence[Path], source_dir: Path | None = None) -> ExtractedArticles:

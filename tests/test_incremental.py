@@ -130,6 +130,25 @@ def test_an_update_too_big_for_memory_waits_on_disk(tmp_path: Path, snapshot: Sn
     assert not list(config.out_dir.glob(f"{SPILL_PREFIX}*"))
 
 
+def test_the_archive_wide_pass_is_redone_only_when_what_it_reads_changes(
+        make_site: SiteFactory, seed_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import site_gen.content.archive as archive
+
+    passes: list[int] = []
+    real = archive.reconcile
+    monkeypatch.setattr(archive, "reconcile", lambda *args: passes.append(1) or real(*args))
+    config = make_site({"000_seed.txt": seed_text, "001_other.txt": DEVSET[1].read_text(encoding="utf-8")})
+    build(config)
+    assert len(passes) == 1
+    seed = config.seeds_dir / "000_seed.txt"
+    seed.write_text(seed_text.replace("68 appearances", "70 appearances"), encoding="utf-8")
+    build(config)  # a new process would read the pass from the cache on disk, as this build does
+    assert len(passes) == 1  # the words changed, not the names, moves or clubs
+    seed.write_text(seed_text.replace("Wesley Hoedt", "Wesley Hoedtt"), encoding="utf-8")
+    build(config)
+    assert len(passes) == 2
+
+
 def _fresh_site(scratch: Path) -> SiteConfig:
     source = scratch / "site"
     (source / "seeds").mkdir(parents=True)

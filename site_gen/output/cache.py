@@ -18,6 +18,7 @@ import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_gen.content.archive import RememberedPass
 from site_gen.errors import Problem
 from site_gen.model import Article, BuildSummary, FileRecord
 
@@ -56,6 +57,8 @@ class BuildCache:
         self.summary = BuildSummary(0, 0)
         #: when the last build started: stat data is trusted only for files older than that
         self.started_ns = 0
+        #: the last archive-wide pass over names and clubs
+        self.archive_pass: RememberedPass | None = None
         if enabled:  # off: build cold, and write a fresh cache all the same
             self._load()
 
@@ -63,7 +66,7 @@ class BuildCache:
         """Forget everything if the code or corrections changed since this cache was filled (in `serve`)."""
         if code != self.code:
             self.code, self.files, self.pages, self.inputs = code, {}, {}, ""
-            self.summary, self.started_ns = BuildSummary(0, 0), 0
+            self.summary, self.started_ns, self.archive_pass = BuildSummary(0, 0), 0, None
 
     def _load(self) -> None:
         try:
@@ -75,11 +78,13 @@ class BuildCache:
                 for _ in range(saved.file_chunks):
                     files.update(pickle.load(handle))
                 pages: dict[str, bytes] = pickle.load(handle)
+                archive_pass = pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError,
                 KeyError):
             return  # no cache, or an unreadable one: build cold
         self.files, self.pages, self.inputs = files, pages, saved.inputs
         self.summary, self.started_ns = saved.summary, saved.started_ns
+        self.archive_pass = archive_pass if isinstance(archive_pass, RememberedPass) else None
 
     def unchanged(self, path: Path) -> FileRecord | None:
         """The last record of a file whose size and mtime say it has not changed since (no need to read it)."""
@@ -104,10 +109,11 @@ class BuildCache:
         return mtime_ns < self.started_ns - RACY_NS
 
     def save(self, files: dict[str, FileRecord], pages: dict[str, bytes], inputs: str,
-             summary: BuildSummary, started_ns: int, site_id: str) -> None:
+             summary: BuildSummary, started_ns: int, site_id: str, archive_pass: RememberedPass | None = None) -> None:
         """Keep this build's state in memory and (with `write_through`) in the cache folder, for the
         site built as `site_id`."""
         self.files, self.pages, self.inputs, self.summary = files, pages, inputs, summary
+        self.archive_pass = archive_pass
         self.started_ns, self.site_id = started_ns, site_id
         self._unsaved = True
         if self.write_through:
@@ -133,6 +139,7 @@ class BuildCache:
             for chunk in chunks:
                 pickle.dump({name: files[name] for name in chunk}, handle, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump(pages, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(self.archive_pass, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(fresh, folder / "cache.pickle")
         self._unsaved = False
 
