@@ -66,6 +66,25 @@ def test_a_correction_in_the_csv_goes_to_corrections_yaml_and_the_next_build(tmp
     assert records[2]["players"] == ["Tomas Brannigan"]  # the one-letter slip joined to the archive's spelling
 
 
+def test_applying_a_review_keeps_the_editors_comments(tmp_path: Path) -> None:
+    archive = _archive(tmp_path / "archive")
+    (archive / "corrections.yaml").write_text(
+        "# Our fixes: ask Sam before changing these.\n"
+        "player_names:\n"
+        "  Tom Brannigan: Tomas Brannigan  # he signs as Tomas\n"
+        "not_players: []\n", encoding="utf-8")
+    sheet = tmp_path / "review.csv"
+    sheet.write_text("file,field,value,reason,confidence,correction\n"
+                     "003_c.txt,source,,,0.5,Liverpool Echo\n", encoding="utf-8")
+    applied = CliRunner().invoke(main, ["review", "--source", str(archive), "--apply", str(sheet)])
+    assert applied.exit_code == 0, applied.output
+    text = (archive / "corrections.yaml").read_text(encoding="utf-8")
+    assert "# Our fixes: ask Sam before changing these." in text and "# he signs as Tomas" in text
+    fixes = yaml.safe_load(text)
+    assert fixes["player_names"] == {"Tom Brannigan": "Tomas Brannigan"}
+    assert fixes["articles"]["003_c.txt"]["source"] == "Liverpool Echo"
+
+
 def test_a_bad_move_in_the_csv_names_the_line(tmp_path: Path) -> None:
     archive = _archive(tmp_path / "archive")
     sheet = tmp_path / "review.csv"

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
-import yaml
+from ruamel.yaml import YAML, YAMLError
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from site_gen.content.archive import read_archive
 from site_gen.content.corrections import CORRECTIONS_FILE, Corrections
@@ -67,7 +68,7 @@ def as_csv(found: Sequence[Doubt]) -> str:
 
 def apply_review(csv_path: Path, source_dir: Path) -> Applied:
     """Write the corrections filled in a review CSV into the archive's `corrections.yaml`
-    (made if missing; its other entries are kept, its comments are not)."""
+    (made if missing; its other entries, comments and layout are kept)."""
     try:
         rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8-sig"))))
     except (OSError, UnicodeDecodeError, csv.Error) as error:
@@ -75,13 +76,24 @@ def apply_review(csv_path: Path, source_dir: Path) -> Applied:
     if rows and "correction" not in rows[0]:
         raise ConfigError(f"{csv_path}: no 'correction' column (export one with site-gen review --csv)")
     target = source_dir / CORRECTIONS_FILE
+    keeper = YAML()  # round trip: the editor's comments, order and layout stay as written
+    keeper.width, keeper.allow_unicode = 100, True
+    keeper.indent(mapping=2, sequence=4, offset=2)
     try:
-        data: dict[str, Any] = (yaml.safe_load(target.read_text(encoding="utf-8")) or {}) if target.is_file() else {}
-    except yaml.YAMLError as error:
+        data = keeper.load(target.read_text(encoding="utf-8")) if target.is_file() else None
+    except YAMLError as error:
         raise ConfigError(f"{target}: not valid YAML: {error}") from error
-    articles: dict[str, dict[str, Any]] = data.setdefault("articles", {}) or {}
-    names: dict[str, str] = data.setdefault("player_names", {}) or {}
-    not_players: list[str] = data.setdefault("not_players", []) or []
+    if data is None:
+        data = CommentedMap()
+        data.yaml_set_start_comment("Fixes to what the build reads out of the prose (see site-gen review).")
+    if not isinstance(data, dict):
+        raise ConfigError(f"{target}: expected a mapping of settings, not {type(data).__name__}")
+    for key, empty in (("articles", CommentedMap), ("player_names", CommentedMap), ("not_players", CommentedSeq)):
+        if not data.get(key):
+            data[key] = empty()
+    articles: dict[str, dict[str, Any]] = data["articles"]
+    names: dict[str, str] = data["player_names"]
+    not_players: list[str] = data["not_players"]
     changed_articles: set[str] = set()
     changed_names = added_not_players = 0
     for line, row in enumerate(rows, start=2):
@@ -116,7 +128,7 @@ def apply_review(csv_path: Path, source_dir: Path) -> Applied:
             changed_articles.add(file)
         else:
             raise ConfigError(f"{where}: cannot apply a correction to field {field!r}")
-    data["articles"], data["player_names"], data["not_players"] = articles, names, not_players
-    target.write_text("# Fixes to what the build reads out of the prose (see site-gen review).\n"
-                      + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8")
+    written = io.StringIO()
+    keeper.dump(data, written)
+    target.write_text(written.getvalue(), encoding="utf-8")
     return Applied(len(changed_articles), changed_names, added_not_players)
