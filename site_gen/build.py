@@ -136,9 +136,10 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
         # each process plans every page, then checks and renders its share; the preview keeps
         # changed files in memory until the end, so it does all in this process
         processes = 1 if patch or len(extracted.articles) < parallel.MIN_PARALLEL_TASKS else jobs
-        index_search = functools.partial(search.write_index, partition_digests(maker),
-                                         functools.partial(search_records, maker), output,
-                                         config.language.split("-")[0].lower(), jobs)
+        def index_search() -> None:
+            search.write_index(partition_digests(maker), functools.partial(search_records, maker), output,
+                               config.language.split("-")[0].lower(), jobs)
+
         # in one process, Pagefind indexes (in its own process) while the pages render; forked workers
         # must not start beside a running thread, so a parallel build indexes after them
         with ThreadPoolExecutor(1) as beside:

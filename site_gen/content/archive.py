@@ -44,8 +44,12 @@ class ArchiveReading:
     """The articles as the archive-wide pass sees them, and what it read of them together."""
 
     items: tuple[DatedRecord, ...]
-    reading: Reconciliation
+    #: what the pass found, with a digest of what it read (for the next build)
     remembered: RememberedPass
+
+    @property
+    def reading(self) -> Reconciliation:
+        return self.remembered.reading
 
 
 def read_archive(articles: Sequence[Article], transfers: Sequence[Transfer] = (),
@@ -69,7 +73,7 @@ def read_archive(articles: Sequence[Article], transfers: Sequence[Transfer] = ()
         reading = remembered.reading
     else:
         reading = reconcile(items, news, fixed)
-    return ArchiveReading(items, reading, RememberedPass(said, reading))
+    return ArchiveReading(items, RememberedPass(said, reading))
 
 
 def reconcile_articles(articles: Sequence[Article], transfers: Sequence[Transfer] = (),

@@ -261,9 +261,9 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
         for club, direction in zip(clubs, directions):
             name = club.clubs[0]
             player = _nearest(anchors, club.start)
-            if direction == "to" or (direction and direction[0] == "to-of"):
-                if direction != "to":
-                    player = direction[1]
+            buyer_of = _signed_by(direction)
+            if direction == "to" or buyer_of:
+                player = buyer_of or player
                 to_votes[player][name] += 1
                 for offset, fee in sentence_fees:
                     club_fee[(player, name)].append((abs(offset - club.start) + index * 1000, fee))
@@ -319,9 +319,8 @@ def _read_stages(text: str, start: int, end: int, said: list[tuple[int, str]], c
     any other clause speaks of the nearest player's move in hand."""
     # a destination, or a club the sentence gives no direction ("Leeds pulled out"): its clause speaks of
     # the move there, if there is one (cues for a club no player is going to are never read)
-    destinations = [(club, club.clubs[0], direction[1] if isinstance(direction, tuple) else None)
-                    for club, direction in zip(clubs, directions)
-                    if direction in ("to", None) or (isinstance(direction, tuple) and direction[0] == "to-of")]
+    destinations = [(club, club.clubs[0], _signed_by(direction)) for club, direction in zip(clubs, directions)
+                    if direction in ("to", None) or _signed_by(direction)]
     for clause_start, clause_end in clause_spans(text, start, end):
         found = {stage for offset, stage in said if clause_start <= offset < clause_end}
         if not found:
@@ -334,6 +333,11 @@ def _read_stages(text: str, start: int, end: int, said: list[tuple[int, str]], c
                 move_cues[(buyer_of or _nearest(anchors, clause_start), name)] |= found
         elif anchors[0][2]:
             player_cues[_nearest(anchors, clause_start)] |= found
+
+
+def _signed_by(direction: str | tuple[str, str] | None) -> str | None:
+    """The player a club's direction names as the one it signs ("beaten Leeds to the signing of X")."""
+    return direction[1] if isinstance(direction, tuple) and direction[0] == "to-of" else None
 
 
 def _is_conversion(text: str, offset: int) -> bool:
