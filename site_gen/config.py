@@ -44,7 +44,7 @@ class SiteConfig:
     #: Where the archive's dates are: feeds give each article its date at midnight there.
     time_zone: str = "Europe/London"
     #: Entries in each Atom feed (the site's, and each player's and club's): the newest ones.
-    feed_entries: int = 50
+    feed_entries: int = 20
     #: A rumoured move came true if the player joined that club within this many months.
     outcome_months: int = 12
     #: Outlets with fewer decided rumours than this are listed, but not ranked by hit rate.

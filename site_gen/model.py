@@ -68,7 +68,7 @@ class Page:
     and calls `make()` for the values only of pages that must be rendered again.
     """
 
-    path: str  # relative output path, e.g. "players/virgil-van-dijk/index.html"
+    path: str  # relative output path, e.g. "players/virgil-van-dijk.html", "clubs/liverpool/index.html"
     template: str
     inputs: Any
     make: Callable[[], Mapping[str, Any]]

@@ -1,8 +1,11 @@
 """The only place that makes slugs, routes, output paths and URLs.
 
-A *route* is a page's location relative to the site root, with a trailing
-slash for pretty URLs ("players/virgil-van-dijk/"), or a file name
-("404.html", "static/style.css"). Templates get finished URLs from `SiteUrls`
+A *route* is a page's location relative to the site root: a folder with a
+trailing slash ("clubs/liverpool/", served from its index.html) or a file
+("players/virgil-van-dijk.html", "static/style.css"). The pages whose number
+grows with the archive, articles and players, are files: a folder each would
+cost the published upload a tar entry per page (about 9 MiB per 10,000 pages)
+for no gain to the reader. Templates get finished URLs from `SiteUrls`
 so that a site deployed under a sub-path (GitHub Pages project sites live
 under "/<repo>/") works without any template knowing about it.
 """
@@ -40,11 +43,11 @@ def home_route() -> str:
 
 
 def article_route(date: dt.date, slug: str) -> str:
-    return f"{date.year}/{date.month:02d}/{slug}/"
+    return f"{date.year}/{date.month:02d}/{slug}.html"
 
 
 def player_route(slug: str) -> str:
-    return f"players/{slug}/"
+    return f"players/{slug}.html"
 
 
 def club_route(slug: str) -> str:
@@ -68,7 +71,7 @@ def window_route(slug: str) -> str:
 
 
 def feed_route(route: str) -> str:
-    """The Atom feed beside a page: "players/x/" → "players/x/feed.xml"; the home page's is "feed.xml"."""
+    """The Atom feed beside a page: "clubs/x/" → "clubs/x/feed.xml"; the home page's is "feed.xml"."""
     return f"{route}feed.xml"
 
 
@@ -77,7 +80,7 @@ def month_data_route(year: int, month: int) -> str:
 
 
 def route_of(output_path: str) -> str:
-    """The route an output file is served at: "players/x/index.html" → "players/x/"."""
+    """The route an output file is served at: "clubs/x/index.html" → "clubs/x/"."""
     return output_path.removesuffix("index.html")
 
 
@@ -97,8 +100,12 @@ NOT_FOUND_ROUTE = "404.html"
 
 
 def paged_route(route: str, number: int) -> str:
-    """Page 1 lives at the route itself; page n at "<route>page/n/"."""
-    return route if number == 1 else f"{route}page/{number}/"
+    """Page 1 lives at the route itself; page n at "<route>page/n/" ("players/x/page/n.html" for a file)."""
+    if number == 1:
+        return route
+    if route.endswith(".html"):
+        return f"{route.removesuffix('.html')}/page/{number}.html"
+    return f"{route}page/{number}/"
 
 
 def output_path(route: str) -> str:
@@ -136,7 +143,7 @@ class SiteUrls:
         self.base_path = parts.path  # "/" or "/archive/"
 
     def url(self, route: str) -> str:
-        """Root-relative URL ("/archive/players/x/"): works at any page depth."""
+        """Root-relative URL ("/archive/players/x.html"): works at any page depth."""
         return self.base_path + route
 
     def absolute(self, route: str) -> str:

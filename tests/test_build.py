@@ -63,12 +63,12 @@ def test_expected_pages_are_written(archive, rendered_files: RenderedFiles) -> N
     out = config.out_dir
     assert report.articles == 3
     assert report.pages == len(rendered_files(out))
-    for page in ["index.html", "404.html", "players/index.html", "players/virgil-van-dijk/index.html",
-                 "players/wesley-hoedt/index.html", "clubs/index.html", "clubs/liverpool/index.html",
+    for page in ["index.html", "404.html", "players/index.html", "players/virgil-van-dijk.html",
+                 "players/wesley-hoedt.html", "clubs/index.html", "clubs/liverpool/index.html",
                  "clubs/southampton/index.html", "clubs/lazio/index.html", "tags/index.html",
                  "tags/centre-back/index.html", "archive/index.html", "archive/2017/08/index.html",
                  "archive/2018/01/index.html", "archive/2017/07/index.html",
-                 "2017/07/hoedt-wanted-on-the-south-coast/index.html"]:
+                 "2017/07/hoedt-wanted-on-the-south-coast.html"]:
         assert (out / page).is_file(), page
     assert (out / "static" / "style.css").is_file()
     assert (out / ".nojekyll").is_file()
@@ -102,8 +102,8 @@ def test_links_from_home_to_seed_player_clubs_tags_and_month(archive, file_for: 
 
     home = page_links("/")
     seed_url = next(link for link in home if link.startswith("/2017/08/virgil-van-dijk"))
-    assert "/players/virgil-van-dijk/" in page_links(seed_url)
-    player = page_links("/players/virgil-van-dijk/")
+    assert "/players/virgil-van-dijk.html" in page_links(seed_url)
+    player = page_links("/players/virgil-van-dijk.html")
     assert {"/clubs/liverpool/", "/clubs/southampton/", seed_url} <= set(player)
     assert "/tags/" in home and "/archive/" in home
     assert "/archive/2017/08/" in page_links("/archive/")
@@ -111,7 +111,7 @@ def test_links_from_home_to_seed_player_clubs_tags_and_month(archive, file_for: 
 
 def test_two_spellings_make_one_player_page(archive) -> None:  # type: ignore[no-untyped-def]
     config, _ = archive()
-    page = (config.out_dir / "players/virgil-van-dijk/index.html").read_text(encoding="utf-8")
+    page = (config.out_dir / "players/virgil-van-dijk.html").read_text(encoding="utf-8")
     assert "<h1>Virgil van Dijk</h1>" in page
     timeline = page.split('aria-label="Timeline"', 1)[1]
     assert timeline.count("<li><time>") == 2  # the seed and the later article
@@ -123,13 +123,13 @@ def test_club_page_lists_players_with_direction(archive) -> None:  # type: ignor
     page = (config.out_dir / "clubs/southampton/index.html").read_text(encoding="utf-8")
     linked_in = page.split("Linked in", 1)[1].split("</section>", 1)[0]
     linked_out = page.split("Linked out", 1)[1].split("</section>", 1)[0]
-    assert "/players/wesley-hoedt/" in linked_in
-    assert "/players/virgil-van-dijk/" in linked_out
+    assert "/players/wesley-hoedt.html" in linked_in
+    assert "/players/virgil-van-dijk.html" in linked_out
 
 
 def test_front_matter_overrides_inference(archive) -> None:  # type: ignore[no-untyped-def]
     config, _ = archive()
-    page = (config.out_dir / "2017/07/hoedt-wanted-on-the-south-coast/index.html").read_text(encoding="utf-8")
+    page = (config.out_dir / "2017/07/hoedt-wanted-on-the-south-coast.html").read_text(encoding="utf-8")
     assert "<h1>Hoedt wanted on the south coast</h1>" in page
     assert "Corriere dello Sport" in page
     assert "/tags/defence/" in page
@@ -196,8 +196,8 @@ def test_articles_with_the_same_inferred_title_both_get_pages(make_site: SiteFac
     config = make_site({"001_aa.txt": same, "002_bb.txt": same})
     report = build(config)
     assert report.articles == 2 and report.warnings == ()
-    assert (config.out_dir / "2019/01/chelsea-want-striker-tom-pike/index.html").is_file()
-    assert (config.out_dir / "2019/01/chelsea-want-striker-tom-pike-002-bb/index.html").is_file()
+    assert (config.out_dir / "2019/01/chelsea-want-striker-tom-pike.html").is_file()
+    assert (config.out_dir / "2019/01/chelsea-want-striker-tom-pike-002-bb.html").is_file()
 
 
 def test_explicit_slugs_that_clash_are_reported(make_site: SiteFactory) -> None:
@@ -264,7 +264,7 @@ def test_names_are_found_by_their_words_first_two_letters(make_site: SiteFactory
     entry = next(e for e in found["ec"] if e["name"] == "Liverpool Echo")
     assert entry["kind"] == "outlet" and entry["url"] == "/sources/liverpool-echo/" and entry["rumours"] == 1
     player = next(e for e in found["ed"] if e["name"] == "Éder Militão")
-    assert player["kind"] == "player" and (config.out_dir / player["url"].strip("/") / "index.html").is_file()
+    assert player["kind"] == "player" and (config.out_dir / player["url"].strip("/")).is_file()
     assert [e["name"] for e in found["ma"]] == sorted(names_in("ma"))  # most rumours first, then by name
 
 

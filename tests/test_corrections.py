@@ -19,7 +19,7 @@ ARTICLE = (" date 2019-07-03 Arsenal want striker Kasper Lindqvist from Ajax, wh
 
 
 def player_pages(config) -> set[str]:  # type: ignore[no-untyped-def]
-    return {p.parent.name for p in (config.out_dir / "players").glob("*/index.html")}
+    return {p.stem for p in (config.out_dir / "players").glob("*.html") if p.name != "index.html"}
 
 
 def test_corrections_fix_names_for_the_whole_archive(make_site: SiteFactory) -> None:

@@ -58,7 +58,7 @@ def test_the_sample_archive_touches_every_page_family() -> None:
     for prefix in ("players/", "clubs/", "tags/", "windows/", "sources/", "archive/", "api/players.json",
                    "api/clubs.json", "api/rumours/", "search/", "static/"):
         assert any(name.startswith(prefix) for name in names), prefix
-    assert any(name.count("/") == 3 and name[:4].isdigit() for name in names)  # article pages: YYYY/MM/slug/
+    assert any(name.count("/") == 2 and name[:4].isdigit() for name in names)  # article pages: YYYY/MM/slug.html
     assert {"index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", ".nojekyll"} <= names
     assert not any("cache" in name for name in names)  # the build cache is never published
     assert any(name.startswith("clubs/") and name.endswith("feed.xml") for name in names)

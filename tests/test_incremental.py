@@ -50,7 +50,7 @@ def test_nothing_changed_writes_nothing(make_site: SiteFactory, seed_text: str,
 def test_one_changed_article_renders_only_its_pages(make_site: SiteFactory, seed_text: str) -> None:
     config = make_site({"000_seed.txt": seed_text, "001_other.txt": DEVSET[1].read_text(encoding="utf-8")})
     first = build(config)
-    pages = {p.relative_to(config.out_dir).as_posix(): p for p in config.out_dir.rglob("index.html")}
+    pages = {p.relative_to(config.out_dir).as_posix(): p for p in config.out_dir.rglob("*.html")}
     seed_page = next(name for name in pages if name.startswith("2017/08/"))
     others = {name for name, path in pages.items() if "van dijk" not in path.read_text(encoding="utf-8").lower()}
     inodes = {name: pages[name].stat().st_ino for name in others}
@@ -120,7 +120,7 @@ def test_an_update_too_big_for_memory_waits_on_disk(tmp_path: Path, snapshot: Sn
     config = _fresh_site(tmp_path)
     build(config, in_place=True)
     monkeypatch.setattr(PatchedOutput, "HELD_IN_MEMORY", 0)  # every changed page goes to disk
-    leftover = config.out_dir / f"{SPILL_PREFIX}999" / "players" / "x" / "index.html"
+    leftover = config.out_dir / f"{SPILL_PREFIX}999" / "players" / "x.html"
     leftover.parent.mkdir(parents=True)
     leftover.write_text("from a build that died", encoding="utf-8")
     _apply(config, "retitle", random.Random(3))

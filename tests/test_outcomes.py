@@ -98,21 +98,21 @@ def test_outlets_are_ranked_by_hit_rate_over_decided_rumours(make_site: SiteFact
 
 
 def test_player_verdicts_say_where_when_and_how_far_the_fees_were(judged) -> None:  # type: ignore[no-untyped-def]
-    moreau = (judged.out_dir / "players" / "kylian-moreau" / "index.html").read_text(encoding="utf-8")
+    moreau = (judged.out_dir / "players" / "kylian-moreau.html").read_text(encoding="utf-8")
     verdict = moreau.split('<section class="verdict"')[1].split("</section>")[0]
     assert re.sub(r"<[^>]+>", "", verdict).count("Joined") == 1
     assert "Joined Arsenal from Lyon on 15 June 2020 for £45m" in re.sub(r"<[^>]+>", "", verdict)
     assert "off by 5.0m on average (11% of the real fee)" in verdict  # rumoured £40m, paid £45m
-    berg = re.sub(r"<[^>]+>", "", (judged.out_dir / "players" / "tomas-berg" / "index.html").read_text(encoding="utf-8"))
+    berg = re.sub(r"<[^>]+>", "", (judged.out_dir / "players" / "tomas-berg.html").read_text(encoding="utf-8"))
     assert "Joined Fulham from Ajax on 1 August 2020 (loan)" in berg
     assert "Joined Fulham from Ajax on 20 January 2021 for £8m" in berg
     assert "off by" not in berg  # the loan that made it come true had no fee to compare
-    ek = (judged.out_dir / "players" / "jonas-ek" / "index.html").read_text(encoding="utf-8")
+    ek = (judged.out_dir / "players" / "jonas-ek.html").read_text(encoding="utf-8")
     assert 'class="verdict"' not in ek  # his only transfer was before he was first rumoured
 
 
 def test_statuses_show_on_article_pages(judged) -> None:  # type: ignore[no-untyped-def]
-    page = next(judged.out_dir.glob("2020/01/kylian-moreau-to-arsenal/index.html")).read_text(encoding="utf-8")
+    page = next(judged.out_dir.glob("2020/01/kylian-moreau-to-arsenal.html")).read_text(encoding="utf-8")
     assert 'class="status status-came-true" title="Joined 15 June 2020 for £45m (permanent)">came true' in page
 
 
@@ -155,7 +155,7 @@ def test_the_seed_site_shows_van_dijks_verdict(make_site: SiteFactory, seed_text
         "player,from_club,to_club,date,fee,kind\nVirgil van Dijk,Southampton,Liverpool,2018-01-01,£75m,permanent\n",
         encoding="utf-8")
     build(config)
-    page = (config.out_dir / "players" / "virgil-van-dijk" / "index.html").read_text(encoding="utf-8")
+    page = (config.out_dir / "players" / "virgil-van-dijk.html").read_text(encoding="utf-8")
     text = re.sub(r"<[^>]+>", "", page)
     assert "Joined Liverpool from Southampton on 1 January 2018 for £75m" in text
     assert "off by 15.0m on average (20% of the real fee)" in text  # rumoured £60m

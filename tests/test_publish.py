@@ -23,6 +23,7 @@ from site_gen.build import build
 from site_gen.check import html_links
 from site_gen.config import SiteConfig, load_config
 from site_gen.errors import ConfigError
+from site_gen.urls import output_path
 
 PROJECT = Path(__file__).resolve().parent.parent
 SiteFactory = Callable[..., SiteConfig]
@@ -218,11 +219,11 @@ def test_every_page_has_canonical_url_and_description_and_articles_open_graph(si
         assert head["canonical"] == url and head["description"], relative
     home = _head_tags((out / "index.html").read_text(encoding="utf-8"))
     assert home["feeds"].split() == [f"{BASE_URL}feed.xml"]  # feed readers find the site's feed from home
-    player = _head_tags((out / "players" / "virgil-van-dijk" / "index.html").read_text(encoding="utf-8"))
+    player = _head_tags((out / "players" / "virgil-van-dijk.html").read_text(encoding="utf-8"))
     assert "Virgil van Dijk" in player["description"] and "og:title" not in player
     club = _head_tags((out / "clubs" / "liverpool" / "index.html").read_text(encoding="utf-8"))
     assert club["feeds"].split() == [f"{BASE_URL}clubs/liverpool/feed.xml"]
-    article = next(out.glob("2017/08/*/index.html"))
+    article = next(out.glob("2017/08/*.html"))
     tags = _head_tags(article.read_text(encoding="utf-8"))
     # a shared article's card takes its title from og:title and its text from the description
     assert tags["og:type"] == "article" and tags["og:url"] == tags["canonical"] and tags["og:title"]
@@ -243,7 +244,7 @@ def test_open_data_matches_the_pages(site: SiteConfig) -> None:
     players = json.loads((out / "api" / "players.json").read_text(encoding="utf-8"))
     assert players["version"] == 2
     page_names = {re.search(r"<h1>(.*?)</h1>", p.read_text(encoding="utf-8")).group(1)  # type: ignore[union-attr]
-                  for p in (out / "players").glob("*/index.html")}
+                  for p in (out / "players").glob("*.html") if p.name != "index.html"}
     assert {entry["name"].replace("'", "&#39;") for entry in players["players"]} == page_names
     assert not (out / "api" / "players").exists()  # every rumour is in its month's file only
     month_files = {}
@@ -257,9 +258,9 @@ def test_open_data_matches_the_pages(site: SiteConfig) -> None:
             rumours += [r for r in records if entry["name"] in r["players"] or
                         any(m["player"] == entry["name"] for m in r["moves"])]
         assert len(rumours) == entry["rumours"], entry["name"]
-        page = (out / entry["url"][len(BASE_URL):] / "index.html").read_text(encoding="utf-8")
+        page = (out / output_path(entry["url"][len(BASE_URL):])).read_text(encoding="utf-8")
         for rumour in rumours:
-            assert (out / rumour["url"][len(BASE_URL):] / "index.html").is_file()
+            assert (out / output_path(rumour["url"][len(BASE_URL):])).is_file()
             assert f'href="{rumour["url"].removeprefix("https://example.github.io")}"' in page  # pages link by path
     van_dijk = next(e for e in players["players"] if e["slug"] == "virgil-van-dijk")
     seed = next(r for month in van_dijk["months"] for r in month_files[month] if "refused to budge" in r["title"])
@@ -272,7 +273,7 @@ def test_open_data_matches_the_pages(site: SiteConfig) -> None:
     assert rumours["rumours"] == sum(month["rumours"] for month in rumours["months"]) == len(DEVSET) + 1
     for month in rumours["months"]:
         records = json.loads((out / month["data"][len(BASE_URL):]).read_text(encoding="utf-8"))["rumours"]
-        page = (out / month["url"][len(BASE_URL):] / "index.html").read_text(encoding="utf-8")
+        page = (out / output_path(month["url"][len(BASE_URL):])).read_text(encoding="utf-8")
         assert len(records) == month["rumours"] == page.count("<li><time>")
 
 

@@ -119,9 +119,9 @@ def test_outlets_get_counts_a_wilson_interval_and_days_early(judged: SiteConfig)
 
 
 def test_a_players_story_says_who_reported_it_first_and_how_early(judged: SiteConfig) -> None:
-    story = _text(judged.out_dir / "players" / "piet-aalders" / "index.html").split("The story so far")[1]
+    story = _text(judged.out_dir / "players" / "piet-aalders.html").split("The story so far")[1]
     assert "Everton : done came true — first reported by Daily Alpha, 49 days before it was done" in story
-    claes = _text(judged.out_dir / "players" / "cas-claes" / "index.html").split("The story so far")[1]
+    claes = _text(judged.out_dir / "players" / "cas-claes.html").split("The story so far")[1]
     assert "Burnley : linked did not happen" in claes and "Leeds United : done came true" in claes
 
 

@@ -20,7 +20,7 @@ from site_gen.config import SiteConfig
 SiteFactory = Callable[..., SiteConfig]
 
 BASE = "/repo/"
-SEED_PAGE = "2017/08/virgil-van-dijk-has-refused-to-budge-in-his-stance-to-join/"
+SEED_PAGE = "2017/08/virgil-van-dijk-has-refused-to-budge-in-his-stance-to-join.html"
 
 
 def _free_port() -> int:
@@ -81,7 +81,7 @@ def test_serves_the_site_under_its_base_path(server: tuple[SiteConfig, int]) -> 
     assert status == 200 and "Virgil van Dijk" in body
     assert headers["Content-Type"].startswith("text/html")
     assert "livereload.js" in body  # injected into what is served...
-    assert "livereload" not in (config.out_dir / SEED_PAGE / "index.html").read_text(encoding="utf-8")  # ...not on disk
+    assert "livereload" not in (config.out_dir / SEED_PAGE).read_text(encoding="utf-8")  # ...not on disk
     assert fetch(port, "/")[0] == 302
     assert fetch(port, BASE.rstrip("/"))[2]["Location"] == BASE
     css = next((config.out_dir / "static").glob("*.css")).name
@@ -130,7 +130,7 @@ def test_build_error_shows_in_the_browser_and_clears_after_the_fix(server: tuple
     assert status == 200 and "Virgil van Dijk" in body  # the last good page stays on screen...
     assert "could not be rebuilt" in body and "templates/article.html:3" in body  # ...under a panel saying why
     assert "livereload.js" in body  # so that the page reloads by itself after the fix
-    other_status, other_body, _ = fetch(port, BASE + "players/virgil-van-dijk/")
+    other_status, other_body, _ = fetch(port, BASE + "players/virgil-van-dijk.html")
     assert other_status == 200 and "site-gen-error" in other_body  # every page says so
     template.write_text(good, encoding="utf-8")
     wait_for(port, BASE + SEED_PAGE, lambda status, body: status == 200 and "site-gen-error" not in body

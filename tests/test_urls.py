@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from site_gen.errors import ConfigError
-from site_gen.urls import SiteUrls, output_path, paged_route, slugify
+from site_gen.urls import SiteUrls, article_route, output_path, paged_route, player_route, slugify
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -45,8 +47,9 @@ def test_a_headline_slug_does_not_skip_a_long_word() -> None:
 def test_base_url_with_sub_path() -> None:
     site = SiteUrls("https://user.github.io/archive")
     assert site.base_path == "/archive/"
-    assert site.url("players/x/") == "/archive/players/x/"
-    assert site.absolute("players/x/") == "https://user.github.io/archive/players/x/"
+    assert site.url("clubs/x/") == "/archive/clubs/x/"
+    assert site.url(player_route("x")) == "/archive/players/x.html"
+    assert site.absolute("clubs/x/") == "https://user.github.io/archive/clubs/x/"
 
 
 def test_plain_base_path() -> None:
@@ -62,7 +65,10 @@ def test_bad_base_urls_are_refused(bad: str) -> None:
 
 def test_routes_to_files() -> None:
     assert output_path("") == "index.html"
-    assert output_path("players/x/") == "players/x/index.html"
+    assert output_path("clubs/x/") == "clubs/x/index.html"
+    assert output_path(player_route("x")) == "players/x.html"
+    assert output_path(article_route(dt.date(2019, 1, 5), "x")) == "2019/01/x.html"
+    assert paged_route(player_route("x"), 2) == "players/x/page/2.html"
     assert output_path("404.html") == "404.html"
     assert paged_route("tags/loan/", 1) == "tags/loan/"
     assert paged_route("tags/loan/", 3) == "tags/loan/page/3/"
