@@ -21,6 +21,7 @@ SiteFactory = Callable[..., SiteConfig]
 Crawl = Callable[..., Any]  # conftest's crawl_site
 FileFor = Callable[[Path, str, str], Path]
 RenderedFiles = Callable[[Path], list[Path]]
+Snapshot = Callable[[Path], dict[str, str]]
 
 LATER_ARTICLE = """ date 2018-01-10 Virgil van Dijk has completed his move to Liverpool for a fee of £75m, \
 ending months of wrangling with Southampton.
@@ -116,6 +117,37 @@ def test_two_spellings_make_one_player_page(archive) -> None:  # type: ignore[no
     timeline = page.split('aria-label="Timeline"', 1)[1]
     assert timeline.count("<li><time>") == 2  # the seed and the later article
     assert not (config.out_dir / "players/virgil-van-dijk-2").exists()
+
+
+def test_a_player_named_once_links_to_his_rumour_until_named_again(make_site: SiteFactory, snapshot: Snapshot,
+                                                                    tmp_path: Path) -> None:
+    first = " date 2019-01-05 Arsenal are keen on Tom Pike of Everton.\n\nMore words."
+    config = make_site({"001_a.txt": first}, player_page_rumours=2)
+    build(config)
+    out = config.out_dir
+    rumour = "/2019/01/arsenal-are-keen-on-tom-pike-of-everton.html"
+    assert not (out / "players" / "tom-pike.html").exists()
+    article = (out / rumour.strip("/")).read_text(encoding="utf-8")
+    assert "Tom Pike" in article and 'href="/players/tom-pike' not in article  # not linked to itself
+    assert f'href="{rumour}">Tom Pike</a>' in (out / "players" / "index.html").read_text(encoding="utf-8")
+    club = (out / "clubs" / "arsenal" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{rumour}">Tom Pike</a>' in club.split("Linked in", 1)[1].split("</section>", 1)[0]
+    entry = json.loads((out / "api" / "players.json").read_text(encoding="utf-8"))["players"][0]
+    assert entry["name"] == "Tom Pike" and entry["url"] == rumour
+    # named a second time, he has a page, every link to him leads there, and the update equals a cold build
+    (config.seeds_dir / "002_b.txt").write_text(
+        " date 2019-02-01 Everton have rejected a bid from Fulham for Tom Pike.\n\nMore words.", encoding="utf-8")
+    build(config)
+    assert "<h1>Tom Pike</h1>" in (out / "players" / "tom-pike.html").read_text(encoding="utf-8")
+    assert 'href="/players/tom-pike.html">Tom Pike</a>' in (out / rumour.strip("/")).read_text(encoding="utf-8")
+    cold = load_config(config.source_dir, out_dir=tmp_path / "cold", player_page_rumours=2)
+    build(cold, use_cache=False)
+    assert snapshot(out) == snapshot(cold.out_dir)
+    # and with `player_page_rumours = 1` every player has a page from his first rumour
+    every = load_config(config.source_dir, out_dir=tmp_path / "every", player_page_rumours=1)
+    (config.seeds_dir / "002_b.txt").unlink()
+    build(every)
+    assert (every.out_dir / "players" / "tom-pike.html").is_file()
 
 
 def test_club_page_lists_players_with_direction(archive) -> None:  # type: ignore[no-untyped-def]

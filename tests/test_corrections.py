@@ -23,7 +23,7 @@ def player_pages(config) -> set[str]:  # type: ignore[no-untyped-def]
 
 
 def test_corrections_fix_names_for_the_whole_archive(make_site: SiteFactory) -> None:
-    config = make_site({"001_a.txt": ARTICLE})
+    config = make_site({"001_a.txt": ARTICLE}, player_page_rumours=1)
     build(config)
     assert "harold-penn" in player_pages(config)
     (config.source_dir / "corrections.yaml").write_text(
@@ -54,7 +54,7 @@ def test_bad_corrections_file_is_reported(make_site: SiteFactory) -> None:
 
 
 def test_ingest_writes_curated_markdown_that_the_build_prefers(make_site: SiteFactory) -> None:
-    config = make_site({"001_a.txt": ARTICLE})
+    config = make_site({"001_a.txt": ARTICLE}, player_page_rumours=1)
     result = CliRunner().invoke(main, ["ingest", "--source", str(config.source_dir)])
     assert result.exit_code == 0, result.output
     curated = config.seeds_dir / "001_a.md"

@@ -130,7 +130,7 @@ def test_build_error_shows_in_the_browser_and_clears_after_the_fix(server: tuple
     assert status == 200 and "Virgil van Dijk" in body  # the last good page stays on screen...
     assert "could not be rebuilt" in body and "templates/article.html:3" in body  # ...under a panel saying why
     assert "livereload.js" in body  # so that the page reloads by itself after the fix
-    other_status, other_body, _ = fetch(port, BASE + "players/virgil-van-dijk.html")
+    other_status, other_body, _ = fetch(port, BASE + "clubs/liverpool/")
     assert other_status == 200 and "site-gen-error" in other_body  # every page says so
     template.write_text(good, encoding="utf-8")
     wait_for(port, BASE + SEED_PAGE, lambda status, body: status == 200 and "site-gen-error" not in body

@@ -41,8 +41,8 @@ def test_init_makes_an_archive_that_builds_from_another_folder(tmp_path: Path, m
     assert status == 0, output
     assert not (tmp_path / "elsewhere" / "_site").exists()  # the site goes beside its sources, not here
     site = archive / "_site"
-    assert (site / "players" / "virgil-van-dijk.html").is_file()
-    assert (site / "players" / "tomasz-wieczorek.html").is_file()  # the example article
+    assert (site / "clubs" / "liverpool" / "index.html").is_file()
+    assert list(site.glob("20*/*/*wieczorek*.html"))  # the example article
     assert check_output(site) == []
     status, output = _run("check", "--source", "../A")  # check finds the built site from here too
     assert status == 0 and "No built site" not in output and "No problems found" in output
@@ -99,9 +99,9 @@ def test_a_site_overrides_the_default_theme_file_by_file(tmp_path: Path) -> None
     (tmp_path / "static" / "style.css").write_text("body { color: teal; }\n", encoding="utf-8")
     assert _run("build", "--source", str(tmp_path), "--quiet")[0] == 0
     site = tmp_path / "_site"
-    player = (site / "players" / "virgil-van-dijk.html").read_text(encoding="utf-8")
-    assert 'id="own-footer"' in player  # the site's base.html, under the default player.html
-    assert "<h2>Timeline</h2>" in player
+    club = (site / "clubs" / "liverpool" / "index.html").read_text(encoding="utf-8")
+    assert 'id="own-footer"' in club  # the site's base.html, under the default club.html
+    assert "<h2>Timeline</h2>" in club
     assert (site / "static" / "style.css").read_text(encoding="utf-8") == "body { color: teal; }\n"
     assert (site / "static" / "search.js").read_bytes() == (DEFAULT_THEME.static / "search.js").read_bytes()
 

@@ -18,6 +18,7 @@ SEED = next((Path(__file__).resolve().parent.parent / "seeds").glob("000_*.txt")
 def _site(tmp_path: Path, template: str, find: str, replace: str) -> Path:
     (tmp_path / "seeds").mkdir()
     shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
+    (tmp_path / "site.toml").write_text("player_page_rumours = 1\n", encoding="utf-8")  # Van Dijk's page too
     (tmp_path / "templates").mkdir()
     source = (DEFAULT_THEME.templates / template).read_text(encoding="utf-8")
     assert find in source, f"{find!r} is no longer in {template}"
@@ -31,7 +32,8 @@ def _line_of(path: Path, text: str) -> int:
 
 @pytest.mark.parametrize("template, find, replace, message", [
     ("player.html", "{% for w in items %}", "{% for w in items %}{{ nosuchvar }}", "'nosuchvar' is undefined"),
-    ("_macros.html", '{% macro links(items, sep=", ") -%}', '{% macro links(items, sep=", ") -%}{{ nomacro }}',
+    ("_macros.html", '{% macro links(items, sep=", ", here=None) -%}',
+     '{% macro links(items, sep=", ", here=None) -%}{{ nomacro }}',
      "'nomacro' is undefined"),
     ("player.html", "<h1>{{ name }}</h1>", "<h1>{{ name | round }}</h1>", "TypeError"),
     ("player.html", "<dd>{{ count }}</dd>", "<dd>{{ count + 'x' }}</dd>", "TypeError"),

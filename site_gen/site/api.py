@@ -26,7 +26,7 @@ def api_pages(maker: PageMaker) -> Iterator[Page]:
     """
     index = maker.index
     for kind, groups, route_of, list_route in (
-            ("players", index.players, urls.player_route, urls.PLAYERS_DATA_ROUTE),
+            ("players", index.players, maker.player_route, urls.PLAYERS_DATA_ROUTE),
             ("clubs", index.clubs, urls.club_route, urls.CLUBS_DATA_ROUTE)):
         entries = [{"name": group.name, "slug": group.slug, "url": maker.urls.absolute(route_of(group.slug)),
                     "rumours": len(group.articles), "first": group.articles[-1].date.isoformat(),

@@ -69,7 +69,7 @@ def name_pages(maker: PageMaker) -> Iterator[Page]:
     """One JSON file per two opening letters: every player, club and outlet with a word starting
     with them, each with its kind, URL and number of rumours."""
     shelves: dict[str, list[dict[str, Any]]] = {}
-    named = [("player", group.name, urls.player_route(group.slug), len(group.articles))
+    named = [("player", group.name, maker.player_route(group.slug), len(group.articles))
              for group in maker.index.players.values()]
     named += [("club", group.name, urls.club_route(group.slug), len(group.articles))
               for group in maker.index.clubs.values()]

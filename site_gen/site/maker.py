@@ -64,16 +64,32 @@ class PageMaker:
         self._cards: dict[int, Card] = {}
         self._keys: dict[int, str] = {}
         self._club_rumours: dict[str, list[Article]] = {}
-        # Every card shows players' and clubs' names as the index spells them, so any page
-        # depends on that spelling table (it changes rarely: a new spelling winning out).
-        self.names = fingerprint(([(g.slug, g.name) for g in index.players.values()],
+        # Every card shows players' and clubs' names as the index spells them, and links a player to
+        # his page if he has one, so any page depends on that table (it changes rarely: a new spelling
+        # winning out, a player named a second time). Where a player without a page links (his one
+        # rumour) is in the keys of the articles a page shows, not here: an edit to a headline would
+        # otherwise change every page.
+        self.names = fingerprint(([(g.slug, g.name, self.has_page(g)) for g in index.players.values()],
                                   [(g.slug, g.name) for g in index.clubs.values()], index.outcomes_key)).hex()
 
     # Links -----------------------------------------------------------------
+    def has_page(self, group: Group) -> bool:
+        """Whether a player has a page of his own: named in enough rumours, or known to have moved
+        (the transfers table's verdict is said on his page)."""
+        return len(group.articles) >= self.config.player_page_rumours or group.slug in self.index.outcomes.verdicts
+
+    def player_route(self, slug: str) -> str:
+        """Where a player's name links: his page, or his newest rumour if he has none."""
+        group = self.index.players.get(slug)
+        if group is None or self.has_page(group):
+            return urls.player_route(slug)
+        newest = group.articles[0]
+        return urls.article_route(newest.date, newest.slug)
+
     def player(self, name: str) -> Link:
         slug = slugify(name)
         group = self.index.players.get(slug)
-        return Link(group.name if group else name, self.urls.url(urls.player_route(slug)))
+        return Link(group.name if group else name, self.urls.url(self.player_route(slug)))
 
     def club(self, name: str | None) -> Link | None:
         if not name:

@@ -17,14 +17,15 @@ from site_gen.site.views import (ClubValues, Link, PlayerValues, FocusedCard, St
                                  VerdictView)
 from site_gen.urls import slugify
 
-#: Most players a club page lists in each direction (the newest links): big clubs have thousands.
-LINKED_LIMIT = 60
+#: Most players a club page lists in each direction, those linked with it most (then the newest):
+#: big clubs have thousands, and the rumours below list them all, newest first.
+LINKED_LIMIT = 20
 
 
 def player_pages(maker: PageMaker) -> Iterator[Page]:
     groups = _by_name(maker.index.players)
     yield from _name_index(maker, urls.PLAYERS_ROUTE, "Players", groups, maker.player)
-    for group in groups:
+    for group in filter(maker.has_page, groups):
         route = urls.player_route(group.slug)
         yield from maker.paged(Listing(
             route=route, template="player.html", title=group.name, items=maker.ordered(group.articles),
@@ -141,7 +142,7 @@ def _fees_of(maker: PageMaker, group: Group) -> list[tuple[dt.date, float, str]]
 def _club_values(maker: PageMaker, group: Group) -> ClubValues:
     index = maker.index
     links = sorted(index.club_players.get(group.slug, {}).values(),
-                   key=lambda link: (-link.latest.toordinal(), link.player_slug))
+                   key=lambda link: (-link.count, -link.latest.toordinal(), link.player_slug))
     players: dict[str, list[tuple[Link, int, dt.date]]] = {}
     more: dict[str, int] = {}
     for direction in ("in", "out", "mentioned"):
