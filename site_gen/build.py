@@ -37,7 +37,7 @@ from site_gen.output.render import Renderer, render_share
 from site_gen.output.write import PatchedOutput, StagedOutput, built_base_url, built_id, recover_interrupted
 from site_gen.site.finding import partition_digests, search_records
 from site_gen.site.index import SiteIndex, build_index
-from site_gen.site.maker import PageMaker
+from site_gen.site.maker import ArticleDigests, PageMaker
 from site_gen.site.plan import make_pages
 from site_gen.urls import SiteUrls
 
@@ -123,8 +123,8 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
     output = PatchedOutput(config.out_dir, config.base_url, set(cache.pages)) if patch \
         else StagedOutput(config.out_dir, config.base_url)
     with output:
-        digests = {name: record.digest + indexed.revisions.get(name, "") for name, record in extracted.files.items()}
-        maker = PageMaker(index, config, digests)  # shared by the pages (and forked workers) and search
+        maker = PageMaker(index, config, article_digests(extracted.files, indexed.revisions))  # shared by the
+        # pages (and forked workers) and search
         plan: Callable[[], Iterable[Page]] = functools.partial(make_pages, maker)
         total = 0
         if progress.shows and patch:  # the real total; an update renders in this process, so plan once
@@ -219,6 +219,13 @@ def index_site(inputs: Inputs, articles: tuple[Article, ...], remembered: Rememb
     reconciled = reconcile_articles(articles, transfers, inputs.corrections, remembered)
     index = build_index(list(reconciled.articles), transfers, inputs.config.outcome_months)
     return IndexedSite(index, tuple(problems), reconciled.revisions, reconciled.remembered)
+
+
+def article_digests(files: Mapping[str, FileRecord], revisions: Mapping[str, str]) -> ArticleDigests:
+    """Each article's digests as the archive-wide pass left its record (its revision appended)."""
+    return ArticleDigests(
+        whole={name: record.digest + revisions.get(name, "") for name, record in files.items()},
+        shown={name: record.shown + revisions.get(name, "") for name, record in files.items()})
 
 
 def extract_files(paths: Sequence[Path], source_dir: Path | None = None) -> ExtractedArticles:

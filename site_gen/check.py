@@ -43,7 +43,7 @@ def check_inputs(config: SiteConfig) -> InputCheck:
         return InputCheck((str(error),))
     problems = [str(problem) for problem in (*extracted.problems, *indexed.problems)]
     failed_templates: set[str] = set()
-    for page in make_pages(PageMaker(indexed.index, config, {})):
+    for page in make_pages(PageMaker(indexed.index, config)):
         if page.template in failed_templates:
             continue  # one message per broken template, not one per page
         try:

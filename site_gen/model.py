@@ -8,10 +8,11 @@ records (`Extraction`, `Move`, `Fee`) live in the extraction library.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Literal, Mapping
 
+from site_gen.digests import fingerprint
 from site_gen.errors import Problem
 from site_gen.extract import Extraction, quick_pickling
 
@@ -52,6 +53,15 @@ class Article(Extraction):
     editor_fields: frozenset[str] = frozenset()
 
 
+def shown_digest(article: Article) -> str:
+    """A digest of what lists, feeds, open data and search show of an article: all of its record
+    but where its file is and its body, which only its own page shows (so a reworded paragraph
+    renders that one page again). An article without moves is summed up in feeds by its opening
+    words, so there the body counts."""
+    return fingerprint(replace(article, path=Path(article.path.name),
+                               body=article.body if not article.moves else "")).hex()
+
+
 #: A `Page.template` naming no template: the page's values are written as JSON (open data).
 JSON_OUTPUT = ":json"
 #: A `Page.template` naming no template: the page's `text` value is written as it is (robots.txt, CNAME).
@@ -90,6 +100,8 @@ class FileRecord:
     #: sha256 of the file's bytes ("" if it could not be read)
     digest: str
     record: Article | Problem
+    #: `shown_digest` of the record ("" for a problem)
+    shown: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from site_gen.content.infer import make_article
 from site_gen.content.load import load_source, read_bytes
 from site_gen.errors import Problem, SourceError
 from site_gen.extract import Gazetteer
-from site_gen.model import Article, FileRecord
+from site_gen.model import Article, FileRecord, shown_digest
 from site_gen.urls import slugify
 
 #: A way to find the record of a file whose bytes were read before (by name and sha256), or None.
@@ -72,7 +72,8 @@ def read_files(gazetteer: Gazetteer, corrections: Corrections | None, known: Kno
             done.extract_seconds += time.perf_counter() - clock
         else:
             done.load_seconds += time.perf_counter() - clock
-        done.records[path.name] = FileRecord(stat.st_size, stat.st_mtime_ns, digest, record)
+        done.records[path.name] = FileRecord(stat.st_size, stat.st_mtime_ns, digest, record,
+                                             shown_digest(record) if isinstance(record, Article) else "")
     return done
 
 

@@ -18,7 +18,7 @@ SUMMARY_LENGTH = 160
 def article_pages(maker: PageMaker) -> Iterator[Page]:
     for article in maker.index.articles:
         yield maker.page(urls.article_route(article.date, article.slug), "article.html", article.title,
-                         maker.key(article), functools.partial(_article_values, maker, article),
+                         maker.whole_key(article), functools.partial(_article_values, maker, article),
                          summary(article), kind="article")
 
 

@@ -19,7 +19,7 @@ from site_gen.config import SiteConfig
 from site_gen.site.index import Group, SiteIndex
 from site_gen.site.views import Card, Head, Link, MoveView, Pager, TransferView
 from site_gen.extract import Move
-from site_gen.model import Article, Page
+from site_gen.model import Article, Page, shown_digest
 from site_gen.content.transfers import Transfer
 from site_gen.urls import SiteUrls, slugify
 
@@ -53,14 +53,24 @@ class Listing(Generic[T]):
     feed: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleDigests:
+    """Two digests of each article, by file name: of all of it (for its own page), and of what
+    every other page shows of it (`model.shown_digest`), so that rewording a paragraph changes
+    one page."""
+
+    whole: Mapping[str, str]
+    shown: Mapping[str, str]
+
+
 class PageMaker:
     """Links, cards and pages for every page family, feeds and open data, made once and shared."""
 
-    def __init__(self, index: SiteIndex, config: SiteConfig, source_digests: Mapping[str, str]) -> None:
+    def __init__(self, index: SiteIndex, config: SiteConfig, digests: ArticleDigests | None = None) -> None:
         self.index = index
         self.config = config
         self.urls = SiteUrls(config.base_url)
-        self.source_digests = source_digests
+        self.digests = digests or ArticleDigests({}, {})
         self._cards: dict[int, Card] = {}
         self._keys: dict[int, str] = {}
         self._club_rumours: dict[str, list[Article]] = {}
@@ -114,12 +124,18 @@ class PageMaker:
         return found
 
     def key(self, article: Article) -> str:
-        """A short name for an article's record: its file's digest, its slug, and how its rumours turned out."""
+        """A short name for what lists show of an article: a digest of its record but the body, its
+        slug, and how its rumours turned out."""
         found = self._keys.get(id(article))
         if found is None:
-            digest = self.source_digests.get(article.path.name) or fingerprint(article).hex()
+            digest = self.digests.shown.get(article.path.name) or shown_digest(article)
             found = self._keys[id(article)] = f"{digest}/{article.slug}{self._outcome_key(article)}"
         return found
+
+    def whole_key(self, article: Article) -> str:
+        """`key`, and the article's body too: what its own page is made from."""
+        whole = self.digests.whole.get(article.path.name) or fingerprint(article).hex()
+        return f"{whole}/{self.key(article)}"
 
     def _outcome_key(self, article: Article) -> str:
         """The statuses of an article's moves and the dates that decided them ("" if it has none)."""
