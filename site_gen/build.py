@@ -14,7 +14,7 @@ import hashlib
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -33,12 +33,14 @@ from site_gen.model import Article, BuildReport, BuildSummary, FileRecord, Page
 from site_gen.output import parallel, search
 from site_gen.output.cache import BuildCache, cache_folder
 from site_gen.output.progress import NoProgress, Progress, StageClock
-from site_gen.output.render import Renderer, render_share
+from site_gen.output.render import Renderer, digest_of, render_share
 from site_gen.output.write import PatchedOutput, StagedOutput, built_base_url, built_id, recover_interrupted
+from site_gen.site.articles import article_page
 from site_gen.site.finding import partition_digests, search_records
 from site_gen.site.index import SiteIndex, build_index
 from site_gen.site.maker import ArticleDigests, PageMaker
 from site_gen.site.plan import make_pages
+from site_gen import urls
 from site_gen.urls import SiteUrls
 
 
@@ -57,6 +59,19 @@ class Inputs:
     problems: tuple[Problem, ...] = ()
 
 
+@dataclass
+class KeptPlan:
+    """What the preview keeps in memory from its last full build, so that a save that only rewords
+    articles renders their own pages and nothing else, without indexing or planning again."""
+
+    #: the pages' maker, with the index it was made from
+    maker: PageMaker | None = None
+    #: digest of every input but the article files (code, settings, templates, assets, tables)
+    rest: str = ""
+    #: file name → the article as the index holds it (the archive-wide pass applied)
+    articles: dict[str, Article] = field(default_factory=dict)
+
+
 @dataclass(frozen=True, slots=True)
 class ExtractedArticles:
     """The articles to publish, what each file gave (for the next build's cache), and the problems."""
@@ -67,7 +82,8 @@ class ExtractedArticles:
 
 
 def build(config: SiteConfig, strict: bool = False, use_cache: bool = True, cache: BuildCache | None = None,
-          in_place: bool = True, jobs: int = 1, progress: Progress | None = None) -> BuildReport:
+          in_place: bool = True, jobs: int = 1, progress: Progress | None = None,
+          kept: KeptPlan | None = None) -> BuildReport:
     """Build the whole site into `config.out_dir`, replacing it only on success.
 
     A bad article is skipped with a problem naming it; with `strict`, any problem
@@ -79,18 +95,19 @@ def build(config: SiteConfig, strict: bool = False, use_cache: bool = True, cach
     instead of staging a whole new site: that costs in proportion to the change, where a
     staged site costs a link and an unlink for every file. Off, or without a cache, a new
     site is staged and swapped in. `jobs` processes read and render a staged site (the
-    result is the same for any number).
+    result is the same for any number). With `kept` (the preview's, with its in-memory cache),
+    a save that changes only the wording of articles renders just their pages.
     """
     progress = progress or NoProgress()
     with paused_gc():  # a build makes many objects and no cycles worth collecting while it runs
         try:
-            return _build(config, strict, use_cache, cache, in_place, jobs, progress)
+            return _build(config, strict, use_cache, cache, in_place, jobs, progress, kept)
         finally:
             progress.close()
 
 
 def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache | None,
-           in_place: bool, jobs: int, progress: Progress) -> BuildReport:
+           in_place: bool, jobs: int, progress: Progress, kept: KeptPlan | None) -> BuildReport:
     clock = StageClock()
     started_ns = time.time_ns()
     recover_interrupted(config.out_dir.resolve())  # what a killed build left, whether or not this one writes
@@ -98,12 +115,17 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
     if cache is None:
         cache = BuildCache(cache_folder(config.out_dir), inputs.code, use_cache, built_id(config.out_dir))
     cache.ensure_code(inputs.code)
-    fingerprint, newest = _inputs_fingerprint(inputs)
+    fingerprint, newest, rest = _inputs_fingerprint(inputs)
     same_site = built_base_url(config.out_dir) == config.base_url  # the last build is in place, for this URL
     if fingerprint == cache.inputs and cache.trusts(newest) and same_site:
         summary = cache.summary  # nothing changed since the last build, which is still in place
         _stop_if_strict(strict, summary.problems)
         return BuildReport(summary.articles, summary.pages, clock.total(), summary.problems)
+    if kept is not None and kept.maker is not None and kept.rest == rest and same_site and in_place:
+        reworded = _reworded_only(inputs, cache, kept, fingerprint, started_ns)
+        if reworded is not None:
+            _stop_if_strict(strict, reworded.problems)
+            return replace(reworded, seconds=clock.total())
 
     extracted = extract_articles(inputs, cache, jobs, progress, clock)
     _stop_if_strict(strict, extracted.problems)
@@ -160,8 +182,56 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
             summary = BuildSummary(len(extracted.articles), len(fingerprints), problems)
             cache.save(extracted.files, fingerprints, fingerprint, summary, started_ns, output.build_id,
                        indexed.remembered)
+    if kept is not None:
+        kept.maker, kept.rest = maker, rest
+        kept.articles = {article.path.name: article for article in index.articles}
     return BuildReport(len(extracted.articles), len(fingerprints), clock.total(), problems,
                        rendered=sum(share.rendered for share in shares), stages=clock.stages, notes=notes)
+
+
+def _reworded_only(inputs: Inputs, cache: BuildCache, kept: KeptPlan, fingerprint: str,
+                   started_ns: int) -> BuildReport | None:
+    """Render the pages of articles whose new text changes nothing but their body, with the maker
+    of the last build; None if anything else changed (a full build follows).
+
+    Lists, feeds, open data and search show no body, and the archive-wide pass reads none, so
+    every other page stays as it is: the result is the site a full build would make.
+    """
+    if kept.maker is None or [path.name for path in inputs.paths] != list(cache.files):
+        return None
+    changed = [path for path in inputs.paths if cache.unchanged(path) is None]
+    if not changed or len(changed) > QUICK_EDITS:
+        return None
+    read = read_files(inputs.gazetteer, inputs.corrections, cache.same_bytes, changed).records
+    reworded = {name: record for name, record in read.items() if record.digest != cache.files[name].digest}
+    for name, record in reworded.items():
+        last = cache.files[name]
+        if not isinstance(record.record, Article) or record.shown != last.shown or name not in kept.articles \
+                or cache.pages.get(urls.output_path(urls.article_route(record.record.date, record.record.slug))) is None:
+            return None
+    config, maker = inputs.config, kept.maker
+    renderer = Renderer(config, config.search and bool(kept.articles))
+    pages = dict(cache.pages)
+    output = PatchedOutput(config.out_dir, config.base_url, set(cache.pages))
+    with output:
+        for name, record in reworded.items():
+            revision = maker.digests.whole[name][len(cache.files[name].digest):]  # what the pass changed
+            article = replace(kept.articles[name], body=record.record.body)  # type: ignore[union-attr]
+            page = article_page(maker, article, record.digest + revision)
+            pages[page.path] = digest_of(repr(config), renderer, page)
+            output.write_text(page.path, renderer.render(page))
+            kept.articles[name] = article
+        output.keep_all()
+        output.copy_files(config.theme.static_files(), "static")
+        output.commit()
+    files = {**cache.files, **read}
+    summary = cache.summary
+    cache.save(files, pages, fingerprint, summary, started_ns, output.build_id, cache.archive_pass)
+    return BuildReport(summary.articles, summary.pages, 0.0, summary.problems, rendered=len(reworded))
+
+
+#: Most articles changed at once that a preview renders alone (more: a full build is as quick).
+QUICK_EDITS = 20
 
 
 def gather(config: SiteConfig) -> Inputs:
@@ -272,13 +342,18 @@ def _stop_if_strict(strict: bool, problems: tuple[Problem, ...]) -> None:
                          + "\n".join(map(str, problems)))
 
 
-def _inputs_fingerprint(inputs: Inputs) -> tuple[str, int]:
+def _inputs_fingerprint(inputs: Inputs) -> tuple[str, int, str]:
     """Everything a build reads, cheaply: article files by name, size and mtime; the rest by content.
 
-    Also the newest article mtime, since a file changed twice in one clock tick keeps its stat data.
+    Also the newest article mtime, since a file changed twice in one clock tick keeps its stat data,
+    and a digest of all but the articles.
     """
     config = inputs.config
-    digest = hashlib.sha256(inputs.code.encode() + repr(config).encode())
+    # the default theme is part of `inputs.code`; only the site's own files are hashed here
+    rest = hashlib.sha256(inputs.code.encode() + repr(config).encode() + tree_fingerprint(
+        config.templates_dir, config.static_dir, config.source_dir / CONFIG_FILE,
+        config.source_dir / TRANSFERS_FILE).encode()).hexdigest()
+    digest = hashlib.sha256(rest.encode())
     newest = 0
     for path in inputs.paths:
         try:
@@ -287,7 +362,4 @@ def _inputs_fingerprint(inputs: Inputs) -> tuple[str, int]:
             newest = max(newest, stat.st_mtime_ns)
         except OSError:
             digest.update(f"{path.name}\0unreadable\n".encode())
-    # the default theme is part of `inputs.code`; only the site's own files are hashed here
-    digest.update(tree_fingerprint(config.templates_dir, config.static_dir, config.source_dir / CONFIG_FILE,
-                                   config.source_dir / TRANSFERS_FILE).encode())
-    return digest.hexdigest(), newest
+    return digest.hexdigest(), newest, rest

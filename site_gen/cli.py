@@ -28,8 +28,6 @@ from site_gen.extract import load_gazetteer
 from site_gen.output.parallel import default_jobs
 from site_gen.output.progress import for_terminal
 from site_gen.output.theme import copy_default_files, default_files
-from site_gen.serve import PortInUse
-from site_gen.serve import serve as serve_site
 from site_gen.starter import start_archive
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -281,6 +279,7 @@ def serve(source_dir: Path, out_dir: Path | None, base_url: str | None, host: st
     except SiteError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
+    from site_gen.serve import PortInUse, serve as serve_site  # the web server loads for this command only
     try:
         serve_site(config, host, port, open_browser, quiet)
     except PortInUse as error:

@@ -18,7 +18,7 @@ import click
 from livereload import Server
 from livereload.handlers import LiveReloadHandler
 
-from site_gen.build import build
+from site_gen.build import KeptPlan, build
 from site_gen.output.cache import BuildCache, cache_folder
 from site_gen.output.write import built_id
 from site_gen.config import CONFIG_FILE, SiteConfig
@@ -41,11 +41,13 @@ class Preview:
         #: written to disk when the preview stops (a save need not wait for it)
         self.cache = BuildCache(cache_folder(config.out_dir), "", site_id=built_id(config.out_dir),
                                 write_through=False)
+        #: the last full build's maker: a save that rewords articles renders their pages only
+        self.kept = KeptPlan()
 
     def rebuild(self) -> None:
         """Build; on failure keep serving the last good site and remember the error."""
         try:
-            report = build(self.config, cache=self.cache, in_place=True)
+            report = build(self.config, cache=self.cache, in_place=True, kept=self.kept)
         except SiteError as error:
             self.error = str(error)
             click.echo(f"error: {error}", err=True)

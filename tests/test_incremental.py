@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from site_gen.build import build
+from site_gen.build import KeptPlan, build
 from site_gen.output.cache import BuildCache, cache_folder
 from site_gen.config import SiteConfig, load_config
 from site_gen.output.write import SPILL_PREFIX, PatchedOutput
@@ -74,6 +74,29 @@ def test_a_reworded_paragraph_renders_only_its_article_page(make_site: SiteFacto
     cold = load_config(config.source_dir, out_dir=tmp_path / "cold")
     build(cold, use_cache=False)
     assert snapshot(config.out_dir) == snapshot(cold.out_dir)
+
+
+def test_the_preview_renders_a_reworded_article_from_its_kept_plan(make_site: SiteFactory, seed_text: str,
+                                                                   tmp_path: Path, snapshot: Snapshot) -> None:
+    config = make_site({"000_seed.txt": seed_text, "001_other.txt": DEVSET[1].read_text(encoding="utf-8")})
+    memory, kept = BuildCache(cache_folder(config.out_dir), "", write_through=False), KeptPlan()
+    build(config, cache=memory, kept=kept)  # as the preview does
+    planned = kept.maker
+    seed = config.seeds_dir / "000_seed.txt"
+    seed.write_text(seed_text.replace("68 appearances", "70 appearances"), encoding="utf-8")
+    assert build(config, cache=memory, kept=kept).rendered == 1
+    assert kept.maker is planned  # neither indexed nor planned again
+    cold = load_config(config.source_dir, out_dir=tmp_path / "cold")
+    build(cold, use_cache=False)
+    assert snapshot(config.out_dir) == snapshot(cold.out_dir)
+    # a save that changes what lists show (a fee) indexes and plans again, and still makes the cold site
+    seed.write_text(seed_text.replace("£60m", "£70m"), encoding="utf-8")
+    assert build(config, cache=memory, kept=kept).rendered > 1 and kept.maker is not planned
+    build(cold, use_cache=False)
+    assert snapshot(config.out_dir) == snapshot(cold.out_dir)
+    # and once the preview stops (writing its cache), a plain build trusts what it left
+    memory.flush()
+    assert build(config).rendered == 0
 
 
 def test_no_cache_renders_everything(make_site: SiteFactory, seed_text: str) -> None:

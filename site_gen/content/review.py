@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
-from ruamel.yaml import YAML, YAMLError
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from site_gen.content.archive import read_archive
 from site_gen.content.corrections import CORRECTIONS_FILE, Corrections
@@ -75,6 +73,9 @@ def apply_review(csv_path: Path, source_dir: Path) -> Applied:
         raise ConfigError(f"{csv_path}: cannot be read as a review file: {error}") from error
     if rows and "correction" not in rows[0]:
         raise ConfigError(f"{csv_path}: no 'correction' column (export one with site-gen review --csv)")
+    from ruamel.yaml import YAML, YAMLError  # loaded for this command only: every build imports this module
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     target = source_dir / CORRECTIONS_FILE
     keeper = YAML()  # round trip: the editor's comments, order and layout stay as written
     keeper.width, keeper.allow_unicode = 100, True

@@ -197,6 +197,11 @@ def _asset_urls(static_files: dict[str, Path], site_urls: SiteUrls) -> dict[str,
     return assets
 
 
+def digest_of(settings: str, renderer: Renderer, page: Page) -> bytes:
+    """The settings, the template set and the page's inputs: equal ones make the same file."""
+    return fingerprint((settings, renderer.fingerprint(page.template), page.inputs))
+
+
 @dataclass
 class RenderedShare:
     """What one process did of the pages: their fingerprints, and how many it rendered, in how long."""
@@ -216,8 +221,7 @@ def render_share(plan: Callable[[], Iterable[Page]], settings: str, renderer: Re
     for number, page in enumerate(plan()):
         if number % shares != share:
             continue
-        # the settings, the template set and the page's inputs: equal ones make the same file
-        digest = fingerprint((settings, renderer.fingerprint(page.template), page.inputs))
+        digest = digest_of(settings, renderer, page)
         done.fingerprints[page.path] = digest
         tick(1)
         if last_pages.get(page.path) == digest and output.reuse(page.path):

@@ -212,6 +212,7 @@ class PatchedOutput:
         self._static_root = "static"
         self._folders: dict[str, dict[str, bytes]] = {}
         self._pruned: dict[str, set[str]] = {}
+        self._listings: dict[str, frozenset[str]] = {}
 
     def __enter__(self) -> PatchedOutput:
         if not (self.out_dir / MARKER).exists():
@@ -250,11 +251,28 @@ class PatchedOutput:
         self._spilled.add(relative)
 
     def reuse(self, relative: str) -> bool:
-        """Keep the file already in the site; False if it is missing."""
-        if not os.path.isfile(os.path.join(self.out_dir, inside(relative))):
+        """Keep the file already in the site; False if it is missing (someone removed it by hand)."""
+        folder, name = os.path.split(inside(relative))
+        if name not in self._listing(folder):
             return False
         self._kept.add(relative)
         return True
+
+    def keep_all(self) -> None:
+        """Keep every page of the last build not written again (a preview's save that reworded one)."""
+        self._kept |= self.previous_pages
+
+    def _listing(self, folder: str) -> frozenset[str]:
+        """The names in one folder of the site, read once: a listing per folder costs far less than
+        a file-system call per page (thousands of player pages share one folder)."""
+        names = self._listings.get(folder)
+        if names is None:
+            try:
+                names = frozenset(os.listdir(os.path.join(self.out_dir, folder)))
+            except OSError:
+                names = frozenset()
+            self._listings[folder] = names
+        return names
 
     def replace_folder(self, relative: str, files: dict[str, bytes]) -> None:
         """At `commit()`, swap in a folder holding exactly `files` for folder `relative`."""

@@ -17,9 +17,14 @@ SUMMARY_LENGTH = 160
 
 def article_pages(maker: PageMaker) -> Iterator[Page]:
     for article in maker.index.articles:
-        yield maker.page(urls.article_route(article.date, article.slug), "article.html", article.title,
-                         maker.whole_key(article), functools.partial(_article_values, maker, article),
-                         summary(article), kind="article")
+        yield article_page(maker, article)
+
+
+def article_page(maker: PageMaker, article: Article, whole: str | None = None) -> Page:
+    """An article's page (`whole`: the digest of its record, if not the maker's)."""
+    return maker.page(urls.article_route(article.date, article.slug), "article.html", article.title,
+                      maker.whole_key(article, whole), functools.partial(_article_values, maker, article),
+                      summary(article), kind="article")
 
 
 def summary(article: Article) -> str:
