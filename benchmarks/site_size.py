@@ -8,8 +8,9 @@ For each size, makes an archive with benchmarks/corpus.py and prints:
 - a cold build (`--no-cache`) and a warm one (nothing changed), each in a fresh process,
   with peak memory of the main process and of its largest child (workers, Pagefind);
 - one article edited, through `site-gen build` (a fresh process, the cache read from disk) and
-  as the preview server rebuilds it (in one process, the cache kept in memory), until the
-  changed files are on disk.
+  as the preview server rebuilds it (its cache and last plan in memory), until the changed files
+  are on disk: a sentence that changes only the article's own page ("reworded"), and a new bid
+  that changes what lists show ("with news").
 """
 
 from __future__ import annotations
@@ -90,8 +91,15 @@ def upload_size(site: Path) -> tuple[int, int]:
 
 
 def edit(seed_file: Path, note: str) -> None:
+    """A sentence more that changes nothing lists show: the article's own page changes."""
     with seed_file.open("a", encoding="utf-8") as handle:
         handle.write(f"\n\nThe deal is expected to be completed this week ({note}).\n")
+
+
+def news(seed_file: Path, note: str) -> None:
+    """A new bid: a fee and a move that the player's, the clubs' and the month's pages show."""
+    with seed_file.open("a", encoding="utf-8") as handle:
+        handle.write(f"\n\nChelsea have also made a £{60 + sum(map(ord, note)) % 40}m bid for him.\n")
 
 
 def measure(count: int, seed: int, jobs: int, root: Path) -> None:
@@ -111,23 +119,29 @@ def measure(count: int, seed: int, jobs: int, root: Path) -> None:
     print(f"{'':>17} warm build {warm['seconds']:7.2f} s")
     edit(seeds[len(seeds) // 2], "build")
     edited = one_build(source, out, "warm", jobs)
-    print(f"{'':>17} one article edited, build {edited['seconds']:6.2f} s, peak memory "
+    print(f"{'':>17} one article reworded, build {edited['seconds']:6.2f} s, peak memory "
           f"{edited['main_kib'] // 1024:,} / {edited['child_kib'] // 1024:,} MiB")  # type: ignore[operator]
-    # the preview server: one process, the cache in memory, files patched in place
-    from site_gen.build import build
+    news(seeds[len(seeds) // 3], "build")
+    told = one_build(source, out, "warm", jobs)
+    print(f"{'':>17} one article with news, build {told['seconds']:6.2f} s, peak memory "
+          f"{told['main_kib'] // 1024:,} / {told['child_kib'] // 1024:,} MiB")  # type: ignore[operator]
+    # the preview server itself: one process, its cache and last plan in memory, files patched in place
     from site_gen.config import load_config
-    from site_gen.output.cache import BuildCache, cache_folder
+    from site_gen.serve import Preview
 
-    config = load_config(source, out_dir=out)
-    memory = BuildCache(cache_folder(config.out_dir), "", write_through=False)  # as serve keeps it
-    build(config, cache=memory, in_place=True)
-    times = []
-    for attempt in range(3):
-        edit(seeds[(attempt * 7919) % len(seeds)], f"serve {attempt}")
-        started = time.perf_counter()
-        build(config, cache=memory, in_place=True)
-        times.append(time.perf_counter() - started)
-    print(f"{'':>17} one article edited, serve {min(times):6.2f} s (best of three)")
+    preview = Preview(load_config(source, out_dir=out), quiet=True)
+    preview.rebuild()
+    for label, change in (("reworded", edit), ("with news", news)):
+        times = []
+        for attempt in range(3):
+            article_file = seeds[(attempt * 7919 + len(label)) % len(seeds)]
+            change(article_file, f"serve {attempt}")
+            started = time.perf_counter()
+            preview.rebuild()
+            times.append(time.perf_counter() - started)
+            if preview.error:
+                raise SystemExit(f"the preview failed: {preview.error}")
+        print(f"{'':>17} one article {label}, serve {min(times):6.2f} s (best of three)")
 
 
 def main() -> int:
