@@ -135,7 +135,7 @@ class Renderer:
                 continue
             try:
                 source = loader.get_source(self.environment, current)[0]
-                references = _references(self.environment, source)
+                references = _references(source)
             except jinja2.TemplateNotFound:
                 seen[current] = "\0missing"  # render() reports it
                 continue
@@ -183,9 +183,15 @@ class Renderer:
 
 
 @functools.lru_cache(maxsize=256)
-def _references(environment: jinja2.Environment, source: str) -> tuple[str | None, ...]:
-    """Templates a template's source extends, includes or imports (None: a name computed at render time)."""
-    return tuple(meta.find_referenced_templates(environment.parse(source)))
+def _references(source: str) -> tuple[str | None, ...]:
+    """Templates a template's source extends, includes or imports (None: a name computed at render time).
+
+    Parsed once per process whatever the Renderer (the preview makes one per rebuild): every
+    Renderer parses with Jinja's default syntax, which is all this reads."""
+    return tuple(meta.find_referenced_templates(_PARSER.parse(source)))
+
+
+_PARSER = jinja2.Environment()
 
 
 def _asset_urls(static_files: dict[str, Path], site_urls: SiteUrls) -> dict[str, str]:
