@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
+from site_gen import urls
 from site_gen.config import CONFIG_FILE, SiteConfig
 from site_gen.content.archive import RememberedPass, reconcile_articles
 from site_gen.content.corrections import CORRECTIONS_FILE, Corrections, load_corrections
@@ -40,7 +41,6 @@ from site_gen.site.finding import partition_digests, search_records
 from site_gen.site.index import SiteIndex, build_index
 from site_gen.site.maker import ArticleDigests, PageMaker
 from site_gen.site.plan import make_pages
-from site_gen import urls
 from site_gen.urls import SiteUrls
 
 
