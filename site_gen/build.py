@@ -202,7 +202,7 @@ def _reworded_only(inputs: Inputs, cache: BuildCache, kept: KeptPlan, fingerprin
     changed = [path for path in inputs.paths if cache.unchanged(path) is None]
     if not changed or len(changed) > QUICK_EDITS:
         return None
-    read = read_files(inputs.gazetteer, inputs.corrections, cache.same_bytes, changed).records
+    read = read_files(inputs.gazetteer, inputs.corrections, cache.same_bytes, changed, keep_bodies=False).records
     reworded = {name: record for name, record in read.items() if record.digest != cache.files[name].digest}
     for name, record in reworded.items():
         last = cache.files[name]
@@ -216,11 +216,9 @@ def _reworded_only(inputs: Inputs, cache: BuildCache, kept: KeptPlan, fingerprin
     with output:
         for name, record in reworded.items():
             revision = maker.digests.whole[name][len(cache.files[name].digest):]  # what the pass changed
-            article = replace(kept.articles[name], body=record.record.body)  # type: ignore[union-attr]
-            page = article_page(maker, article, record.digest + revision)
+            page = article_page(maker, kept.articles[name], record.digest + revision)  # (its page reads the file)
             pages[page.path] = digest_of(repr(config), renderer, page)
             output.write_text(page.path, renderer.render(page))
-            kept.articles[name] = article
         output.keep_all()
         output.copy_files(config.theme.static_files(), "static")
         output.commit()
@@ -258,7 +256,8 @@ def extract_articles(inputs: Inputs, cache: BuildCache | None = None, jobs: int 
             else:
                 files[path.name] = known
         progress.stage("reading", len(fresh))
-        read = functools.partial(read_files, inputs.gazetteer, inputs.corrections, cache.same_bytes if cache else None)
+        read = functools.partial(read_files, inputs.gazetteer, inputs.corrections, cache.same_bytes if cache else None,
+                                 keep_bodies=False)
         for piece in parallel.map_slices(read, fresh, jobs, progress.advance):
             files.update(piece.records)
             clock.add("load", piece.load_seconds)

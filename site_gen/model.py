@@ -51,15 +51,22 @@ class Article(Extraction):
     explicit_slug: bool = False
     #: record fields an editor set (front matter, corrections.yaml): the archive-wide pass leaves them be
     editor_fields: frozenset[str] = frozenset()
+    #: the body's opening words, spaces folded: what a summary quotes. A build sets bodies aside
+    #: once read (`body` is then ""), and its article pages read them again from the files
+    lead: str = ""
+
+
+#: Characters of a body kept as its `lead` (a summary quotes up to 160).
+LEAD_LENGTH = 200
 
 
 def shown_digest(article: Article) -> str:
     """A digest of what lists, feeds, open data and search show of an article: all of its record
     but where its file is and its body, which only its own page shows (so a reworded paragraph
     renders that one page again). An article without moves is summed up in feeds by its opening
-    words, so there the body counts."""
-    return fingerprint(replace(article, path=Path(article.path.name),
-                               body=article.body if not article.moves else "")).hex()
+    words, so there its lead counts."""
+    return fingerprint(replace(article, path=Path(article.path.name), body="",
+                               lead=article.lead if not article.moves else "")).hex()
 
 
 #: A `Page.template` naming no template: the page's values are written as JSON (open data).

@@ -13,10 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from site_gen.build import KeptPlan, build
+from site_gen.build import KeptPlan, build, gather
+from site_gen.model import Article
 from site_gen.output.cache import BuildCache, cache_folder
 from site_gen.config import SiteConfig, load_config
-from site_gen.output.write import SPILL_PREFIX, PatchedOutput
+from site_gen.output.write import SPILL_PREFIX, PatchedOutput, built_id
 
 PROJECT = Path(__file__).resolve().parent.parent
 DEVSET = sorted((PROJECT / "tests" / "devset" / "articles").glob("*.txt"))
@@ -97,6 +98,18 @@ def test_the_preview_renders_a_reworded_article_from_its_kept_plan(make_site: Si
     # and once the preview stops (writing its cache), a plain build trusts what it left
     memory.flush()
     assert build(config).rendered == 0
+
+
+def test_a_build_sets_bodies_aside_and_article_pages_read_them_again(make_site: SiteFactory,
+                                                                     seed_text: str) -> None:
+    config = make_site({"000_seed.txt": seed_text})
+    build(config)
+    cache = BuildCache(cache_folder(config.out_dir), gather(config).code, site_id=built_id(config.out_dir))
+    record = cache.files["000_seed.txt"].record
+    assert isinstance(record, Article) and record.body == ""  # not in memory, nor in the cache
+    assert record.lead.startswith("Virgil Van Dijk has refused to budge")
+    page = next(config.out_dir.glob("2017/08/*.html")).read_text(encoding="utf-8")
+    assert "68 appearances in all competitions" in page
 
 
 def test_no_cache_renders_everything(make_site: SiteFactory, seed_text: str) -> None:

@@ -8,7 +8,7 @@ from typing import Any, Callable
 from site_gen.content.corrections import Corrections
 from site_gen.errors import SourceError
 from site_gen.extract import STAGES, Extraction, Fee, Gazetteer, Move, extract, load_gazetteer, parse_fee, tidy_name
-from site_gen.model import Article, SourceText
+from site_gen.model import LEAD_LENGTH, Article, SourceText
 from site_gen.urls import slugify
 
 SLUG_LENGTH = 60
@@ -49,6 +49,7 @@ def make_article(source: SourceText, gazetteer: Gazetteer | None = None,
         date=source.date,
         title=title,
         body=source.body,
+        lead=" ".join(source.body.split())[:LEAD_LENGTH],
         body_format=source.body_format,
         explicit_slug=bool(_text(source, "slug")),
         players=fixes.fix_players(_names(source, "players", tidy_name, inferred)),

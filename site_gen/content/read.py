@@ -17,7 +17,7 @@ from site_gen import urls
 from site_gen.content.corrections import Corrections
 from site_gen.content.infer import make_article
 from site_gen.content.load import load_source, read_bytes
-from site_gen.errors import Problem, SourceError
+from site_gen.errors import BuildError, Problem, SourceError
 from site_gen.extract import Gazetteer
 from site_gen.model import Article, FileRecord, shown_digest
 from site_gen.urls import slugify
@@ -44,8 +44,10 @@ class Publishable:
 
 
 def read_files(gazetteer: Gazetteer, corrections: Corrections | None, known: KnownBytes | None,
-               paths: Sequence[Path]) -> ReadSlice:
-    """Read and infer files (in a worker process, or this one)."""
+               paths: Sequence[Path], keep_bodies: bool = True) -> ReadSlice:
+    """Read and infer files (in a worker process, or this one). Without `keep_bodies` (a build),
+    each record's body is set aside once read: at 100,000 articles the bodies are hundreds of
+    megabytes that only the articles' own pages show, and those read them again (`article_text`)."""
     done = ReadSlice()
     for path in paths:
         clock = time.perf_counter()
@@ -72,9 +74,21 @@ def read_files(gazetteer: Gazetteer, corrections: Corrections | None, known: Kno
             done.extract_seconds += time.perf_counter() - clock
         else:
             done.load_seconds += time.perf_counter() - clock
+        if isinstance(record, Article) and not keep_bodies and record.body:
+            record = replace(record, body="")
         done.records[path.name] = FileRecord(stat.st_size, stat.st_mtime_ns, digest, record,
                                              shown_digest(record) if isinstance(record, Article) else "")
     return done
+
+
+def article_text(article: Article) -> str:
+    """An article's body, read again from its file if the build set it aside."""
+    if article.body:
+        return article.body
+    try:
+        return load_source(article.path).body
+    except SourceError as error:
+        raise BuildError(f"{error.problem} (it changed while the site was being built: build again)") from error
 
 
 def publishable(paths: Sequence[Path], records: dict[str, FileRecord]) -> Publishable:

@@ -8,6 +8,7 @@ from typing import Iterator
 from site_gen import urls
 from site_gen.model import Article, Page
 from site_gen.site.maker import PageMaker
+from site_gen.content.read import article_text
 from site_gen.site.markup import body_html
 from site_gen.site.views import ArticleValues
 
@@ -31,11 +32,12 @@ def summary(article: Article) -> str:
     """A line saying what an article reports: its moves, else the start of its text."""
     moves = [f"{m.player}: {m.from_club or '?'} → {m.to_club or '?'}" + (f" ({m.fee.text})" if m.fee else "")
              for m in article.moves]
-    text = "; ".join(moves) if moves else " ".join(article.body.split())
+    text = "; ".join(moves) if moves else article.lead
     text += f". Source: {article.source}." if moves and article.source else ""
     return text if len(text) <= SUMMARY_LENGTH else text[:SUMMARY_LENGTH - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _article_values(maker: PageMaker, article: Article) -> ArticleValues:
-    return {"article": maker.card(article), "body": body_html(article, maker.config.raw_html),
+    return {"article": maker.card(article), "body": body_html(article.body_format, article_text(article),
+                                                              maker.config.raw_html),
             "month": maker.month(article.date.year, article.date.month)}

@@ -7,7 +7,7 @@ from html import escape
 import markdown
 import nh3
 
-from site_gen.model import Article
+from site_gen.model import BodyFormat
 
 _ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "cite", "code", "em", "h2", "h3", "h4", "h5", "h6", "hr", "i",
@@ -26,18 +26,18 @@ _SAFE_SCHEMES = {"http", "https", "mailto"}
 _MARKDOWN = markdown.Markdown(extensions=["extra", "sane_lists", "smarty"], output_format="html")
 
 
-def body_html(article: Article, raw_html: bool = False) -> str:
+def body_html(body_format: BodyFormat, text: str, raw_html: bool = False) -> str:
     """HTML for an article's body; nothing from the article can run script.
 
     Raw text is escaped paragraph by paragraph. Markdown is rendered, then
     cleaned: HTML an editor typed is stripped to Markdown's own tags unless
     `raw_html` allows layout tags; scripts, handlers and `javascript:` links go always.
     """
-    if article.body_format == "text":
+    if body_format == "text":
         # quotes need no escaping in text (only in attributes): "it's" stays five bytes, not ten
-        return "\n".join(f"<p>{escape(paragraph, quote=False)}</p>" for paragraph in article.body.split("\n\n"))
+        return "\n".join(f"<p>{escape(paragraph, quote=False)}</p>" for paragraph in text.split("\n\n"))
     _MARKDOWN.reset()
-    return sanitise(_MARKDOWN.convert(article.body), raw_html)
+    return sanitise(_MARKDOWN.convert(text), raw_html)
 
 
 def sanitise(html: str, raw_html: bool = False) -> str:
