@@ -14,7 +14,7 @@ import hashlib
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -68,8 +68,20 @@ class KeptPlan:
     maker: PageMaker | None = None
     #: digest of every input but the article files (code, settings, templates, assets, tables)
     rest: str = ""
-    #: file name → the article as the index holds it (the archive-wide pass applied)
-    articles: dict[str, Article] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class InputsFingerprint:
+    """What a build reads, cheaply (`_inputs_fingerprint`): equal fingerprints, nothing to do."""
+
+    #: every input: article files by name, size and mtime, the rest by content
+    whole: str
+    #: the newest article mtime, since a file changed twice in one clock tick keeps its stat data
+    newest: int
+    #: every input but the article files
+    rest: str
+    #: file name → (size, mtime) as read for `whole` (readable files), so no file is looked at twice
+    stats: Mapping[str, tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,19 +127,19 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
     if cache is None:
         cache = BuildCache(cache_folder(config.out_dir), inputs.code, use_cache, built_id(config.out_dir))
     cache.ensure_code(inputs.code)
-    fingerprint, newest, rest = _inputs_fingerprint(inputs)
+    fingerprint = _inputs_fingerprint(inputs)
     same_site = built_base_url(config.out_dir) == config.base_url  # the last build is in place, for this URL
-    if fingerprint == cache.inputs and cache.trusts(newest) and same_site:
+    if fingerprint.whole == cache.inputs and cache.trusts(fingerprint.newest) and same_site:
         summary = cache.summary  # nothing changed since the last build, which is still in place
         _stop_if_strict(strict, summary.problems)
         return BuildReport(summary.articles, summary.pages, clock.total(), summary.problems)
-    if kept is not None and kept.maker is not None and kept.rest == rest and same_site and in_place:
+    if kept is not None and kept.rest == fingerprint.rest and same_site and in_place:
         reworded = _reworded_only(inputs, cache, kept, fingerprint, started_ns)
         if reworded is not None:
             _stop_if_strict(strict, reworded.problems)
             return replace(reworded, seconds=clock.total())
 
-    extracted = extract_articles(inputs, cache, jobs, progress, clock)
+    extracted = extract_articles(inputs, cache, jobs, progress, clock, fingerprint.stats)
     _stop_if_strict(strict, extracted.problems)
     with clock.stage("index"):
         indexed = index_site(inputs, extracted.articles, cache.archive_pass)
@@ -180,16 +192,19 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
             output.copy_files(config.theme.static_files(), "static")
             output.commit()
             summary = BuildSummary(len(extracted.articles), len(fingerprints), problems)
-            cache.save(extracted.files, fingerprints, fingerprint, summary, started_ns, output.build_id,
+            cache.save(extracted.files, fingerprints, fingerprint.whole, summary, started_ns, output.build_id,
                        indexed.remembered)
     if kept is not None:
-        kept.maker, kept.rest = maker, rest
-        kept.articles = {article.path.name: article for article in index.articles}
+        kept.maker, kept.rest = maker, fingerprint.rest
     return BuildReport(len(extracted.articles), len(fingerprints), clock.total(), problems,
                        rendered=sum(share.rendered for share in shares), stages=clock.stages, notes=notes)
 
 
-def _reworded_only(inputs: Inputs, cache: BuildCache, kept: KeptPlan, fingerprint: str,
+#: Most articles changed at once that a preview renders alone (more: a full build is as quick).
+QUICK_EDITS = 20
+
+
+def _reworded_only(inputs: Inputs, cache: BuildCache, kept: KeptPlan, fingerprint: InputsFingerprint,
                    started_ns: int) -> BuildReport | None:
     """Render the pages of articles whose new text changes nothing but their body, with the maker
     of the last build; None if anything else changed (a full build follows).
@@ -197,39 +212,37 @@ def _reworded_only(inputs: Inputs, cache: BuildCache, kept: KeptPlan, fingerprin
     Lists, feeds, open data and search show no body, and the archive-wide pass reads none, so
     every other page stays as it is: the result is the site a full build would make.
     """
-    if kept.maker is None or [path.name for path in inputs.paths] != list(cache.files):
+    maker = kept.maker
+    if maker is None or [path.name for path in inputs.paths] != list(cache.files):
         return None
-    changed = [path for path in inputs.paths if cache.unchanged(path) is None]
+    changed = [path for path in inputs.paths if cache.unchanged(path, fingerprint.stats.get(path.name)) is None]
     if not changed or len(changed) > QUICK_EDITS:
         return None
-    read = read_files(inputs.gazetteer, inputs.corrections, cache.same_bytes, changed, keep_bodies=False).records
-    reworded = {name: record for name, record in read.items() if record.digest != cache.files[name].digest}
+    fresh = read_files(inputs.gazetteer, inputs.corrections, cache.same_bytes, changed, keep_bodies=False).records
+    reworded = {name: record for name, record in fresh.items() if record.digest != cache.files[name].digest}
+    indexed = {article.path.name: article for article in maker.index.articles}  # as the archive-wide pass left them
     for name, record in reworded.items():
         last = cache.files[name]
-        if not isinstance(record.record, Article) or record.shown != last.shown or name not in kept.articles \
+        if not isinstance(record.record, Article) or record.shown != last.shown or name not in indexed \
                 or cache.pages.get(urls.output_path(urls.article_route(record.record.date, record.record.slug))) is None:
             return None
-    config, maker = inputs.config, kept.maker
-    renderer = Renderer(config, config.search and bool(kept.articles))
+    config = inputs.config
+    renderer = Renderer(config, config.search and bool(indexed))
     pages = dict(cache.pages)
     output = PatchedOutput(config.out_dir, config.base_url, set(cache.pages))
     with output:
         for name, record in reworded.items():
             revision = maker.digests.whole[name][len(cache.files[name].digest):]  # what the pass changed
-            page = article_page(maker, kept.articles[name], record.digest + revision)  # (its page reads the file)
+            page = article_page(maker, indexed[name], record.digest + revision)  # (its page reads the file)
             pages[page.path] = digest_of(repr(config), renderer, page)
             output.write_text(page.path, renderer.render(page))
         output.keep_all()
         output.copy_files(config.theme.static_files(), "static")
         output.commit()
-    files = {**cache.files, **read}
+    files = {**cache.files, **fresh}
     summary = cache.summary
-    cache.save(files, pages, fingerprint, summary, started_ns, output.build_id, cache.archive_pass)
+    cache.save(files, pages, fingerprint.whole, summary, started_ns, output.build_id, cache.archive_pass)
     return BuildReport(summary.articles, summary.pages, 0.0, summary.problems, rendered=len(reworded))
-
-
-#: Most articles changed at once that a preview renders alone (more: a full build is as quick).
-QUICK_EDITS = 20
 
 
 def gather(config: SiteConfig) -> Inputs:
@@ -242,15 +255,17 @@ def gather(config: SiteConfig) -> Inputs:
 
 
 def extract_articles(inputs: Inputs, cache: BuildCache | None = None, jobs: int = 1,
-                     progress: Progress | None = None, clock: StageClock | None = None) -> ExtractedArticles:
-    """Every article's record: unchanged files from the cache, the rest read in `jobs` processes."""
+                     progress: Progress | None = None, clock: StageClock | None = None,
+                     stats: Mapping[str, tuple[int, int]] | None = None) -> ExtractedArticles:
+    """Every article's record: unchanged files from the cache, the rest read in `jobs` processes
+    (`stats`: each file's size and mtime, if already looked at)."""
     progress = progress or NoProgress()
     clock = clock or StageClock()
     with paused_gc():
         files: dict[str, FileRecord] = {}
         fresh: list[Path] = []
         for path in inputs.paths:
-            known = cache.unchanged(path) if cache else None
+            known = cache.unchanged(path, stats.get(path.name) if stats is not None else None) if cache else None
             if known is None:
                 fresh.append(path)
             else:
@@ -341,24 +356,21 @@ def _stop_if_strict(strict: bool, problems: tuple[Problem, ...]) -> None:
                          + "\n".join(map(str, problems)))
 
 
-def _inputs_fingerprint(inputs: Inputs) -> tuple[str, int, str]:
-    """Everything a build reads, cheaply: article files by name, size and mtime; the rest by content.
-
-    Also the newest article mtime, since a file changed twice in one clock tick keeps its stat data,
-    and a digest of all but the articles.
-    """
+def _inputs_fingerprint(inputs: Inputs) -> InputsFingerprint:
+    """Everything a build reads, cheaply: article files by name, size and mtime; the rest by content."""
     config = inputs.config
     # the default theme is part of `inputs.code`; only the site's own files are hashed here
     rest = hashlib.sha256(inputs.code.encode() + repr(config).encode() + tree_fingerprint(
         config.templates_dir, config.static_dir, config.source_dir / CONFIG_FILE,
         config.source_dir / TRANSFERS_FILE).encode()).hexdigest()
     digest = hashlib.sha256(rest.encode())
-    newest = 0
+    stats: dict[str, tuple[int, int]] = {}
     for path in inputs.paths:
         try:
             stat = path.stat()
-            digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-            newest = max(newest, stat.st_mtime_ns)
         except OSError:
             digest.update(f"{path.name}\0unreadable\n".encode())
-    return digest.hexdigest(), newest, rest
+            continue
+        stats[path.name] = (stat.st_size, stat.st_mtime_ns)
+        digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return InputsFingerprint(digest.hexdigest(), max((mtime for _, mtime in stats.values()), default=0), rest, stats)

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
-
 from site_gen.content.archive import read_archive
 from site_gen.content.corrections import CORRECTIONS_FILE, Corrections
 from site_gen.content.transfers import Transfer

@@ -86,16 +86,19 @@ class BuildCache:
         self.summary, self.started_ns = saved.summary, saved.started_ns
         self.archive_pass = archive_pass if isinstance(archive_pass, RememberedPass) else None
 
-    def unchanged(self, path: Path) -> FileRecord | None:
-        """The last record of a file whose size and mtime say it has not changed since (no need to read it)."""
+    def unchanged(self, path: Path, seen: tuple[int, int] | None = None) -> FileRecord | None:
+        """The last record of a file whose size and mtime say it has not changed since (no need to read it);
+        `seen`: its (size, mtime) if the caller has just looked."""
         entry = self.files.get(path.name)
         if entry is None:
             return None
-        try:
-            stat = path.stat()
-        except OSError:
-            return None  # reading it will say why
-        if (entry.size, entry.mtime_ns) == (stat.st_size, stat.st_mtime_ns) and self.trusts(stat.st_mtime_ns):
+        if seen is None:
+            try:
+                stat = path.stat()
+            except OSError:
+                return None  # reading it will say why
+            seen = (stat.st_size, stat.st_mtime_ns)
+        if (entry.size, entry.mtime_ns) == seen and self.trusts(seen[1]):
             return entry
         return None
 
