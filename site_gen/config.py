@@ -44,11 +44,14 @@ class SiteConfig:
     #: Where the archive's dates are: feeds give each article its date at midnight there.
     time_zone: str = "Europe/London"
     #: Entries in each Atom feed (the site's, each club's and each outlet's): the newest ones.
-    feed_entries: int = 20
+    feed_entries: int = 10
     #: Rumours a player needs for a page of his own. Named in fewer, his name links to his newest
     #: rumour, which says all such a page would: most players of a busy archive are named once, and
     #: a page each is most of its upload.
     player_page_rumours: int = 2
+    #: Rumours a tag's page lists, the newest: a tag such as "loan" is on thousands, and listing
+    #: them all would be a large share of the upload; search finds the older ones.
+    tag_page_rumours: int = 50
     #: A rumoured move came true if the player joined that club within this many months.
     outcome_months: int = 12
     #: Outlets with fewer decided rumours than this are listed, but not ranked by hit rate.
@@ -114,7 +117,8 @@ def _check(key: str, value: Any) -> Any:
         return Path(value)
     if key == "base_url":
         return normalise_base_url(str(value))
-    if key in ("per_page", "feed_entries", "player_page_rumours", "outcome_months", "min_sample"):
+    if key in ("per_page", "feed_entries", "player_page_rumours", "tag_page_rumours", "outcome_months",
+               "min_sample"):
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise ConfigError(f"must be a whole number of at least 1, not {value!r}")
         return value

@@ -154,6 +154,18 @@ def test_search_for_a_player_finds_his_page_and_the_rumours(browser: Browser, si
         page.context.close()
 
 
+def test_a_search_in_the_address_is_run_at_once(browser: Browser, site: str) -> None:
+    page, problems = _open(browser, site + PAGES["search"] + "?q=Ribadeo", 1280)  # as a tag's page links
+    try:
+        rumour = page.locator("#search .pagefind-ui__result-link").first
+        rumour.wait_for(timeout=10_000)
+        assert "ribadeo" in (rumour.get_attribute("href") or "")
+        assert page.locator("#search input").input_value() == "Ribadeo"
+        assert problems == []
+    finally:
+        page.context.close()
+
+
 def test_search_page_without_javascript_lists_links(browser: Browser, site: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

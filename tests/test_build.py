@@ -317,3 +317,18 @@ def test_club_pages_count_moves_apart_from_mentions(make_site: SiteFactory) -> N
     linked_in = page.split('aria-label="Linked in"')[1].split("</section>")[0]
     assert re.search(r'>Kai Lund</a> <span class="count">1</span>', linked_in)  # one move; two mentions not counted
     assert 'aria-label="Also mentioned"' not in page
+
+
+def test_a_tags_page_lists_its_newest_rumours_and_searches_for_the_rest(make_site: SiteFactory) -> None:
+    loan = "---\ndate: 2024-07-{day:02d}\ntitle: Loan number {day}\ntags: [loan]\n---\n\nA loan.\n"
+    config = make_site({f"{day}.md": loan.format(day=day) for day in range(1, 6)}, tag_page_rumours=3)
+    build(config)
+    page = (config.out_dir / "tags" / "loan" / "index.html").read_text(encoding="utf-8")
+    listed = re.findall(r">Loan number (\d)<", page)
+    assert listed == ["5", "4", "3"]  # the newest three, newest first
+    assert '2 older rumours: <a href="/search/?q=loan">search for “loan”</a>' in page
+    assert not (config.out_dir / "tags" / "loan" / "page").exists()
+    for day in (4, 5):
+        next(config.source_dir.rglob(f"{day}.md")).unlink()
+    build(config)
+    assert "older rumour" not in (config.out_dir / "tags" / "loan" / "index.html").read_text(encoding="utf-8")

@@ -167,7 +167,7 @@ def test_club_feed_holds_its_rumours_newest_first(site: SiteConfig) -> None:
     titles = [entry.findtext(f"{ATOM}title") for entry in root.findall(f"{ATOM}entry")]
     page = (site.out_dir / "clubs" / "liverpool" / "index.html").read_text(encoding="utf-8")
     assert titles and all(title and title.replace("'", "&#39;") in page for title in titles)
-    dates = [entry.findtext(f"{ATOM}published") for entry in root.findall(f"{ATOM}entry")]
+    dates = [entry.findtext(f"{ATOM}updated") for entry in root.findall(f"{ATOM}entry")]
     assert dates == sorted(dates, reverse=True)
 
 

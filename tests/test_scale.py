@@ -148,7 +148,7 @@ def test_club_pages_list_a_bounded_number_of_players(make_site: SiteFactory, mon
     assert crowded
     for page in crowded:
         html = page.read_text(encoding="utf-8")
-        sections = re.findall(r'<section aria-label="(?:Linked in|Linked out|Also mentioned)">\s*<h2>[^<]*</h2>\s*'
+        sections = re.findall(r'<section aria-label="(?:Linked in|Linked out)">\s*<h2>[^<]*</h2>\s*'
                               r'<ul class="chips">(.*?)</ul>', html)
         assert sections
         assert all(section.count("<li>") <= 1 for section in sections)

@@ -132,7 +132,7 @@ def test_home_shows_this_windows_completions_and_the_outlets_right_most_often(ju
 
 
 def test_feed_entries_carry_stage_and_outcome(judged: SiteConfig) -> None:
-    feed = (judged.out_dir / "feed.xml").read_text(encoding="utf-8")
+    feed = (judged.out_dir / "clubs" / "burnley" / "feed.xml").read_text(encoding="utf-8")
     assert "[Cas Claes to Burnley: interest, did not happen]" in feed
 
 

@@ -53,7 +53,7 @@ def _feed_values(maker: PageMaker, route: str, title: str, articles: Sequence[Ar
         stamp = _timestamp(article.date, zone)
         said = "; ".join(f"{m['player'].name} to {m['to'].name if m['to'] else 'a club not named'}: {m['stage']}"
                          + (f", {m['status']}" if m["status"] else "") for m in card["moves"])
-        entries.append({"id": entry_id(url), "title": card["title"], "url": url, "published": stamp,
+        entries.append({"id": entry_id(url), "title": card["title"], "url": url,
                         "updated": stamp, "summary": summary(article) + (f" [{said}]" if said else ""),
                         "source": article.source,
                         "categories": [link.name for link in (*card["players"], *card["clubs"])] + list(article.tags)})

@@ -33,12 +33,12 @@ class Group:
 
 @dataclass(slots=True)
 class ClubLink:
-    """A player rumoured to or from a club: direction "in", "out" or "mentioned"."""
+    """A player rumoured to or from a club: direction "in" or "out"."""
 
     player_slug: str
     direction: str
     latest: dt.date
-    #: articles that link him that way: moves for "in" and "out" (a mere mention never counts there)
+    #: articles that rumour him that way
     count: int = 1
 
 
@@ -102,9 +102,12 @@ def _group(articles: list[Article], names_of: object) -> dict[str, Group]:
 
 
 def _club_players(articles: list[Article]) -> dict[str, dict[str, ClubLink]]:
-    """For each club, the players linked with it and how, newest evidence first."""
+    """For each club, the players rumoured to or from it, newest evidence first.
+
+    A player only named beside a club is left out: that says nothing about where he may go.
+    """
     links: dict[str, dict[str, ClubLink]] = defaultdict(dict)
-    rank = {"in": 0, "out": 1, "mentioned": 2}
+    rank = {"in": 0, "out": 1}
 
     def add(club: str, player: str, direction: str, date: dt.date) -> None:
         club_slug, player_slug = slugify(club), slugify(player)
@@ -112,22 +115,15 @@ def _club_players(articles: list[Article]) -> dict[str, dict[str, ClubLink]]:
         if link is None:
             link = links[club_slug][player_slug] = ClubLink(player_slug, direction, date, 0)
         elif rank[direction] < rank[link.direction]:
-            link.direction, link.count, link.latest = direction, 0, date  # moves outrank mentions: count anew
-        if rank[direction] == rank[link.direction]:  # a mention never adds to a count of moves
+            link.direction, link.count, link.latest = direction, 0, date  # a move in outranks one out: count anew
+        if rank[direction] == rank[link.direction]:
             link.count += 1
             link.latest = max(link.latest, date)
 
     for article in articles:
-        moved = set()
         for move in article.moves:
             if move.to_club:
                 add(move.to_club, move.player, "in", article.date)
-                moved.add((slugify(move.to_club), slugify(move.player)))
             if move.from_club:
                 add(move.from_club, move.player, "out", article.date)
-                moved.add((slugify(move.from_club), slugify(move.player)))
-        for club in article.clubs:
-            for player in article.players:
-                if (slugify(club), slugify(player)) not in moved:
-                    add(club, player, "mentioned", article.date)
     return dict(links)

@@ -19,7 +19,7 @@ from site_gen.urls import slugify
 
 #: Most players a club page lists in each direction, those linked with it most (then the newest):
 #: big clubs have thousands, and the rumours below list them all, newest first.
-LINKED_LIMIT = 20
+LINKED_LIMIT = 12
 
 
 def player_pages(maker: PageMaker) -> Iterator[Page]:
@@ -145,7 +145,7 @@ def _club_values(maker: PageMaker, group: Group) -> ClubValues:
                    key=lambda link: (-link.count, -link.latest.toordinal(), link.player_slug))
     players: dict[str, list[tuple[Link, int, dt.date]]] = {}
     more: dict[str, int] = {}
-    for direction in ("in", "out", "mentioned"):
+    for direction in ("in", "out"):
         shown = [(maker.player(index.players[link.player_slug].name), link.count, link.latest)
                  for link in links if link.direction == direction and link.player_slug in index.players]
         players[direction], more[direction] = shown[:LINKED_LIMIT], max(0, len(shown) - LINKED_LIMIT)

@@ -1,7 +1,8 @@
-"""The tag cloud and one list of rumours per tag."""
+"""The tag cloud and one list of rumours per tag: its newest, with a search for the older ones."""
 
 from __future__ import annotations
 
+import functools
 from typing import Iterator
 
 from site_gen import urls
@@ -17,12 +18,16 @@ def tag_pages(maker: PageMaker) -> Iterator[Page]:
     yield from maker.paged(Listing(route=urls.TAGS_ROUTE, template="tags.html", title="Tags", items=entries,
                                    per_page=maker.index_size, show=list, key=same))
     for group in groups:
+        name = maker.tag(group.slug).name
+        newest = group.articles[:maker.config.tag_page_rumours]
+        older = len(group.articles) - len(newest)
         yield from maker.paged(Listing(
-            route=urls.tag_route(group.slug), template="rumours.html", title=f"Tagged “{maker.tag(group.slug).name}”",
-            items=maker.ordered(group.articles), per_page=maker.config.per_page, show=maker.cards, key=maker.key,
-            values=_brief))
+            route=urls.tag_route(group.slug), template="rumours.html", title=f"Tagged “{name}”",
+            items=maker.ordered(newest), per_page=maker.config.per_page, show=maker.cards, key=maker.key,
+            inputs=older, values=functools.partial(_brief, name, older)))
 
 
-def _brief() -> dict[str, bool]:
-    """A tag's list shows date and headline only: its rumours' moves are on their month's list."""
-    return {"brief": True}
+def _brief(name: str, older: int) -> dict[str, object]:
+    """A tag's list shows date and headline only (its rumours' moves are on their month's list),
+    and how many older rumours a search for the tag finds."""
+    return {"brief": True, "older": older, "query": name}

@@ -127,7 +127,7 @@ class PlayerValues(TypedDict):
 
 class ClubValues(TypedDict):
     name: str
-    #: "in", "out" and "mentioned" → (player, rumours, latest date), newest links first
+    #: "in" and "out" → (player, rumours, latest date), newest links first
     linked: dict[str, list[tuple[Link, int, dt.date]]]
     #: how many more in each direction than are shown
     more: dict[str, int]

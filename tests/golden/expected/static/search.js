@@ -2,16 +2,19 @@
 // The article index comes in partitions (a year each), merged here into one search. Above its
 // results, the players, clubs and outlets whose names have words starting with what is typed,
 // from small files of names by their words' first two letters, shown between the field's label
-// and the field.
+// and the field. A "q" in the page's address is searched for at once.
 window.addEventListener("DOMContentLoaded", function () {
   var box = document.getElementById("search");
   if (!box || typeof PagefindUI === "undefined" || !box.dataset.bundles) return;
   var bundles = box.dataset.bundles.split(" ");
   box.innerHTML = "";
-  new PagefindUI({ element: "#search", bundlePath: bundles[0], baseUrl: box.dataset.base,
-                   mergeIndex: bundles.slice(1).map(function (path) { return { bundlePath: path }; }),
-                   showImages: false, resetStyles: false,
-                   translations: { placeholder: "Van Dijk, Liverpool, £60m…" } });
+  var ui = new PagefindUI({ element: "#search", bundlePath: bundles[0], baseUrl: box.dataset.base,
+                            mergeIndex: bundles.slice(1).map(function (path) { return { bundlePath: path }; }),
+                            showImages: false, resetStyles: false,
+                            translations: { placeholder: "Van Dijk, Liverpool, £60m…" } });
+  // a link may carry a search (a tag's page links to one for its older rumours): "?q=loan"
+  var wanted = new URLSearchParams(window.location.search).get("q");
+  if (wanted) ui.triggerSearch(wanted);
   var names = document.getElementById("names");
   // a visible label for the search field, tied to it
   var label = document.getElementById("search-label");
