@@ -29,7 +29,7 @@ from site_gen.output.write import StagedOutput
 
 SiteFactory = Callable[..., SiteConfig]
 
-SEED_PAGE = "2017/08/virgil-van-dijk-has-refused-to-budge-in-his-stance-to-join.html"
+SEED_PAGE = "2017/08/virgil-van-dijk-has-refused-to-budge-in.html"
 NEXT_YEAR = (dt.date.today() + dt.timedelta(days=400)).isoformat()
 
 BAD_ARTICLES = [

@@ -20,7 +20,7 @@ from site_gen.config import SiteConfig
 SiteFactory = Callable[..., SiteConfig]
 
 BASE = "/repo/"
-SEED_PAGE = "2017/08/virgil-van-dijk-has-refused-to-budge-in-his-stance-to-join.html"
+SEED_PAGE = "2017/08/virgil-van-dijk-has-refused-to-budge-in.html"
 
 
 def _free_port() -> int:

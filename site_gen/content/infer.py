@@ -11,7 +11,7 @@ from site_gen.extract import STAGES, Extraction, Fee, Gazetteer, Move, extract, 
 from site_gen.model import LEAD_LENGTH, Article, SourceText
 from site_gen.urls import slugify
 
-SLUG_LENGTH = 60
+SLUG_LENGTH = 40
 #: Front-matter keys an article may carry; anything else is reported.
 KNOWN_KEYS = frozenset({"date", "title", "slug", "players", "clubs", "moves", "fees", "source", "tags"})
 #: Fields the archive-wide pass may revise when inferred, and leaves alone when an editor set them.
