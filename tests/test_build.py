@@ -332,3 +332,16 @@ def test_a_tags_page_lists_its_newest_rumours_and_searches_for_the_rest(make_sit
         next(config.source_dir.rglob(f"{day}.md")).unlink()
     build(config)
     assert "older rumour" not in (config.out_dir / "tags" / "loan" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_players_summary_story_and_chart_are_on_his_first_page_only(make_site: SiteFactory) -> None:
+    bid = "---\ndate: 2024-07-{day:02d}\ntitle: Bid {day}\nplayers: [Kai Lund]\nclubs: [Everton, Ajax]\n" \
+          "moves:\n  - {{player: Kai Lund, from: Ajax, to: Everton, fee: £{day}m, stage: bid}}\n---\n\nA bid.\n"
+    config = make_site({f"{day}.md": bid.format(day=day) for day in range(1, 4)}, per_page=2)
+    build(config)
+    first = (config.out_dir / "players" / "kai-lund.html").read_text(encoding="utf-8")
+    second = (config.out_dir / "players" / "kai-lund" / "page" / "2.html").read_text(encoding="utf-8")
+    for part in ('class="summary-box"', 'class="story"', 'class="chart-box"'):
+        assert part in first and part not in second
+    assert 'the first page</a>' in second and 'href="/players/kai-lund.html"' in second
+    assert ">Bid 1<" in second and ">Bid 1<" not in first

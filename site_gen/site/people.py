@@ -97,7 +97,8 @@ def _player_values(maker: PageMaker, group: Group) -> PlayerValues:
                     clubs[club] = clubs.get(club, 0) + 1
     linked = [(maker.club(name), n) for name, n in sorted(clubs.items(), key=lambda kv: (-kv[1], kv[0]))]
     fees = _fees_of(maker, group)
-    return {"name": group.name, "linked_clubs": linked, "first": group.articles[-1].date,
+    return {"name": group.name, "url": maker.urls.url(urls.player_route(group.slug)), "linked_clubs": linked,
+            "first": group.articles[-1].date,
             "latest": group.articles[0].date, "count": len(group.articles),
             "fee_range": (min(fees, key=lambda f: f[1])[2], max(fees, key=lambda f: f[1])[2]) if fees else None,
             "chart": fee_chart(fees, f"Rumoured fee for {group.name} over time"),

@@ -114,6 +114,8 @@ class StoryWindow(TypedDict):
 
 class PlayerValues(TypedDict):
     name: str
+    #: his page's first page, where the summary, the story and the chart are
+    url: str
     linked_clubs: list[tuple[Link | None, int]]
     first: dt.date
     latest: dt.date
