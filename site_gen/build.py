@@ -35,7 +35,8 @@ from site_gen.output import parallel, search
 from site_gen.output.cache import BuildCache, cache_folder
 from site_gen.output.progress import NoProgress, Progress, StageClock
 from site_gen.output.render import Renderer, digest_of, render_share
-from site_gen.output.write import PatchedOutput, StagedOutput, built_base_url, built_id, recover_interrupted
+from site_gen.output.write import (PatchedOutput, StagedOutput, built_base_url, built_id, recover_interrupted,
+                                   write_ahead)
 from site_gen.site.articles import article_page
 from site_gen.site.finding import partition_digests, search_records
 from site_gen.site.index import SiteIndex, build_index
@@ -62,12 +63,15 @@ class Inputs:
 @dataclass
 class KeptPlan:
     """What the preview keeps in memory from its last full build, so that a save that only rewords
-    articles renders their own pages and nothing else, without indexing or planning again."""
+    articles renders their own pages and nothing else, without indexing or planning again, and a
+    save that changes more shows the edited pages before the rest is built (`edited_pages_first`)."""
 
     #: the pages' maker, with the index it was made from
     maker: PageMaker | None = None
     #: digest of every input but the article files (code, settings, templates, assets, tables)
     rest: str = ""
+    #: what that build read besides the articles' text (the gazetteer and corrections included)
+    inputs: Inputs | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +199,7 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
             cache.save(extracted.files, fingerprints, fingerprint.whole, summary, started_ns, output.build_id,
                        indexed.remembered)
     if kept is not None:
-        kept.maker, kept.rest = maker, fingerprint.rest
+        kept.maker, kept.rest, kept.inputs = maker, fingerprint.rest, inputs
     return BuildReport(len(extracted.articles), len(fingerprints), clock.total(), problems,
                        rendered=sum(share.rendered for share in shares), stages=clock.stages, notes=notes)
 
@@ -243,6 +247,35 @@ def _reworded_only(inputs: Inputs, cache: BuildCache, kept: KeptPlan, fingerprin
     summary = cache.summary
     cache.save(files, pages, fingerprint.whole, summary, started_ns, output.build_id, cache.archive_pass)
     return BuildReport(summary.articles, summary.pages, 0.0, summary.problems, rendered=len(reworded))
+
+
+def edited_pages_first(config: SiteConfig, cache: BuildCache, kept: KeptPlan, paths: Sequence[Path]) -> int:
+    """The preview's first answer to a save that changes what lists show of some articles: their
+    own pages, rendered at once with the last build's maker from the records as read (before the
+    archive-wide pass), written over the site; returns how many.
+
+    A full build must follow. Until it is done the site is marked as being patched, and these pages
+    link and judge as the last build did (a player new to the archive links to a page still to be
+    made); it renders them again from the whole archive. 0 if it cannot help: nothing kept, a file
+    new, gone or unreadable, a new address, too many files, or only wording changed (the build's
+    own quick path renders that as fast, and exactly).
+    """
+    maker, inputs = kept.maker, kept.inputs
+    if maker is None or inputs is None or not paths or len(paths) > QUICK_EDITS \
+            or not set(paths) <= set(inputs.paths) or any(path.name not in cache.files for path in paths):
+        return 0
+    fresh = read_files(inputs.gazetteer, inputs.corrections, cache.same_bytes, paths, keep_bodies=False).records
+    pages = []
+    for name, record in fresh.items():
+        article = record.record
+        if not isinstance(article, Article) or record.shown == cache.files[name].shown \
+                or urls.output_path(urls.article_route(article.date, article.slug)) not in cache.pages:
+            return 0
+        pages.append(article_page(maker, article, record.digest))
+    renderer = Renderer(config, config.search and bool(maker.index.articles))
+    rendered = {page.path: renderer.render(page).encode("utf-8") for page in pages}  # all, before any is written
+    write_ahead(config.out_dir, config.base_url, rendered)
+    return len(rendered)
 
 
 def gather(config: SiteConfig) -> Inputs:

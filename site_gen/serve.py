@@ -2,7 +2,9 @@
 
 The `livereload` package watches the inputs and tells open browsers to reload;
 it adds its script to pages as they are served, never to the files on disk.
-A build error does not stop the server: the browser shows it until a good save.
+A save that changes what lists show of an article shows its page first, then builds the rest
+in the background and reloads again. A build error does not stop the server: the browser shows
+it until a good save.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import html
 import mimetypes
 import socket
+import threading
 from pathlib import Path
 from typing import Callable, Iterable
 from urllib.parse import unquote
@@ -17,8 +20,9 @@ from urllib.parse import unquote
 import click
 from livereload import Server
 from livereload.handlers import LiveReloadHandler
+from tornado.ioloop import IOLoop
 
-from site_gen.build import KeptPlan, build
+from site_gen.build import KeptPlan, build, edited_pages_first
 from site_gen.output.cache import BuildCache, cache_folder
 from site_gen.output.write import built_id
 from site_gen.config import CONFIG_FILE, SiteConfig
@@ -43,21 +47,61 @@ class Preview:
                                 write_through=False)
         #: the last full build's maker: a save that rewords articles renders their pages only
         self.kept = KeptPlan()
+        #: a build runs in the background after an edited page was shown first; saves meanwhile wait
+        self._guard = threading.Lock()
+        self._catching_up = False
+        self._again = False
 
-    def rebuild(self) -> None:
-        """Build; on failure keep serving the last good site and remember the error."""
+    def rebuild(self) -> int:
+        """Build; on failure keep serving the last good site and remember the error. Returns how
+        many pages and files were rendered."""
         try:
             report = build(self.config, cache=self.cache, in_place=True, kept=self.kept)
         except SiteError as error:
             self.error = str(error)
             click.echo(f"error: {error}", err=True)
-            return
+            return 0
         self.error = None
         for warning in report.warnings:
             click.echo(f"warning: {warning}", err=True)
         if not self.quiet:
             click.echo(f"Rebuilt {report.articles} article(s): {report.rendered} of {report.pages} pages and files "
                        f"rendered in {report.seconds:.2f} s")
+        return report.rendered
+
+    def saved(self, changed: Iterable[Path] | None, reload: Callable[[], object]) -> threading.Thread | None:
+        """Articles were saved (`changed`: which, if the watcher says). Show their pages at once
+        when that is all a browser needs to see them (`edited_pages_first`), then build the rest in
+        a thread that calls `reload` when done, and return it; else build now. A save while that
+        thread builds waits for it, and it builds again."""
+        with self._guard:
+            if self._catching_up:
+                self._again = True
+                return None
+            first = 0
+            if changed is not None and self.error is None:
+                try:
+                    first = edited_pages_first(self.config, self.cache, self.kept, list(changed))
+                except SiteError:
+                    first = 0  # the build that follows says what is wrong
+            if not first:
+                self.rebuild()
+                return None
+            self._catching_up = True
+        worker = threading.Thread(target=self._catch_up, args=(reload,), name="site-gen-catch-up", daemon=True)
+        worker.start()
+        return worker
+
+    def _catch_up(self, reload: Callable[[], object]) -> None:
+        """Build the rest after pages shown first, again while saves came meanwhile; then reload."""
+        while True:
+            self.rebuild()
+            with self._guard:
+                if not self._again:
+                    self._catching_up = False
+                    break
+                self._again = False
+        reload()
 
     def watched(self) -> list[Path]:
         """Everything a change to which changes the site."""
@@ -122,7 +166,15 @@ def serve(config: SiteConfig, host: str, port: int, open_browser: bool = False, 
     # livereload drops reload signals within 3 s of the last one; editors save more often than that
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0.5
     server = Server(app=preview.app)
-    for path in preview.watched():
+
+    def articles_saved(changed: list[str] | None = None) -> None:  # livereload passes a glob's changed files
+        loop = IOLoop.current()  # the server's: the watcher runs in it
+        preview.saved(None if changed is None else map(Path, changed),
+                      lambda: loop.add_callback(LiveReloadHandler.reload_waiters))
+
+    seeds, *rest = preview.watched()
+    server.watch(str(seeds / "**" / "*"), articles_saved)
+    for path in rest:
         server.watch(str(path), preview.rebuild)
     click.echo(f"Serving {config.out_dir} at http://{host}:{port}{preview.base_path} (Ctrl+C stops)")
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import random
 import shutil
+import threading
 import time
 from pathlib import Path
 from typing import Callable
@@ -98,6 +99,53 @@ def test_the_preview_renders_a_reworded_article_from_its_kept_plan(make_site: Si
     # and once the preview stops (writing its cache), a plain build trusts what it left
     memory.flush()
     assert build(config).rendered == 0
+
+
+def test_the_preview_shows_an_edited_page_first_then_builds_the_rest(make_site: SiteFactory, seed_text: str,
+                                                                     tmp_path: Path, snapshot: Snapshot) -> None:
+    from site_gen.serve import Preview
+
+    config = make_site({"000_seed.txt": seed_text, "001_other.txt": DEVSET[1].read_text(encoding="utf-8")})
+    preview = Preview(config, quiet=True)
+    preview.rebuild()
+    seed = config.seeds_dir / "000_seed.txt"
+    page = next(config.out_dir.glob("2017/08/*.html"))
+    month = config.out_dir / "archive" / "2017" / "08" / "index.html"
+    month_before = month.read_text(encoding="utf-8")
+    seed.write_text(seed_text.replace("£60m", "£70m"), encoding="utf-8")  # news: what lists show changes
+    reloaded = threading.Event()
+    release = threading.Event()
+    original = preview.rebuild
+
+    def held_rebuild() -> int:  # holds the build that follows, to look at the site before it
+        release.wait(30)
+        return original()
+
+    preview.rebuild = held_rebuild  # type: ignore[method-assign]
+    worker = preview.saved([seed], reloaded.set)
+    assert worker is not None
+    assert "£70m" in page.read_text(encoding="utf-8")  # the edited page, at once
+    assert month.read_text(encoding="utf-8") == month_before  # the lists follow
+    assert built_id(config.out_dir) == "patching"  # no cache trusts the site meanwhile
+    assert preview.saved([seed], reloaded.set) is None  # a save meanwhile waits for the build under way
+    release.set()
+    assert reloaded.wait(30)
+    worker.join(30)
+    assert "£70m" in month.read_text(encoding="utf-8")
+    cold = load_config(config.source_dir, out_dir=tmp_path / "cold")
+    build(cold, use_cache=False)
+    assert snapshot(config.out_dir) == snapshot(cold.out_dir)
+    # a reworded save, a new file, or no list of files: built at once, as before
+    preview.rebuild = original  # type: ignore[method-assign]
+    seed.write_text(seed_text.replace("£60m", "£70m").replace("68 appearances", "70 appearances"), encoding="utf-8")
+    assert preview.saved([seed], reloaded.set) is None
+    assert "70 appearances" in page.read_text(encoding="utf-8") and built_id(config.out_dir) != "patching"
+    (config.seeds_dir / "002_new.txt").write_text(" date 2017-08-02 Liverpool have made a £5m bid for Kai Lund.\n",
+                                                  encoding="utf-8")
+    assert preview.saved([config.seeds_dir / "002_new.txt"], reloaded.set) is None
+    assert preview.saved(None, reloaded.set) is None
+    build(cold, use_cache=False)
+    assert snapshot(config.out_dir) == snapshot(cold.out_dir)
 
 
 def test_a_build_sets_bodies_aside_and_article_pages_read_them_again(make_site: SiteFactory,

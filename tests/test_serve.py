@@ -121,6 +121,39 @@ def test_saving_an_article_rebuilds_and_signals_reload(server: tuple[SiteConfig,
     wait_for(port, BASE + SEED_PAGE, lambda status, body: status == 200 and "99 appearances" in body)
 
 
+def test_news_in_an_article_shows_its_page_then_reloads_again_with_the_lists(server: tuple[SiteConfig, int]) -> None:
+    config, port = server
+    month = BASE + "archive/2017/08/"
+    assert "£70m" not in fetch(port, month)[1]
+
+    async def edit_and_listen() -> list[tuple[float, str, str]]:
+        socket = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
+        socket.write_message(json.dumps({"command": "hello", "protocols": [
+            "http://livereload.com/protocols/official-7"]}))
+        while json.loads(await socket.read_message() or "{}").get("command") != "hello":
+            pass
+        socket.write_message(json.dumps({"command": "info", "url": f"http://127.0.0.1:{port}{BASE}{SEED_PAGE}"}))
+        try:  # a reload the watcher sends as it starts is not this save's; nor any within its pause between reloads
+            while True:
+                await asyncio.wait_for(socket.read_message(), 1)
+        except asyncio.TimeoutError:
+            pass
+        seed = next(config.seeds_dir.glob("*.txt"))
+        seed.write_text(seed.read_text(encoding="utf-8").replace("£60m", "£70m"), encoding="utf-8")
+        seen = []  # (when, the article page, the month's list) at each reload
+        while len(seen) < 2:
+            message = json.loads(await asyncio.wait_for(socket.read_message(), 20) or "{}")
+            if message.get("command") == "reload":
+                seen.append((time.monotonic(), fetch(port, BASE + SEED_PAGE)[1], fetch(port, month)[1]))
+        socket.close()
+        return seen
+
+    (first, page, _), (second, page_after, listed) = asyncio.run(edit_and_listen())
+    assert "£70m" in page  # the first reload brings the edited page
+    assert "£70m" in page_after and "£70m" in listed  # the second, the lists that show it
+    assert second > first
+
+
 def test_build_error_shows_in_the_browser_and_clears_after_the_fix(server: tuple[SiteConfig, int]) -> None:
     config, port = server
     template = config.templates_dir / "article.html"

@@ -298,13 +298,9 @@ class PatchedOutput:
     def commit(self) -> None:
         """Replace changed files, remove gone pages, then mark the site as this build's (until then
         the marker says it is being patched, so a build killed half-way leaves no trusted cache)."""
-        (self.out_dir / MARKER).write_text(_marker(self.base_url, "patching"), encoding="utf-8")
+        mark_patching(self.out_dir, self.base_url)
         for relative, data in self._writes.items():
-            target = self._target(relative)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fresh = target.with_name(f".{target.name}.new-{os.getpid()}")
-            fresh.write_bytes(data)
-            os.replace(fresh, target)
+            _replace(self._target(relative), data)
         for relative in self._spilled:
             target = self._target(relative)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -328,6 +324,27 @@ class PatchedOutput:
         fresh = self.out_dir / f".{MARKER}.new-{os.getpid()}"
         fresh.write_text(_marker(self.base_url, self.build_id), encoding="utf-8")
         os.replace(fresh, self.out_dir / MARKER)
+
+
+def mark_patching(out_dir: Path, base_url: str) -> None:
+    """Mark the site as being patched: no build's cache trusts it until a build commits it again."""
+    (out_dir / MARKER).write_text(_marker(base_url, "patching"), encoding="utf-8")
+
+
+def write_ahead(out_dir: Path, base_url: str, files: dict[str, bytes]) -> None:
+    """Replace some files of the site at once, ahead of the build that must follow (the preview's
+    first answer to a save); until that build commits, the site is marked as being patched."""
+    mark_patching(out_dir, base_url)
+    for relative, data in files.items():
+        _replace(out_dir / inside(relative), data)
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Write a file whole, then put it in place in one rename (a reader never sees half of it)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fresh = target.with_name(f".{target.name}.new-{os.getpid()}")
+    fresh.write_bytes(data)
+    os.replace(fresh, target)
 
 
 def _swap_folder(target: Path, files: dict[str, bytes]) -> None:
