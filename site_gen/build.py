@@ -257,8 +257,9 @@ def edited_pages_first(config: SiteConfig, cache: BuildCache, kept: KeptPlan, pa
     A full build must follow. Until it is done the site is marked as being patched, and these pages
     link and judge as the last build did (a player new to the archive links to a page still to be
     made); it renders them again from the whole archive. 0 if it cannot help: nothing kept, a file
-    new, gone or unreadable, a new address, too many files, or only wording changed (the build's
-    own quick path renders that as fast, and exactly).
+    new, gone or unreadable, a new address (which may be another article's until the build settles
+    it), too many files, or only wording changed (the build's own quick path renders that as fast,
+    and exactly).
     """
     maker, inputs = kept.maker, kept.inputs
     if maker is None or inputs is None or not paths or len(paths) > QUICK_EDITS \
@@ -267,9 +268,9 @@ def edited_pages_first(config: SiteConfig, cache: BuildCache, kept: KeptPlan, pa
     fresh = read_files(inputs.gazetteer, inputs.corrections, cache.same_bytes, paths, keep_bodies=False).records
     pages = []
     for name, record in fresh.items():
-        article = record.record
-        if not isinstance(article, Article) or record.shown == cache.files[name].shown \
-                or urls.output_path(urls.article_route(article.date, article.slug)) not in cache.pages:
+        article, last = record.record, cache.files[name]
+        if not isinstance(article, Article) or not isinstance(last.record, Article) or record.shown == last.shown \
+                or (article.date, article.slug) != (last.record.date, last.record.slug):  # its address is its own
             return 0
         pages.append(article_page(maker, article, record.digest))
     renderer = Renderer(config, config.search and bool(maker.index.articles))

@@ -144,6 +144,12 @@ def test_the_preview_shows_an_edited_page_first_then_builds_the_rest(make_site: 
                                                   encoding="utf-8")
     assert preview.saved([config.seeds_dir / "002_new.txt"], reloaded.set) is None
     assert preview.saved(None, reloaded.set) is None
+    other = next(path for path in config.out_dir.glob("20*/*/*.html") if path != page)
+    other_before = other.read_bytes()
+    seed.write_text(seed_text.replace(" date 2017-08-02 ", " date 2017-08-09 ").replace("£60m", "£80m"),
+                    encoding="utf-8")  # news and a new address: all built before the reload
+    assert preview.saved([seed], reloaded.set) is None
+    assert other.read_bytes() == other_before and built_id(config.out_dir) != "patching"
     build(cold, use_cache=False)
     assert snapshot(config.out_dir) == snapshot(cold.out_dir)
 

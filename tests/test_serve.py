@@ -13,7 +13,7 @@ import urllib.request
 from typing import Callable, Iterator
 
 import pytest
-from tornado.websocket import websocket_connect
+from tornado.websocket import WebSocketClientConnection, websocket_connect
 
 from site_gen.config import SiteConfig
 
@@ -97,16 +97,21 @@ def test_unknown_urls_get_the_site_404_page(server: tuple[SiteConfig, int]) -> N
         assert "Page not found" in body
 
 
+async def _watching(port: int) -> WebSocketClientConnection:
+    """A live-reload connection as a browser showing the seed's page makes it."""
+    socket = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
+    socket.write_message(json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
+    while json.loads(await socket.read_message() or "{}").get("command") != "hello":
+        pass
+    socket.write_message(json.dumps({"command": "info", "url": f"http://127.0.0.1:{port}{BASE}{SEED_PAGE}"}))
+    return socket
+
+
 def test_saving_an_article_rebuilds_and_signals_reload(server: tuple[SiteConfig, int]) -> None:
     config, port = server
 
     async def edit_and_listen() -> dict[str, object]:
-        socket = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
-        socket.write_message(json.dumps({"command": "hello", "protocols": [
-            "http://livereload.com/protocols/official-7"]}))
-        while json.loads(await socket.read_message() or "{}").get("command") != "hello":
-            pass
-        socket.write_message(json.dumps({"command": "info", "url": f"http://127.0.0.1:{port}{BASE}{SEED_PAGE}"}))
+        socket = await _watching(port)
         await asyncio.sleep(0.5)  # the server registers the page as waiting for reloads
         seed = next(config.seeds_dir.glob("*.txt"))
         seed.write_text(seed.read_text(encoding="utf-8").replace("68 appearances", "99 appearances"),
@@ -127,12 +132,7 @@ def test_news_in_an_article_shows_its_page_then_reloads_again_with_the_lists(ser
     assert "£70m" not in fetch(port, month)[1]
 
     async def edit_and_listen() -> list[tuple[float, str, str]]:
-        socket = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
-        socket.write_message(json.dumps({"command": "hello", "protocols": [
-            "http://livereload.com/protocols/official-7"]}))
-        while json.loads(await socket.read_message() or "{}").get("command") != "hello":
-            pass
-        socket.write_message(json.dumps({"command": "info", "url": f"http://127.0.0.1:{port}{BASE}{SEED_PAGE}"}))
+        socket = await _watching(port)
         try:  # a reload the watcher sends as it starts is not this save's; nor any within its pause between reloads
             while True:
                 await asyncio.wait_for(socket.read_message(), 1)
