@@ -29,6 +29,7 @@ from site_gen.content.transfers import TRANSFERS_FILE, load_transfers
 from site_gen.digests import code_fingerprint, tree_fingerprint
 from site_gen.errors import BuildError, Problem
 from site_gen.extract import Gazetteer, load_gazetteer
+from site_gen.extract.reconcile import DatedRecord
 from site_gen.extract.review import Doubt
 from site_gen.model import Article, BuildReport, BuildSummary, FileRecord, Page
 from site_gen.output import parallel, search
@@ -251,8 +252,8 @@ def _reworded_only(inputs: Inputs, cache: BuildCache, kept: KeptPlan, fingerprin
 
 def edited_pages_first(config: SiteConfig, cache: BuildCache, kept: KeptPlan, paths: Sequence[Path]) -> int:
     """The preview's first answer to a save that changes what lists show of some articles: their
-    own pages, rendered at once with the last build's maker from the records as read (before the
-    archive-wide pass), written over the site; returns how many.
+    own pages, rendered at once with the last build's maker from the records as read, read again
+    as the last archive-wide pass read the archive, and written over the site; returns how many.
 
     A full build must follow. Until it is done the site is marked as being patched, and these pages
     link and judge as the last build did (a player new to the archive links to a page still to be
@@ -272,6 +273,9 @@ def edited_pages_first(config: SiteConfig, cache: BuildCache, kept: KeptPlan, pa
         if not isinstance(article, Article) or not isinstance(last.record, Article) or record.shown == last.shown \
                 or (article.date, article.slug) != (last.record.date, last.record.slug):  # its address is its own
             return 0
+        if cache.archive_pass is not None:  # names, roles and origins as the last pass read the archive
+            read = cache.archive_pass.reading.apply(DatedRecord(name, article.date, article, article.editor_fields))
+            article = read if isinstance(read, Article) else article
         pages.append(article_page(maker, article, record.digest))
     renderer = Renderer(config, config.search and bool(maker.index.articles))
     rendered = {page.path: renderer.render(page).encode("utf-8") for page in pages}  # all, before any is written

@@ -125,6 +125,7 @@ def test_the_preview_shows_an_edited_page_first_then_builds_the_rest(make_site: 
     worker = preview.saved([seed], reloaded.set)
     assert worker is not None
     assert "£70m" in page.read_text(encoding="utf-8")  # the edited page, at once
+    shown_first = page.read_bytes()
     assert month.read_text(encoding="utf-8") == month_before  # the lists follow
     assert built_id(config.out_dir) == "patching"  # no cache trusts the site meanwhile
     assert preview.saved([seed], reloaded.set) is None  # a save meanwhile waits for the build under way
@@ -132,6 +133,7 @@ def test_the_preview_shows_an_edited_page_first_then_builds_the_rest(make_site: 
     assert reloaded.wait(30)
     worker.join(30)
     assert "£70m" in month.read_text(encoding="utf-8")
+    assert page.read_bytes() == shown_first  # a fee changed: the page shown first was already the final one
     cold = load_config(config.source_dir, out_dir=tmp_path / "cold")
     build(cold, use_cache=False)
     assert snapshot(config.out_dir) == snapshot(cold.out_dir)
