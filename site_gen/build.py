@@ -151,6 +151,15 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
     index = indexed.index
     problems = extracted.problems + indexed.problems
     _stop_if_strict(strict, problems)
+    maker = PageMaker(index, config, article_digests(extracted.files, indexed.revisions))  # shared by the
+    # pages (and forked workers) and search
+    fresh = {name: record for name, record in extracted.files.items() if record is not cache.files.get(name)}
+    if fresh and list(extracted.files) == list(cache.files) and same_site and in_place and not indexed.problems:
+        reworded = _render_reworded(config, cache, maker, fresh, fingerprint, started_ns)  # planning nothing
+        if reworded is not None:
+            if kept is not None:
+                kept.maker, kept.rest, kept.inputs = maker, fingerprint.rest, inputs
+            return replace(reworded, seconds=clock.total())
 
     searched = config.search and bool(extracted.articles)  # Pagefind cannot index an empty archive
     notes: tuple[str, ...] = () if searched or not config.search else ("no articles yet, so no search index was written",)
@@ -162,8 +171,6 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
     output = PatchedOutput(config.out_dir, config.base_url, set(cache.pages)) if patch \
         else StagedOutput(config.out_dir, config.base_url)
     with output:
-        maker = PageMaker(index, config, article_digests(extracted.files, indexed.revisions))  # shared by the
-        # pages (and forked workers) and search
         plan: Callable[[], Iterable[Page]] = functools.partial(make_pages, maker)
         total = 0
         if progress.shows and patch:  # the real total; an update renders in this process, so plan once
@@ -198,7 +205,7 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
             output.commit()
             summary = BuildSummary(len(extracted.articles), len(fingerprints), problems)
             cache.save(extracted.files, fingerprints, fingerprint.whole, summary, started_ns, output.build_id,
-                       indexed.remembered)
+                       indexed.remembered, fingerprint.rest)
     if kept is not None:
         kept.maker, kept.rest, kept.inputs = maker, fingerprint.rest, inputs
     return BuildReport(len(extracted.articles), len(fingerprints), clock.total(), problems,
@@ -211,12 +218,8 @@ QUICK_EDITS = 20
 
 def _reworded_only(inputs: Inputs, cache: BuildCache, kept: KeptPlan, fingerprint: InputsFingerprint,
                    started_ns: int) -> BuildReport | None:
-    """Render the pages of articles whose new text changes nothing but their body, with the maker
-    of the last build; None if anything else changed (a full build follows).
-
-    Lists, feeds, open data and search show no body, and the archive-wide pass reads none, so
-    every other page stays as it is: the result is the site a full build would make.
-    """
+    """The preview's way to `_render_reworded`: with the maker of its last build, before reading
+    more than the changed files; None if anything but their bodies changed (a full build follows)."""
     maker = kept.maker
     if maker is None or [path.name for path in inputs.paths] != list(cache.files):
         return None
@@ -224,6 +227,19 @@ def _reworded_only(inputs: Inputs, cache: BuildCache, kept: KeptPlan, fingerprin
     if not changed or len(changed) > QUICK_EDITS:
         return None
     fresh = read_files(inputs.gazetteer, inputs.corrections, cache.same_bytes, changed, keep_bodies=False).records
+    return _render_reworded(inputs.config, cache, maker, fresh, fingerprint, started_ns)
+
+
+def _render_reworded(config: SiteConfig, cache: BuildCache, maker: PageMaker, fresh: Mapping[str, FileRecord],
+                     fingerprint: InputsFingerprint, started_ns: int) -> BuildReport | None:
+    """Render the pages of articles whose new text (`fresh`: the records of files read again)
+    changes nothing but their body, with `maker`; None if anything else changed.
+
+    Lists, feeds, open data and search show no body, and the archive-wide pass reads none, so
+    every other page stays as it is: the result is the site a full build would make.
+    """
+    if fingerprint.rest != cache.rest:  # settings, templates, assets or the transfers table changed
+        return None
     reworded = {name: record for name, record in fresh.items() if record.digest != cache.files[name].digest}
     indexed = {article.path.name: article for article in maker.index.articles}  # as the archive-wide pass left them
     for name, record in reworded.items():
@@ -231,7 +247,6 @@ def _reworded_only(inputs: Inputs, cache: BuildCache, kept: KeptPlan, fingerprin
         if not isinstance(record.record, Article) or record.shown != last.shown or name not in indexed \
                 or cache.pages.get(urls.output_path(urls.article_route(record.record.date, record.record.slug))) is None:
             return None
-    config = inputs.config
     renderer = Renderer(config, config.search and bool(indexed))
     pages = dict(cache.pages)
     output = PatchedOutput(config.out_dir, config.base_url, set(cache.pages))
@@ -246,7 +261,8 @@ def _reworded_only(inputs: Inputs, cache: BuildCache, kept: KeptPlan, fingerprin
         output.commit()
     files = {**cache.files, **fresh}
     summary = cache.summary
-    cache.save(files, pages, fingerprint.whole, summary, started_ns, output.build_id, cache.archive_pass)
+    cache.save(files, pages, fingerprint.whole, summary, started_ns, output.build_id, cache.archive_pass,
+               fingerprint.rest)
     return BuildReport(summary.articles, summary.pages, 0.0, summary.problems, rendered=len(reworded))
 
 

@@ -54,6 +54,8 @@ class BuildCache:
         self.pages: dict[str, bytes] = {}
         #: fingerprint of every input, as of the last successful build, and what that build made
         self.inputs = ""
+        #: fingerprint of every input but the article files (settings, templates, assets, tables)
+        self.rest = ""
         self.summary = BuildSummary(0, 0)
         #: when the last build started: stat data is trusted only for files older than that
         self.started_ns = 0
@@ -65,7 +67,7 @@ class BuildCache:
     def ensure_code(self, code: str) -> None:
         """Forget everything if the code or corrections changed since this cache was filled (in `serve`)."""
         if code != self.code:
-            self.code, self.files, self.pages, self.inputs = code, {}, {}, ""
+            self.code, self.files, self.pages, self.inputs, self.rest = code, {}, {}, "", ""
             self.summary, self.started_ns, self.archive_pass = BuildSummary(0, 0), 0, None
 
     def _load(self) -> None:
@@ -82,7 +84,7 @@ class BuildCache:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError,
                 KeyError):
             return  # no cache, or an unreadable one: build cold
-        self.files, self.pages, self.inputs = files, pages, saved.inputs
+        self.files, self.pages, self.inputs, self.rest = files, pages, saved.inputs, saved.rest
         self.summary, self.started_ns = saved.summary, saved.started_ns
         self.archive_pass = archive_pass if isinstance(archive_pass, RememberedPass) else None
 
@@ -112,10 +114,11 @@ class BuildCache:
         return mtime_ns < self.started_ns - RACY_NS
 
     def save(self, files: dict[str, FileRecord], pages: dict[str, bytes], inputs: str,
-             summary: BuildSummary, started_ns: int, site_id: str, archive_pass: RememberedPass | None = None) -> None:
+             summary: BuildSummary, started_ns: int, site_id: str, archive_pass: RememberedPass | None = None,
+             rest: str = "") -> None:
         """Keep this build's state in memory and (with `write_through`) in the cache folder, for the
-        site built as `site_id`."""
-        self.files, self.pages, self.inputs, self.summary = files, pages, inputs, summary
+        site built as `site_id` (`inputs` and `rest`: the fingerprints of what it read)."""
+        self.files, self.pages, self.inputs, self.summary, self.rest = files, pages, inputs, summary, rest
         self.archive_pass = archive_pass
         self.started_ns, self.site_id = started_ns, site_id
         self._unsaved = True
@@ -137,7 +140,7 @@ class BuildCache:
         chunks = [names[start:start + _CHUNK] for start in range(0, len(names), _CHUNK)]
         fresh = folder / f"cache.pickle.new-{os.getpid()}"
         with fresh.open("wb") as handle:
-            pickle.dump(_Header(self.code, inputs, summary, started_ns, len(chunks), site_id), handle,
+            pickle.dump(_Header(self.code, inputs, summary, started_ns, len(chunks), site_id, self.rest), handle,
                         protocol=pickle.HIGHEST_PROTOCOL)
             for chunk in chunks:
                 pickle.dump({name: files[name] for name in chunk}, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -158,3 +161,5 @@ class _Header:
     file_chunks: int
     #: the build whose site this describes (the id in the site's marker)
     site_id: str
+    #: the fingerprint of its inputs but the article files
+    rest: str = ""
