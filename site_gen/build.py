@@ -69,8 +69,6 @@ class KeptPlan:
 
     #: the pages' maker, with the index it was made from
     maker: PageMaker | None = None
-    #: digest of every input but the article files (code, settings, templates, assets, tables)
-    rest: str = ""
     #: what that build read besides the articles' text (the gazetteer and corrections included)
     inputs: Inputs | None = None
 
@@ -138,7 +136,9 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
         summary = cache.summary  # nothing changed since the last build, which is still in place
         _stop_if_strict(strict, summary.problems)
         return BuildReport(summary.articles, summary.pages, clock.total(), summary.problems)
-    if kept is not None and kept.rest == fingerprint.rest and same_site and in_place:
+    # only articles changed since the last build, whose site is in place: a reworded one needs its page alone
+    quick = same_site and in_place and fingerprint.rest == cache.rest
+    if kept is not None and quick:
         reworded = _reworded_only(inputs, cache, kept, fingerprint, started_ns)
         if reworded is not None:
             _stop_if_strict(strict, reworded.problems)
@@ -154,11 +154,11 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
     maker = PageMaker(index, config, article_digests(extracted.files, indexed.revisions))  # shared by the
     # pages (and forked workers) and search
     fresh = {name: record for name, record in extracted.files.items() if record is not cache.files.get(name)}
-    if fresh and list(extracted.files) == list(cache.files) and same_site and in_place and not indexed.problems:
+    if quick and fresh and list(extracted.files) == list(cache.files) and not indexed.problems:
         reworded = _render_reworded(config, cache, maker, fresh, fingerprint, started_ns)  # planning nothing
         if reworded is not None:
             if kept is not None:
-                kept.maker, kept.rest, kept.inputs = maker, fingerprint.rest, inputs
+                kept.maker, kept.inputs = maker, inputs
             return replace(reworded, seconds=clock.total())
 
     searched = config.search and bool(extracted.articles)  # Pagefind cannot index an empty archive
@@ -207,7 +207,7 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
             cache.save(extracted.files, fingerprints, fingerprint.whole, summary, started_ns, output.build_id,
                        indexed.remembered, fingerprint.rest)
     if kept is not None:
-        kept.maker, kept.rest, kept.inputs = maker, fingerprint.rest, inputs
+        kept.maker, kept.inputs = maker, inputs
     return BuildReport(len(extracted.articles), len(fingerprints), clock.total(), problems,
                        rendered=sum(share.rendered for share in shares), stages=clock.stages, notes=notes)
 
@@ -233,13 +233,12 @@ def _reworded_only(inputs: Inputs, cache: BuildCache, kept: KeptPlan, fingerprin
 def _render_reworded(config: SiteConfig, cache: BuildCache, maker: PageMaker, fresh: Mapping[str, FileRecord],
                      fingerprint: InputsFingerprint, started_ns: int) -> BuildReport | None:
     """Render the pages of articles whose new text (`fresh`: the records of files read again)
-    changes nothing but their body, with `maker`; None if anything else changed.
+    changes nothing but their body, with `maker`; None if anything else changed. The caller has
+    checked that no input but the articles did (settings, templates, assets, tables).
 
     Lists, feeds, open data and search show no body, and the archive-wide pass reads none, so
     every other page stays as it is: the result is the site a full build would make.
     """
-    if fingerprint.rest != cache.rest:  # settings, templates, assets or the transfers table changed
-        return None
     reworded = {name: record for name, record in fresh.items() if record.digest != cache.files[name].digest}
     indexed = {article.path.name: article for article in maker.index.articles}  # as the archive-wide pass left them
     for name, record in reworded.items():
