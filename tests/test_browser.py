@@ -149,6 +149,9 @@ def test_search_for_a_player_finds_his_page_and_the_rumours(browser: Browser, si
         assert "Ribadeo" in rumour.inner_text()  # one of his rumours, found by Pagefind
         assert page.locator("#names a[href$='/players/mateo-ribadeo.html']").count() == 1
         page.screenshot(path=str(SHOTS / "search-1280.png"))
+        # 2017's bundle, merged into the newest year's, has no runtime of its own: the first one searches it
+        box.fill("van dijk")
+        page.locator(f"#search .pagefind-ui__result a[href$='{SEED_ARTICLE}']").first.wait_for(timeout=10_000)
         assert problems == []
     finally:
         page.context.close()

@@ -268,12 +268,15 @@ def test_an_edit_reindexes_only_its_years_search_partition(make_site: SiteFactor
     config = make_site(articles)
     build(config)
     partitions = config.out_dir / "pagefind"
-    inodes = {name: (partitions / name / "pagefind.js").stat().st_ino for name in ("2017", "2019")}
+    inodes = {name: (partitions / name / "pagefind-entry.json").stat().st_ino for name in ("2017", "2019")}
+    # the newest year's bundle is first: its runtime searches the other, which has none of its own
+    assert {"pagefind.js", "pagefind-worker.js", "wasm.en.pagefind"} <= {p.name for p in (partitions / "2019").iterdir()}
+    assert not [p.name for p in (partitions / "2017").iterdir() if p.name.startswith(("pagefind.js", "wasm."))]
     (config.seeds_dir / "002_b.txt").write_text(
         " date 2019-01-05 Arsenal are keen on Tom Pike of Everton, who is valued at £20m.\n\nMore words.",
         encoding="utf-8")
     build(config)
-    after = {name: (partitions / name / "pagefind.js").stat().st_ino for name in inodes}
+    after = {name: (partitions / name / "pagefind-entry.json").stat().st_ino for name in inodes}
     assert after["2017"] == inodes["2017"]  # taken as it was
     assert after["2019"] != inodes["2019"]  # indexed again
     manifest = json.loads((partitions / "partitions.json").read_text(encoding="utf-8"))

@@ -32,6 +32,11 @@ MANIFEST = f"{FOLDER}/partitions.json"
 _UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-modular-ui.css",
            "pagefind-modular-ui.js", "pagefind-highlight.js")
 _UI = ("pagefind-ui.js", "pagefind-ui.css")
+#: The first bundle's runtime (script, worker, WebAssembly) also searches the bundles merged into
+#: it, which load only their index and fragments: the others' copies are never fetched.
+_RUNTIME = ("pagefind.js", "pagefind-worker.js")
+#: A bundle's one file every build writes, whatever its role.
+_ENTRY = "pagefind-entry.json"
 
 
 def write_index(digests: dict[str, str], records_of: Callable[[set[str]], Iterable[SearchRecord]],
@@ -44,7 +49,7 @@ def write_index(digests: dict[str, str], records_of: Callable[[set[str]], Iterab
     full = {name: fingerprint((digest, language, name == order[0])).hex() for name, digest in digests.items()}
     old = _manifest(output.out_dir)
     kept = {name for name in order if old.get(name) == full[name]
-            and (output.out_dir / FOLDER / name / "pagefind.js").is_file()}
+            and (output.out_dir / FOLDER / name / _ENTRY).is_file()}
     for name in sorted(kept):
         output.keep_folder(f"{FOLDER}/{name}")
     fresh = [name for name in order if name not in kept]
@@ -80,11 +85,18 @@ def _index_share(partitions: dict[str, list[SearchRecord]], output: StagedOutput
             service.stream({"type": "AddRecord", "index_id": index_id, "url": r.url, "content": r.content,
                             "language": language, "meta": {"title": r.title, "summary": r.summary},
                             "filters": None, "sort": None} for r in records)
-            skipped = {*_UNUSED, *(_UI if name != first else ())}
             files = service.request({"type": "GetFiles", "index_id": index_id})["files"]
             output.replace_folder(f"{FOLDER}/{name}", {file["path"]: base64.b64decode(file["content"])
-                                                       for file in files if file["path"] not in skipped})
+                                                       for file in files if _wanted(file["path"], name == first)})
             service.request({"type": "DeleteIndex", "index_id": index_id})
+
+
+def _wanted(path: str, first: bool) -> bool:
+    """Whether a bundle's file is published: the first bundle's runtime and interface, and every
+    bundle's index, fragments and entry."""
+    if path in _UNUSED:
+        return False
+    return first or not (path in _UI or path in _RUNTIME or path.startswith("wasm."))
 
 
 class _Service:
