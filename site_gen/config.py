@@ -52,6 +52,9 @@ class SiteConfig:
     #: Rumours a tag's page lists, the newest: a tag such as "loan" is on thousands, and listing
     #: them all would be a large share of the upload; search finds the older ones.
     tag_page_rumours: int = 50
+    #: Rumours an outlet's page lists, the newest, with its whole record above them: a busy
+    #: outlet has thousands; search finds the older ones.
+    source_page_rumours: int = 50
     #: A rumoured move came true if the player joined that club within this many months.
     outcome_months: int = 12
     #: Outlets with fewer decided rumours than this are listed, but not ranked by hit rate.
@@ -117,7 +120,8 @@ def _check(key: str, value: Any) -> Any:
         return Path(value)
     if key == "base_url":
         return normalise_base_url(str(value))
-    if key in ("per_page", "feed_entries", "player_page_rumours", "tag_page_rumours", "outcome_months",
+    if key in ("per_page", "feed_entries", "player_page_rumours", "tag_page_rumours", "source_page_rumours",
+               "outcome_months",
                "min_sample"):
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise ConfigError(f"must be a whole number of at least 1, not {value!r}")

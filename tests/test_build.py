@@ -337,6 +337,18 @@ def test_a_tags_page_lists_its_newest_rumours_and_searches_for_the_rest(make_sit
     assert "older rumour" not in (config.out_dir / "tags" / "loan" / "index.html").read_text(encoding="utf-8")
 
 
+def test_an_outlets_page_keeps_its_whole_record_and_lists_its_newest_rumours(make_site: SiteFactory) -> None:
+    bid = "---\ndate: 2024-07-{day:02d}\ntitle: Bid number {day}\nsource: Sky Sports\n---\n\nA bid.\n"
+    config = make_site({f"{day}.md": bid.format(day=day) for day in range(1, 6)}, source_page_rumours=2)
+    build(config)
+    page = (config.out_dir / "sources" / "sky-sports" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r">Bid number (\d)<", page) == ["5", "4"]
+    assert "<dt>Articles</dt><dd>5</dd>" in page  # the record counts them all
+    assert '3 older rumours: <a href="/search/?q=Sky%20Sports">search for “Sky Sports”</a>' in page
+    feed = (config.out_dir / "sources" / "sky-sports" / "feed.xml").read_text(encoding="utf-8")
+    assert feed.count("<entry>") == 5
+
+
 def test_a_players_summary_story_and_chart_are_on_his_first_page_only(make_site: SiteFactory) -> None:
     bid = "---\ndate: 2024-07-{day:02d}\ntitle: Bid {day}\nplayers: [Kai Lund]\nclubs: [Everton, Ajax]\n" \
           "moves:\n  - {{player: Kai Lund, from: Ajax, to: Everton, fee: £{day}m, stage: bid}}\n---\n\nA bid.\n"
