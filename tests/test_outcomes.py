@@ -113,7 +113,7 @@ def test_player_verdicts_say_where_when_and_how_far_the_fees_were(judged) -> Non
 
 def test_statuses_show_on_article_pages(judged) -> None:  # type: ignore[no-untyped-def]
     page = next(judged.out_dir.glob("2020/01/kylian-moreau-to-arsenal.html")).read_text(encoding="utf-8")
-    assert 'class="status status-came-true" title="Joined 15 June 2020 for £45m (permanent)">came true' in page
+    assert 'class="o-came-true" title="Joined 15 June 2020 for £45m (permanent)">came true' in page
 
 
 def test_without_a_transfer_table_rumours_nobody_reported_done_fade_or_stay_open(make_site: SiteFactory) -> None:
