@@ -169,6 +169,10 @@ def test_club_feed_holds_its_rumours_newest_first(site: SiteConfig) -> None:
     assert titles and all(title and title.replace("'", "&#39;") in page for title in titles)
     dates = [entry.findtext(f"{ATOM}updated") for entry in root.findall(f"{ATOM}entry")]
     assert dates == sorted(dates, reverse=True)
+    # an entry says each move once: fee, how far it got, what came of it, and who reported it
+    said = [entry.findtext(f"{ATOM}summary") or "" for entry in root.findall(f"{ATOM}entry")]
+    assert "Virgil van Dijk: Southampton → Liverpool (£60m, talks, " in said[-1] and said[-1].count("Dijk") == 1
+    assert said[-1].endswith(". Source: Liverpool Echo.")
 
 
 def test_sitemap_lists_every_page_and_robots_points_to_it(site: SiteConfig) -> None:

@@ -51,16 +51,27 @@ def _feed_values(maker: PageMaker, route: str, title: str, articles: Sequence[Ar
         card = maker.card(article)
         url = maker.urls.absolute(urls.article_route(article.date, article.slug))
         stamp = _timestamp(article.date, zone)
-        said = "; ".join(f"{m['player'].name} to {m['to'].name if m['to'] else 'a club not named'}: {m['stage']}"
-                         + (f", {m['status']}" if m["status"] else "") for m in card["moves"])
         entries.append({"id": entry_id(url), "title": card["title"], "url": url,
-                        "updated": stamp, "summary": summary(article) + (f" [{said}]" if said else ""),
+                        "updated": stamp, "summary": _said(card["moves"], article),
                         "source": article.source,
                         "categories": [link.name for link in (*card["players"], *card["clubs"])] + list(article.tags)})
     feed_url = maker.urls.absolute(urls.feed_route(route))
     return {"id": entry_id(feed_url), "title": title, "self_url": feed_url, "alternate": maker.urls.absolute(route),
             "updated": entries[0]["updated"] if entries else _timestamp(dt.date(2000, 1, 1), zone),
             "entries": entries}
+
+
+def _said(moves: Sequence[Any], article: Article) -> str:
+    """An entry's text: each move once, with its fee, how far it got and what came of it (a
+    reader sees in the feed whether a rumour still stands); else the start of the article."""
+    if not moves:
+        return summary(article)
+    said = []
+    for m in moves:
+        detail = ", ".join(part for part in (m["fee"], m["stage"], m["status"]) if part)
+        said.append(f"{m['player'].name}: {m['from'].name if m['from'] else '?'} → {m['to'].name if m['to'] else '?'}"
+                    f" ({detail})")
+    return "; ".join(said) + (f". Source: {article.source}." if article.source else ".")
 
 
 def entry_id(url: str) -> str:
