@@ -37,6 +37,8 @@ _UI = ("pagefind-ui.js", "pagefind-ui.css")
 _RUNTIME = ("pagefind.js", "pagefind-worker.js")
 #: A bundle's one file every build writes, whatever its role.
 _ENTRY = "pagefind-entry.json"
+#: Which files a bundle keeps: a change to that rule re-indexes bundles made before it.
+_LAYOUT = 2
 
 
 def write_index(digests: dict[str, str], records_of: Callable[[set[str]], Iterable[SearchRecord]],
@@ -46,7 +48,7 @@ def write_index(digests: dict[str, str], records_of: Callable[[set[str]], Iterab
     kept, the others are indexed from `records_of(their names)`, in `jobs` Pagefind processes."""
     order = list(digests)
     # the first bundle carries the interface: a partition that becomes (or stops being) first is rebuilt
-    full = {name: fingerprint((digest, language, name == order[0])).hex() for name, digest in digests.items()}
+    full = {name: fingerprint((digest, language, name == order[0], _LAYOUT)).hex() for name, digest in digests.items()}
     old = _manifest(output.out_dir)
     kept = {name for name in order if old.get(name) == full[name]
             and (output.out_dir / FOLDER / name / _ENTRY).is_file()}
