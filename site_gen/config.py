@@ -46,9 +46,9 @@ class SiteConfig:
     #: Entries in each Atom feed (the site's, each club's and each outlet's): the newest ones.
     feed_entries: int = 10
     #: Rumours a player needs for a page of his own. Named in fewer, his name links to his newest
-    #: rumour, which says all such a page would: most players of a busy archive are named once, and
-    #: a page each is most of its upload.
-    player_page_rumours: int = 2
+    #: rumour, and there to the one before: most players of a busy archive are named once or
+    #: twice, and a page each is a large share of its upload.
+    player_page_rumours: int = 3
     #: Rumours a tag's page lists, the newest: a tag such as "loan" is on thousands, and listing
     #: them all would be a large share of the upload; search finds the older ones.
     tag_page_rumours: int = 50

@@ -46,6 +46,7 @@ Southampton are weighing up a move for **Wesley Hoedt**, according to Italian re
 @pytest.fixture
 def archive(make_site: SiteFactory, seed_text: str):  # type: ignore[no-untyped-def]
     def make(base_url: str | None = None, **settings: object):  # type: ignore[no-untyped-def]
+        settings.setdefault("player_page_rumours", 2)  # Van Dijk and Hoedt, in two rumours each, have pages
         config = make_site({
             "000_e7628b25063be3d4.txt": seed_text,
             "001_later.txt": LATER_ARTICLE,
@@ -148,6 +149,31 @@ def test_a_player_named_once_links_to_his_rumour_until_named_again(make_site: Si
     (config.seeds_dir / "002_b.txt").unlink()
     build(every)
     assert (every.out_dir / "players" / "tom-pike.html").is_file()
+
+
+def test_a_player_named_twice_without_a_page_links_between_his_rumours(make_site: SiteFactory, snapshot: Snapshot,
+                                                                         tmp_path: Path) -> None:
+    config = make_site({"001_a.txt": " date 2019-01-05 Arsenal are keen on Tom Pike of Everton.\n\nMore words.",
+                        "002_b.txt": " date 2019-02-01 Everton have rejected a bid from Fulham for Tom Pike.\n\n"
+                                     "More words."})
+    assert config.player_page_rumours == 3  # the default
+    build(config)
+    out = config.out_dir
+    older, newest = "/2019/01/arsenal-are-keen-on-tom-pike-of-everton.html", "/2019/02/everton-have-rejected-a-bid-from-fulham.html"
+    assert not (out / "players" / "tom-pike.html").exists()
+    assert f'<a href="{newest}">Tom Pike</a>' in (out / older.strip("/")).read_text(encoding="utf-8")
+    assert f'<a href="{older}" title="His rumour before this one">Tom Pike</a>' in \
+        (out / newest.strip("/")).read_text(encoding="utf-8")
+    assert f'href="{newest}">Tom Pike</a>' in (out / "clubs" / "arsenal" / "index.html").read_text(encoding="utf-8")
+    # the newest rumour retitled: the older one's link follows it, as a cold build makes it
+    (config.seeds_dir / "002_b.txt").write_text(
+        " date 2019-02-01 Everton rejected a bid from Fulham for Tom Pike.\n\nMore words.", encoding="utf-8")
+    build(config)
+    moved = "/2019/02/everton-rejected-a-bid-from-fulham-for.html"
+    assert f'<a href="{moved}">Tom Pike</a>' in (out / older.strip("/")).read_text(encoding="utf-8")
+    cold = load_config(config.source_dir, out_dir=tmp_path / "cold")
+    build(cold, use_cache=False)
+    assert snapshot(out) == snapshot(cold.out_dir)
 
 
 def test_club_page_lists_players_with_direction(archive) -> None:  # type: ignore[no-untyped-def]

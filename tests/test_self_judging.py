@@ -133,7 +133,7 @@ def test_home_shows_this_windows_completions_and_the_outlets_right_most_often(ju
 
 def test_feed_entries_carry_stage_and_outcome(judged: SiteConfig) -> None:
     feed = (judged.out_dir / "clubs" / "burnley" / "feed.xml").read_text(encoding="utf-8")
-    assert "[Cas Claes to Burnley: interest, did not happen]" in feed
+    assert re.search(r"Cas Claes: [^<;]+ → Burnley \(interest, did not happen\)", feed)
 
 
 def test_a_table_that_disagrees_wins_and_check_lists_both(make_site: SiteFactory) -> None:

@@ -32,8 +32,8 @@ def _line_of(path: Path, text: str) -> int:
 
 @pytest.mark.parametrize("template, find, replace, message", [
     ("player.html", "{% for w in items %}", "{% for w in items %}{{ nosuchvar }}", "'nosuchvar' is undefined"),
-    ("_macros.html", '{% macro links(items, sep=", ", here=None) -%}',
-     '{% macro links(items, sep=", ", here=None) -%}{{ nomacro }}',
+    ("_macros.html", '{% macro links(items, sep=", ", here=None, elsewhere={}) -%}',
+     '{% macro links(items, sep=", ", here=None, elsewhere={}) -%}{{ nomacro }}',
      "'nomacro' is undefined"),
     ("player.html", "<h1>{{ name }}</h1>", "<h1>{{ name | round }}</h1>", "TypeError"),
     ("player.html", "<dd>{{ count }}</dd>", "<dd>{{ count + 'x' }}</dd>", "TypeError"),

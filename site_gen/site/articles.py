@@ -40,4 +40,6 @@ def summary(article: Article) -> str:
 def _article_values(maker: PageMaker, article: Article) -> ArticleValues:
     return {"article": maker.card(article), "body": body_html(article.body_format, article_text(article),
                                                               maker.config.raw_html),
-            "month": maker.month(article.date.year, article.date.month)}
+            "month": maker.month(article.date.year, article.date.month),
+            "elsewhere": {maker.player(name).name: url for name in article.players
+                          if (url := maker.other_rumour(name, article))}}

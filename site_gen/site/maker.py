@@ -76,9 +76,9 @@ class PageMaker:
         self._club_rumours: dict[str, list[Article]] = {}
         # Every card shows players' and clubs' names as the index spells them, and links a player to
         # his page if he has one, so any page depends on that table (it changes rarely: a new spelling
-        # winning out, a player named a second time). Where a player without a page links (his one
-        # rumour) is in the keys of the articles a page shows, not here: an edit to a headline would
-        # otherwise change every page.
+        # winning out, a player named a third time). Where a player without a page links (his
+        # newest rumour, and there the one before) is in the keys of the articles a page shows, not
+        # here: an edit to a headline would otherwise change every page.
         self.names = fingerprint(([(g.slug, g.name, self.has_page(g)) for g in index.players.values()],
                                   [(g.slug, g.name) for g in index.clubs.values()], index.outcomes_key)).hex()
 
@@ -95,6 +95,25 @@ class PageMaker:
             return urls.player_route(slug)
         newest = group.articles[0]
         return urls.article_route(newest.date, newest.slug)
+
+    def other_rumour(self, name: str, article: Article) -> str | None:
+        """Where a player without a page links on his newest rumour's own page: the rumour before
+        it (None if he has no other, or has a page)."""
+        group = self.index.players.get(slugify(name))
+        if group is None or self.has_page(group) or len(group.articles) < 2 or group.articles[0] is not article:
+            return None
+        before = group.articles[1]
+        return self.urls.url(urls.article_route(before.date, before.slug))
+
+    def _pageless_routes(self, article: Article) -> str:
+        """The rumours of the players an article names who have no page but more than one rumour:
+        their names link among those rumours, wherever the article is shown."""
+        routes = []
+        for name in article.players:
+            group = self.index.players.get(slugify(name))
+            if group is not None and len(group.articles) > 1 and not self.has_page(group):
+                routes += [urls.article_route(a.date, a.slug) for a in group.articles]
+        return "/" + ",".join(routes) if routes else ""
 
     def player(self, name: str) -> Link:
         slug = slugify(name)
@@ -125,11 +144,12 @@ class PageMaker:
 
     def key(self, article: Article) -> str:
         """A short name for what lists show of an article: a digest of its record but the body, its
-        slug, and how its rumours turned out."""
+        slug, how its rumours turned out, and where its players without a page link."""
         found = self._keys.get(id(article))
         if found is None:
             digest = self.digests.shown.get(article.path.name) or shown_digest(article)
-            found = self._keys[id(article)] = f"{digest}/{article.slug}{self._outcome_key(article)}"
+            found = self._keys[id(article)] = \
+                f"{digest}/{article.slug}{self._outcome_key(article)}{self._pageless_routes(article)}"
         return found
 
     def whole_key(self, article: Article, whole: str | None = None) -> str:

@@ -84,6 +84,8 @@ class ArticleValues(TypedDict):
     article: Card
     body: str
     month: Link
+    #: a player without a page, by name → his rumour before this one (his name links there)
+    elsewhere: dict[str, str]
 
 
 class VerdictView(TypedDict):
