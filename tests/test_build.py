@@ -311,7 +311,8 @@ def test_an_edit_reindexes_only_its_years_search_partition(make_site: SiteFactor
 
 def test_names_are_found_by_their_words_first_two_letters(make_site: SiteFactory) -> None:
     config = make_site({"001_a.txt": " date 2024-07-01 Liverpool want Martin Ødegaard and Éder Militão from "
-                                     "Real Madrid, reports the Liverpool Echo.\n\nMore words."})
+                                     "Real Madrid, reports the Liverpool Echo.\n\nMore words."},
+                       player_page_rumours=1)  # players are suggested if they have a page
     build(config)
     shelves = config.out_dir / "search" / "names"
     found = {path.stem: json.loads(path.read_text(encoding="utf-8"))["names"] for path in shelves.glob("*.json")}
@@ -327,6 +328,12 @@ def test_names_are_found_by_their_words_first_two_letters(make_site: SiteFactory
     player = next(e for e in found["ed"] if e["name"] == "Éder Militão")
     assert player["kind"] == "player" and (config.out_dir / player["url"].strip("/")).is_file()
     assert [e["name"] for e in found["ma"]] == sorted(names_in("ma"))  # most rumours first, then by name
+    # by default, a player named once has no page, and the search finds his rumour instead
+    default = load_config(config.source_dir, out_dir=config.out_dir.parent / "default")
+    build(default)
+    suggested = {entry["name"] for path in (default.out_dir / "search" / "names").glob("*.json")
+                 for entry in json.loads(path.read_text(encoding="utf-8"))["names"]}
+    assert "Éder Militão" not in suggested and {"Liverpool", "Real Madrid", "Liverpool Echo"} <= suggested
 
 
 @pytest.mark.parametrize(("word", "key"), [("Éder", "ed"), ("Ødegaard", "_d"), ("van", "va"), ("K", None),

@@ -52,9 +52,7 @@ def _feed_values(maker: PageMaker, route: str, title: str, articles: Sequence[Ar
         url = maker.urls.absolute(urls.article_route(article.date, article.slug))
         stamp = _timestamp(article.date, zone)
         entries.append({"id": entry_id(url), "title": card["title"], "url": url,
-                        "updated": stamp, "summary": _said(card["moves"], article),
-                        "source": article.source,
-                        "categories": [link.name for link in (*card["players"], *card["clubs"])] + list(article.tags)})
+                        "updated": stamp, "summary": _said(card["moves"], article)})
     feed_url = maker.urls.absolute(urls.feed_route(route))
     return {"id": entry_id(feed_url), "title": title, "self_url": feed_url, "alternate": maker.urls.absolute(route),
             "updated": entries[0]["updated"] if entries else _timestamp(dt.date(2000, 1, 1), zone),

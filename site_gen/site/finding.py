@@ -66,24 +66,41 @@ _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def name_pages(maker: PageMaker) -> Iterator[Page]:
-    """One JSON file per two opening letters: every player, club and outlet with a word starting
-    with them, each with its kind, URL and number of rumours."""
+    """One JSON file per two opening letters: every player with a page, club and outlet with a
+    word starting with them, each with its kind, URL and number of rumours. (A player without a
+    page is named in a rumour or two, which the search itself finds: most players are, and
+    suggesting them would make these files many times larger.)"""
     shelves: dict[str, list[dict[str, Any]]] = {}
-    named = [("player", group.name, maker.player_route(group.slug), len(group.articles))
-             for group in maker.index.players.values()]
-    named += [("club", group.name, urls.club_route(group.slug), len(group.articles))
-              for group in maker.index.clubs.values()]
-    named += [("outlet", record.name, urls.source_route(record.slug), len(record.articles))
-              for record in maker.index.outcomes.sources.values()]
-    for kind, name, route, count in named:
+    for kind, name, route, count in _named(maker):
         entry = {"name": name, "kind": kind, "url": maker.urls.url(route), "rumours": count}
-        for key in dict.fromkeys(shelf(word) for word in _WORD_BREAK.split(name)):
-            if key:
-                shelves.setdefault(key, []).append(entry)
+        for key in _shelves_of(name):
+            shelves.setdefault(key, []).append(entry)
     for key, entries in sorted(shelves.items()):
         entries.sort(key=lambda entry: (-entry["rumours"], entry["name"]))
         inputs = tuple((e["name"], e["kind"], e["url"], e["rumours"]) for e in entries)
         yield Page(f"{NAMES_ROUTE}{key}.json", JSON_OUTPUT, inputs, functools.partial(dict, names=entries))
+
+
+def shelf_keys(maker: PageMaker) -> list[str]:
+    """The shelves there are: the search page asks for no other."""
+    return sorted({key for _, name, _, _ in _named(maker) for key in _shelves_of(name)})
+
+
+def _named(maker: PageMaker) -> Iterator[tuple[str, str, str, int]]:
+    """(kind, name, route, rumours) of every name suggested."""
+    for group in maker.index.players.values():
+        if maker.has_page(group):
+            yield "player", group.name, urls.player_route(group.slug), len(group.articles)
+    for group in maker.index.clubs.values():
+        yield "club", group.name, urls.club_route(group.slug), len(group.articles)
+    for record in maker.index.outcomes.sources.values():
+        yield "outlet", record.name, urls.source_route(record.slug), len(record.articles)
+
+
+def _shelves_of(name: str) -> Iterator[str]:
+    for key in dict.fromkeys(shelf(word) for word in _WORD_BREAK.split(name)):
+        if key:
+            yield key
 
 
 _WORD_BREAK = re.compile(r"[\s\-'’.]+")

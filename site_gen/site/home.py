@@ -6,7 +6,7 @@ from typing import Iterator
 
 from site_gen import urls
 from site_gen.model import Page
-from site_gen.site.finding import NAMES_ROUTE, bundles
+from site_gen.site.finding import NAMES_ROUTE, bundles, shelf_keys
 from site_gen.site.maker import PageMaker
 from site_gen.site.sources import ranked_and_unranked
 from site_gen.site.views import Link
@@ -50,7 +50,8 @@ def utility_pages(maker: PageMaker) -> Iterator[Page]:
     """The search page (it works without JavaScript too) and the page for a missing address."""
     partitions = [maker.urls.url(f"pagefind/{name}/") for name in bundles(maker.index)]
     names = maker.urls.url(NAMES_ROUTE)
-    yield maker.page(urls.SEARCH_ROUTE, "search.html", "Search", (partitions, names),
-                     lambda: {"bundles": partitions, "names": names},
+    shelves = shelf_keys(maker) if maker.config.search else []
+    yield maker.page(urls.SEARCH_ROUTE, "search.html", "Search", (partitions, names, shelves),
+                     lambda: {"bundles": partitions, "names": names, "shelves": shelves},
                      "Search every rumour, player and club in the archive.")
     yield maker.page(urls.NOT_FOUND_ROUTE, "404.html", "Page not found", (), dict)

@@ -37,6 +37,7 @@ window.addEventListener("DOMContentLoaded", function () {
   function fold(text) { return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
   function words(text) { return fold(text).split(/[\s\-'’.]+/).filter(Boolean); }
   function shelfOf(word) { return word.slice(0, 2).replace(/[^a-z0-9]/g, "_"); }
+  var known = new Set((names.dataset.shelves || "").split(" "));  // the shelves there are
   var shelves = {};
   function shelf(key) {
     if (!shelves[key]) {
@@ -51,7 +52,7 @@ window.addEventListener("DOMContentLoaded", function () {
     var typed = words(query);
     var ask = ++asked;
     var lookup = typed.find(function (word) { return word.length >= 2; });  // "d'co": look up "co"
-    if (!names.dataset.names || !lookup) { names.replaceChildren(); return; }
+    if (!names.dataset.names || !lookup || !known.has(shelfOf(lookup))) { names.replaceChildren(); return; }
     shelf(shelfOf(lookup)).then(function (entries) {
       if (ask !== asked) return;  // a newer query is on its way
       var found = entries.filter(function (entry) {
