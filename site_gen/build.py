@@ -166,7 +166,7 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
     if not SiteUrls(config.base_url).has_host:
         notes += ("no base URL (--base-url, or base_url in site.toml): canonical links and the sitemap are left "
                   "out, as they need the site's full address",)
-    renderer = Renderer(config, searched)
+    renderer = Renderer(config, searched, cache.folder)
     patch = in_place and bool(cache.pages) and same_site  # the last site is there to update
     output = PatchedOutput(config.out_dir, config.base_url, set(cache.pages)) if patch \
         else StagedOutput(config.out_dir, config.base_url)
@@ -246,7 +246,7 @@ def _render_reworded(config: SiteConfig, cache: BuildCache, maker: PageMaker, fr
         if not isinstance(record.record, Article) or record.shown != last.shown or name not in indexed \
                 or cache.pages.get(urls.output_path(urls.article_route(record.record.date, record.record.slug))) is None:
             return None
-    renderer = Renderer(config, config.search and bool(indexed))
+    renderer = Renderer(config, config.search and bool(indexed), cache.folder)
     pages = dict(cache.pages)
     output = PatchedOutput(config.out_dir, config.base_url, set(cache.pages))
     with output:
@@ -292,7 +292,7 @@ def edited_pages_first(config: SiteConfig, cache: BuildCache, kept: KeptPlan, pa
             read = cache.archive_pass.reading.apply(DatedRecord(name, article.date, article, article.editor_fields))
             article = read if isinstance(read, Article) else article
         pages.append(article_page(maker, article, record.digest))
-    renderer = Renderer(config, config.search and bool(maker.index.articles))
+    renderer = Renderer(config, config.search and bool(maker.index.articles), cache.folder)
     rendered = {page.path: renderer.render(page).encode("utf-8") for page in pages}  # all, before any is written
     write_ahead(config.out_dir, config.base_url, rendered)
     return len(rendered)

@@ -10,12 +10,14 @@ import time
 from pathlib import Path
 from typing import Callable
 
+import jinja2
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from site_gen.build import KeptPlan, build, gather
 from site_gen.model import Article
+from site_gen.output import render
 from site_gen.output.cache import BuildCache, cache_folder
 from site_gen.config import SiteConfig, load_config
 from site_gen.output.write import SPILL_PREFIX, PatchedOutput, built_id
@@ -173,6 +175,18 @@ def test_a_build_sets_bodies_aside_and_article_pages_read_them_again(make_site: 
     assert record.lead.startswith("Virgil Van Dijk has refused to budge")
     page = next(config.out_dir.glob("2017/08/*.html")).read_text(encoding="utf-8")
     assert "68 appearances in all competitions" in page
+
+
+def test_a_build_keeps_compiled_templates_for_the_next(make_site: SiteFactory, seed_text: str,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    config = make_site({"000_seed.txt": seed_text})
+    build(config)
+    assert list(cache_folder(config.out_dir).glob("template-*.jinja"))
+    monkeypatch.setattr(render, "_COMPILED", {})  # as in a new process
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda *args, **kwargs: pytest.fail("compiled again"))
+    seed = next(config.seeds_dir.glob("*.txt"))
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n\nArsenal have made a £50m bid for him.", encoding="utf-8")
+    assert build(config).rendered > 1
 
 
 def test_no_cache_renders_everything(make_site: SiteFactory, seed_text: str) -> None:

@@ -243,18 +243,26 @@ def _spellings(written: Mapping[str, int], fixed: frozenset[str]) -> dict[str, s
         for variant in (surname, *_deletions(surname)):
             near_surnames[variant].add(surname)
     weight = {key: sum(written[name] for name in groups[key]) for key in groups}
+    # a surname → (key, weight, given) of its names, weighed once
+    weighed = {surname: [(other, weight[other], other[0]) for other in keys] for surname, keys in by_surname.items()}
+    slipped: dict[str, list[str]] = {}  # a surname → the others one slip from it (found once per surname)
     for key in sorted(same, key=lambda k: (weight[k], k)):
         given, surname = key
-        candidates = [other for other in by_surname[surname] if other != key and (
-            _same_given(given, other[0]) or (len(given) >= 4 and weight[other] >= 2 * weight[key]
-                                             and _one_slip(given, other[0])))]
+        if same[key] in fixed:
+            continue
+        mine = weight[key]
+        # only a commoner spelling (or as common, with a longer given name) can take a name over
+        candidates = [other for other, theirs, their_given in weighed[surname] if (
+            theirs > mine or (theirs == mine and len(their_given) > len(given))) and (
+            _same_given(given, their_given) or (len(given) >= 4 and theirs >= 2 * mine
+                                                and _one_slip(given, their_given)))]
         if len(surname) >= 5:
-            slips = {near for variant in (surname, *_deletions(surname)) for near in near_surnames[variant]}
-            candidates += [other for near in sorted(slips - {surname}) for other in by_surname[near]
-                           if other[0] == given and weight[other] >= 2 * weight[key]]
-        candidates = [other for other in candidates if weight[other] > weight[key] or
-                      (weight[other] == weight[key] and len(other[0]) > len(given))]
-        if same[key] in fixed or not candidates:
+            if surname not in slipped:
+                slipped[surname] = sorted({near for variant in (surname, *_deletions(surname))
+                                           for near in near_surnames[variant]} - {surname})
+            candidates += [other for near in slipped[surname] for other, theirs, their_given in weighed[near]
+                           if their_given == given and theirs >= 2 * mine]
+        if not candidates:
             continue
         target = same[max(candidates, key=lambda other: (weight[other], len(other[0]), other))]
         target = renamed.get(target, target)

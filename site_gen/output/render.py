@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import re
 import time
 import traceback
@@ -38,29 +39,45 @@ _INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates for the life of the process, by name and source checksum: the preview
-    makes a Renderer per rebuild, and compiling the theme again each time cost a fifth of a second."""
+    """Compiled templates by name and source checksum, for the life of the process (the preview
+    makes a Renderer per rebuild) and in `folder` if given (each `build` is a process of its own):
+    compiling the theme cost a fifth of a second a build."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
         self._compiled: dict[str, bytes] = {}
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         compiled = self._compiled.get(bucket.key)
+        if compiled is None and self.folder is not None:
+            try:
+                compiled = (self.folder / f"template-{bucket.key}.jinja").read_bytes()
+            except OSError:
+                return
         if compiled is not None:
-            bucket.bytecode_from_string(compiled)  # ignored by Jinja if the source's checksum differs
+            bucket.bytecode_from_string(compiled)  # ignored by Jinja if the source's checksum or Python differs
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._compiled[bucket.key] = bucket.bytecode_to_string()
+        compiled = self._compiled[bucket.key] = bucket.bytecode_to_string()
+        if self.folder is not None:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                fresh = self.folder / f".template-{bucket.key}.{os.getpid()}.new"
+                fresh.write_bytes(compiled)
+                os.replace(fresh, self.folder / f"template-{bucket.key}.jinja")  # whole, or not at all
+            except OSError:
+                pass  # compiled again next time
 
 
-_COMPILED = _CompiledTemplates()
+_COMPILED: dict[Path | None, _CompiledTemplates] = {}
 
 
 class Renderer:
     """Templates from the site's `templates/` folder, then the default theme's; strict about undefined names."""
 
-    def __init__(self, config: SiteConfig, search_index: bool | None = None) -> None:
-        """`search_index`: whether the site has a search index to link to (default: the `search` setting)."""
+    def __init__(self, config: SiteConfig, search_index: bool | None = None, compiled: Path | None = None) -> None:
+        """`search_index`: whether the site has a search index to link to (default: the `search`
+        setting); `compiled`: a folder to keep compiled templates in between builds (the cache's)."""
         theme = config.theme
         #: (folder, how messages name it), in lookup order
         self.template_dirs = tuple((folder, "templates" if folder == config.templates_dir else
@@ -72,7 +89,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             auto_reload=False,  # one Renderer per build: templates cannot change under it
-            bytecode_cache=_COMPILED,
+            bytecode_cache=_COMPILED.setdefault(compiled, _CompiledTemplates(compiled)),
         )
         site_urls = SiteUrls(config.base_url)
         self.environment.globals.update(
