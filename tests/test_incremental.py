@@ -189,6 +189,27 @@ def test_a_build_keeps_compiled_templates_for_the_next(make_site: SiteFactory, s
     assert build(config).rendered > 1
 
 
+def test_a_save_pickles_again_only_the_records_that_changed(make_site: SiteFactory, seed_text: str,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from site_gen.output import cache as cache_module
+    monkeypatch.setattr(cache_module, "_CHUNK", 1)  # a chunk a record
+    config = make_site({"000_seed.txt": seed_text, "001_a.txt": " date 2019-01-05 Arsenal want Tom Pike.\n\nMore.",
+                        "002_b.txt": " date 2019-02-05 Everton want Kai Lund.\n\nMore."})
+    for seed in config.seeds_dir.glob("*.txt"):  # written well before the build (not "racy clean")
+        os.utime(seed, ns=(time.time_ns() - 60 * 10**9,) * 2)
+    build(config)
+    pickled: list[object] = []
+    dumps = cache_module.pickle.dumps
+    monkeypatch.setattr(cache_module.pickle, "dumps", lambda value, **kw: pickled.append(value) or dumps(value, **kw))
+    (config.seeds_dir / "001_a.txt").write_text(" date 2019-01-05 Arsenal want Tom Pike for £9m.\n\nMore.",
+                                                encoding="utf-8")
+    build(config)
+    assert [list(chunk) for chunk in pickled] == [["001_a.txt"]]  # the others' pickles were written as they were
+    reloaded = BuildCache(cache_folder(config.out_dir), gather(config).code, site_id=built_id(config.out_dir))
+    assert sorted(reloaded.files) == ["000_seed.txt", "001_a.txt", "002_b.txt"]
+    assert "£9m" in repr(reloaded.files["001_a.txt"].record)
+
+
 def test_no_cache_renders_everything(make_site: SiteFactory, seed_text: str) -> None:
     config = make_site({"000_seed.txt": seed_text})
     first = build(config)

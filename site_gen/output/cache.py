@@ -22,8 +22,8 @@ from site_gen.content.archive import RememberedPass
 from site_gen.errors import Problem
 from site_gen.model import Article, BuildSummary, FileRecord
 
-#: Records per pickle in the cache file.
-_CHUNK = 5000
+#: Records per pickle in the cache file: a save pickles again only the chunks with a changed record.
+_CHUNK = 500
 #: A file changed this close to the last build may have changed again within the same clock
 #: tick, keeping its size and mtime ("racy clean", as git calls it): check its content instead.
 RACY_NS = 2_000_000_000
@@ -61,6 +61,8 @@ class BuildCache:
         self.started_ns = 0
         #: the last archive-wide pass over names and clubs
         self.archive_pass: RememberedPass | None = None
+        #: the record chunks as loaded, each with its pickle: an unchanged one is written back as it was
+        self._chunks: list[tuple[dict[str, FileRecord], bytes]] = []
         if enabled:  # off: build cold, and write a fresh cache all the same
             self._load()
 
@@ -69,6 +71,7 @@ class BuildCache:
         if code != self.code:
             self.code, self.files, self.pages, self.inputs, self.rest = code, {}, {}, "", ""
             self.summary, self.started_ns, self.archive_pass = BuildSummary(0, 0), 0, None
+            self._chunks = []
 
     def _load(self) -> None:
         try:
@@ -77,14 +80,21 @@ class BuildCache:
                 if not isinstance(saved, _Header) or saved.code != self.code or saved.site_id != self.site_id:
                     return
                 files: dict[str, FileRecord] = {}
+                chunks: list[tuple[dict[str, FileRecord], bytes]] = []
                 for _ in range(saved.file_chunks):
-                    files.update(pickle.load(handle))
+                    start = handle.tell()
+                    chunk = pickle.load(handle)
+                    files.update(chunk)
+                    end = handle.tell()
+                    handle.seek(start)
+                    chunks.append((chunk, handle.read(end - start)))  # written again as it is if unchanged
                 pages: dict[str, bytes] = pickle.load(handle)
                 archive_pass = pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError,
                 KeyError):
             return  # no cache, or an unreadable one: build cold
         self.files, self.pages, self.inputs, self.rest = files, pages, saved.inputs, saved.rest
+        self._chunks = chunks
         self.summary, self.started_ns = saved.summary, saved.started_ns
         self.archive_pass = archive_pass if isinstance(archive_pass, RememberedPass) else None
 
@@ -139,15 +149,31 @@ class BuildCache:
         names = list(files)
         chunks = [names[start:start + _CHUNK] for start in range(0, len(names), _CHUNK)]
         fresh = folder / f"cache.pickle.new-{os.getpid()}"
+        kept = self._chunks
+        written: list[tuple[dict[str, FileRecord], bytes]] = []
         with fresh.open("wb") as handle:
             pickle.dump(_Header(self.code, inputs, summary, started_ns, len(chunks), site_id, self.rest), handle,
                         protocol=pickle.HIGHEST_PROTOCOL)
-            for chunk in chunks:
-                pickle.dump({name: files[name] for name in chunk}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            for number, chunk in enumerate(chunks):
+                records = {name: files[name] for name in chunk}
+                if number < len(kept) and _same_records(kept[number][0], records):
+                    data = kept[number][1]  # not one record changed: its pickle as it was (most of a save)
+                else:
+                    data = pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(data)
+                written.append((records, data))
             pickle.dump(pages, handle, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump(self.archive_pass, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(fresh, folder / "cache.pickle")
+        self._chunks = written
         self._unsaved = False
+
+
+def _same_records(old: dict[str, FileRecord], new: dict[str, FileRecord]) -> bool:
+    """The same files, in the same order, with the very records (not equal ones: identity is a
+    pointer's comparison, and a record read again is a new object)."""
+    return len(old) == len(new) and all(
+        name == other and record is new[other] for (name, record), other in zip(old.items(), new))
 
 
 @dataclass(frozen=True, slots=True)
