@@ -121,8 +121,7 @@ def _check(key: str, value: Any) -> Any:
     if key == "base_url":
         return normalise_base_url(str(value))
     if key in ("per_page", "feed_entries", "player_page_rumours", "tag_page_rumours", "source_page_rumours",
-               "outcome_months",
-               "min_sample"):
+               "outcome_months", "min_sample"):
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise ConfigError(f"must be a whole number of at least 1, not {value!r}")
         return value

@@ -16,7 +16,8 @@ from typing import Any, Iterable, Iterator, Sequence
 from site_gen import urls
 from site_gen.model import TEXT_OUTPUT, Article, Page
 from site_gen.site.articles import summary
-from site_gen.site.maker import PageMaker
+from site_gen.site.maker import PageMaker, move_phrase
+from site_gen.site.views import MoveView
 
 #: Most URLs one sitemap file may list (the sitemaps.org limit); more make a sitemap index.
 SITEMAP_LIMIT = 50_000
@@ -59,16 +60,13 @@ def _feed_values(maker: PageMaker, route: str, title: str, articles: Sequence[Ar
             "entries": entries}
 
 
-def _said(moves: Sequence[Any], article: Article) -> str:
+def _said(moves: Sequence[MoveView], article: Article) -> str:
     """An entry's text: each move once, with its fee, how far it got and what came of it (a
     reader sees in the feed whether a rumour still stands); else the start of the article."""
     if not moves:
         return summary(article)
-    said = []
-    for m in moves:
-        detail = ", ".join(part for part in (m["fee"], m["stage"], m["status"]) if part)
-        said.append(f"{m['player'].name}: {m['from'].name if m['from'] else '?'} → {m['to'].name if m['to'] else '?'}"
-                    f" ({detail})")
+    said = [f"{move_phrase(m)} ({', '.join(part for part in (m['fee'], m['stage'], m['status']) if part)})"
+            for m in moves]
     return "; ".join(said) + (f". Source: {article.source}." if article.source else ".")
 
 

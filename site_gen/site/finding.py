@@ -18,7 +18,7 @@ from site_gen import urls
 from site_gen.digests import fingerprint
 from site_gen.model import JSON_OUTPUT, Page
 from site_gen.site.index import SiteIndex
-from site_gen.site.maker import PageMaker
+from site_gen.site.maker import PageMaker, move_phrase
 
 #: Where the name files live: `search/names/<two letters>.json`.
 NAMES_ROUTE = "search/names/"
@@ -114,9 +114,7 @@ def search_records(maker: PageMaker, partitions: set[str]) -> Iterator[SearchRec
         if str(article.date.year) not in partitions:
             continue
         card = maker.card(article)
-        moves = "; ".join(f"{m['player'].name}: {m['from'].name if m['from'] else '?'} → "
-                          f"{m['to'].name if m['to'] else '?'}{' ' + m['fee'] if m['fee'] else ''}"
-                          for m in card["moves"])
+        moves = "; ".join(move_phrase(m) + (f" {m['fee']}" if m["fee"] else "") for m in card["moves"])
         summary = f"{article.date:%-d %B %Y}{' · ' + article.source if article.source else ''}"
         names = ", ".join(link.name for link in (*card["players"], *card["clubs"]))
         tags = ", ".join(link.name for link in card["tags"])

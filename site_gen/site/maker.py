@@ -279,6 +279,12 @@ def rumours_phrase(count: int) -> str:
     return f"{count} transfer rumour{'s' if count != 1 else ''}"
 
 
+def move_phrase(move: MoveView) -> str:
+    """"Kai Lund: Ajax → Everton" ("?" for a club not named), as feeds and search put a move."""
+    return f"{move['player'].name}: {move['from'].name if move['from'] else '?'} → " \
+           f"{move['to'].name if move['to'] else '?'}"
+
+
 def same(entry: T) -> T:
     """An index entry is its own key: a few names, counts and dates."""
     return entry
