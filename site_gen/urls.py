@@ -23,7 +23,7 @@ from site_gen.errors import ConfigError
 _APOSTROPHES = [("'", ""), ("\u2019", ""), ("\u2018", ""), ("£", ""), ("€", ""), ("$", "")]  # "£40m" is "40m"
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=1 << 19)
 def slugify(text: str, max_length: int = 0) -> str:
     """ASCII, lower-case, hyphenated; apostrophes vanish ("St Mary's" → "st-marys").
 

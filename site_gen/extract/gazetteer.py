@@ -26,7 +26,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _SAINT = re.compile(r"\bst\.\s*")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=1 << 19)
 def fold(text: str) -> str:
     """A look-up key: ASCII, lower case, no apostrophes, words split by one space.
 

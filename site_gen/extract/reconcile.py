@@ -43,6 +43,8 @@ _SHORT_FORMS = {
     "sandy": "alexander", "zak": "zachary", "zac": "zachary", "olly": "oliver", "ollie": "oliver",
     "kit": "christopher", "topher": "christopher", "steve": "stephen", "stevie": "stephen",
 }
+#: a given name → its short forms ("william" → "bill", "billy", "liam")
+_LONG_FORMS = {long: [short for short, of in _SHORT_FORMS.items() if of == long] for long in set(_SHORT_FORMS.values())}
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,8 +245,8 @@ def _spellings(written: Mapping[str, int], fixed: frozenset[str]) -> dict[str, s
         for variant in (surname, *_deletions(surname)):
             near_surnames[variant].add(surname)
     weight = {key: sum(written[name] for name in groups[key]) for key in groups}
-    # a surname → (key, weight, given) of its names, weighed once
-    weighed = {surname: [(other, weight[other], other[0]) for other in keys] for surname, keys in by_surname.items()}
+    givens_of = {surname: {given for given, _ in keys} for surname, keys in by_surname.items()}
+    near_givens = _NearGivens({given for given, _ in same})
     slipped: dict[str, list[str]] = {}  # a surname → the others one slip from it (found once per surname)
     for key in sorted(same, key=lambda k: (weight[k], k)):
         given, surname = key
@@ -252,16 +254,17 @@ def _spellings(written: Mapping[str, int], fixed: frozenset[str]) -> dict[str, s
             continue
         mine = weight[key]
         # only a commoner spelling (or as common, with a longer given name) can take a name over
-        candidates = [other for other, theirs, their_given in weighed[surname] if (
-            theirs > mine or (theirs == mine and len(their_given) > len(given))) and (
-            _same_given(given, their_given) or (len(given) >= 4 and theirs >= 2 * mine
-                                                and _one_slip(given, their_given)))]
+        candidates = [other for other in ((their_given, surname) for their_given in near_givens.of(given)
+                                          if their_given in givens_of[surname])
+                      if (weight[other] > mine or (weight[other] == mine and len(other[0]) > len(given))) and (
+                          _same_given(given, other[0]) or (len(given) >= 4 and weight[other] >= 2 * mine
+                                                           and _one_slip(given, other[0])))]
         if len(surname) >= 5:
             if surname not in slipped:
                 slipped[surname] = sorted({near for variant in (surname, *_deletions(surname))
                                            for near in near_surnames[variant]} - {surname})
-            candidates += [other for near in slipped[surname] for other, theirs, their_given in weighed[near]
-                           if their_given == given and theirs >= 2 * mine]
+            candidates += [(given, near) for near in slipped[surname]
+                           if given in givens_of[near] and weight[(given, near)] >= 2 * mine]
         if not candidates:
             continue
         target = same[max(candidates, key=lambda other: (weight[other], len(other[0]), other))]
@@ -276,6 +279,36 @@ def _spellings(written: Mapping[str, int], fixed: frozenset[str]) -> dict[str, s
             target = renamed[target]
         renamed[name] = target
     return {name: target for name, target in renamed.items() if name != target}
+
+
+class _NearGivens:
+    """Every given name in the archive, indexed so that those `_same_given` as one, or one slip
+    from it, are found without comparing it with all the others (a busy archive's common
+    surnames have dozens of given names each, and comparing every pair was most of the pass)."""
+
+    def __init__(self, givens: set[str]) -> None:
+        self._givens = givens
+        self._by_start: dict[str, list[str]] = defaultdict(list)  # its first three letters or more → givens
+        self._by_slip: dict[str, list[str]] = defaultdict(list)  # it, or it with a letter dropped → givens
+        for given in sorted(givens):
+            for end in range(3, len(given) + 1):
+                self._by_start[given[:end]].append(given)
+            for variant in {given, *_deletions(given)}:
+                self._by_slip[variant].append(given)
+        self._found: dict[str, frozenset[str]] = {}
+
+    def of(self, given: str) -> frozenset[str]:
+        """The given names that may be `given`'s person (more than may: the caller checks), not it."""
+        found = self._found.get(given)
+        if found is None:
+            near = set(self._by_start.get(given, ()) if len(given) >= 3 else ())  # longer, starting with it
+            near.update(given[:end] for end in range(3, len(given)) if given[:end] in self._givens)  # its starts
+            near.update(form for form in (_SHORT_FORMS.get(given), *_LONG_FORMS.get(given, ())) if form in self._givens)
+            for variant in {given, *_deletions(given)}:
+                near.update(self._by_slip.get(variant, ()))
+            near.discard(given)
+            found = self._found[given] = frozenset(near)
+        return found
 
 
 def _preferred(members: list[str], written: Mapping[str, int], fixed: frozenset[str]) -> str:
@@ -309,7 +342,7 @@ def _deletions(word: str) -> list[str]:
     return [word[:i] + word[i + 1:] for i in range(len(word))]
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=1 << 19)
 def _loose(name: str) -> str:
     """A name folded for comparing: no accents or case, no "Jr", transliterated umlauts ("ue" = "ü")."""
     folded = fold(_SUFFIX.sub("", name.strip()))
