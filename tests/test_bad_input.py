@@ -25,6 +25,7 @@ from site_gen.errors import BuildError, ConfigError, SourceError
 from site_gen.content.infer import make_article
 from site_gen.content.load import MAX_BYTES, load_source
 from site_gen.output.cache import cache_folder
+from site_gen.output import write as write_module
 from site_gen.output.write import StagedOutput
 
 SiteFactory = Callable[..., SiteConfig]
@@ -305,6 +306,30 @@ def test_killed_in_place_update_is_followed_by_a_whole_new_site(make_site: SiteF
     build(clean, use_cache=False)
     built, cold = ({path: digest for path, digest in _snapshot(out).items() if path != ".site-gen"}
                    for out in (config.out_dir, clean.out_dir))  # the marker names the build that made it
+    assert built == cold
+
+
+def test_an_update_killed_while_swapping_in_search_partitions_is_followed_by_the_right_index(
+        make_site: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The partitions' manifest goes in after the partitions it describes: killed in between, the
+    next build indexes them again rather than trusting a manifest for folders never swapped in."""
+    config = make_site({"001_a.txt": " date 2017-08-01 Liverpool want Harry Brook from Leeds United.\n\nMore.",
+                        "002_b.txt": " date 2019-01-05 Arsenal are keen on Tom Pike of Everton.\n\nMore."})
+    build(config)
+    (config.seeds_dir / "002_b.txt").write_text(" date 2019-01-05 Arsenal are keen on Tom Pike of Everton, "
+                                                "who is valued at £20m.\n\nMore.", encoding="utf-8")
+
+    def killed(*args: object) -> None:
+        raise KeyboardInterrupt  # the process dies here
+    monkeypatch.setattr(write_module, "_swap_folder", killed)
+    with pytest.raises(KeyboardInterrupt):
+        build(config)
+    monkeypatch.undo()
+    build(config)
+    clean = load_config(config.source_dir, out_dir=tmp_path / "clean")
+    build(clean, use_cache=False)
+    built, cold = ({path: digest for path, digest in _snapshot(out).items() if path != ".site-gen"}
+                   for out in (config.out_dir, clean.out_dir))
     assert built == cold
 
 

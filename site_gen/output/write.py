@@ -299,6 +299,11 @@ class PatchedOutput:
         """Replace changed files, remove gone pages, then mark the site as this build's (until then
         the marker says it is being patched, so a build killed half-way leaves no trusted cache)."""
         mark_patching(self.out_dir, self.base_url)
+        # folders (search partitions) before files: a file that describes them (the partitions'
+        # manifest) must never be in place before they are, or a build killed in between would
+        # leave a manifest that the next build trusts for folders it never swapped in
+        for relative, files in self._folders.items():
+            _swap_folder(self._target(relative), files)
         for relative, data in self._writes.items():
             _replace(self._target(relative), data)
         for relative in self._spilled:
@@ -306,8 +311,6 @@ class PatchedOutput:
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(self._spill / inside(relative), target)
         shutil.rmtree(self._spill, ignore_errors=True)
-        for relative, files in self._folders.items():
-            _swap_folder(self._target(relative), files)
         for relative, keep in self._pruned.items():
             root = self._target(relative)
             for folder in sorted(root.iterdir()) if root.is_dir() else ():
