@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import re
@@ -11,11 +12,12 @@ from typing import Any, Callable
 import html5lib
 import pytest
 
-from site_gen.build import build
+from site_gen.build import build, extract_articles, gather, index_site
 from site_gen.config import SiteConfig, load_config
 from site_gen.check import html_links
 from site_gen.errors import BuildError
 from site_gen.site.finding import shelf
+from site_gen.site.maker import PageMaker
 
 SiteFactory = Callable[..., SiteConfig]
 Crawl = Callable[..., Any]  # conftest's crawl_site
@@ -393,3 +395,17 @@ def test_a_players_summary_story_and_chart_are_on_his_first_page_only(make_site:
         assert part in first and part not in second
     assert 'the first page</a>' in second and 'href="/players/kai-lund.html"' in second
     assert ">Bid 1<" in second and ">Bid 1<" not in first
+
+
+def test_the_maker_shows_each_article_its_own_card_even_after_others_are_freed(make_site: SiteFactory) -> None:
+    """The preview's kept maker is handed articles read anew, which are then freed: an id Python
+    reuses for the next one must not bring back the last one's card or key."""
+    config = make_site({"001_a.txt": " date 2019-01-05 Arsenal want Tom Pike.\n\nMore words."})
+    inputs = gather(config)
+    index = index_site(inputs, extract_articles(inputs).articles).index
+    maker = PageMaker(index, config)
+    for number in range(20):
+        article = dataclasses.replace(index.articles[0], title=f"Headline {number}", slug=f"headline-{number}")
+        assert maker.card(article)["title"] == f"Headline {number}"
+        assert f"/headline-{number}" in maker.key(article)
+        del article

@@ -71,8 +71,11 @@ class PageMaker:
         self.config = config
         self.urls = SiteUrls(config.base_url)
         self.digests = digests or ArticleDigests({}, {})
-        self._cards: dict[int, Card] = {}  # by id(article): the index's articles live as long as the maker
-        self._keys: dict[int, str] = {}
+        # by id(article), each memo also holding its article: while the maker lives, no other
+        # object can take that id (the preview hands its kept maker articles read anew, which
+        # would otherwise be freed and their ids reused by the next save's)
+        self._cards: dict[int, tuple[Article, Card]] = {}
+        self._keys: dict[int, tuple[Article, str]] = {}
         self._club_rumours: dict[str, list[Article]] = {}
         # Every card shows players' and clubs' names as the index spells them, and links a player to
         # his page if he has one, so any page depends on that table (it changes rarely: a new spelling
@@ -145,12 +148,12 @@ class PageMaker:
     def key(self, article: Article) -> str:
         """A short name for what lists show of an article: a digest of its record but the body, its
         slug, how its rumours turned out, and where its players without a page link."""
-        found = self._keys.get(id(article))
-        if found is None:
+        memo = self._keys.get(id(article))
+        if memo is None:
             digest = self.digests.shown.get(article.path.name) or shown_digest(article)
-            found = self._keys[id(article)] = \
-                f"{digest}/{article.slug}{self._outcome_key(article)}{self._pageless_routes(article)}"
-        return found
+            memo = self._keys[id(article)] = (
+                article, f"{digest}/{article.slug}{self._outcome_key(article)}{self._pageless_routes(article)}")
+        return memo[1]
 
     def whole_key(self, article: Article, whole: str | None = None) -> str:
         """`key`, and the article's body too (`whole`, if not the maker's): what its own page is made from."""
@@ -176,9 +179,9 @@ class PageMaker:
 
     def card(self, article: Article) -> Card:
         """What a list shows of an article; made once per article and shared."""
-        found = self._cards.get(id(article))
-        if found is None:
-            found = self._cards[id(article)] = {
+        memo = self._cards.get(id(article))
+        if memo is None:
+            memo = self._cards[id(article)] = (article, {
                 "title": article.title,
                 "url": self.urls.url(urls.article_route(article.date, article.slug)),
                 "date": article.date,
@@ -189,8 +192,8 @@ class PageMaker:
                 or (article.fees[0].text if article.fees else None),
                 "source": article.source,
                 "tags": [self.tag(tag) for tag in article.tags],
-            }
-        return found
+            })
+        return memo[1]
 
     def ordered(self, articles: list[Article]) -> Sequence[Article]:
         """A list of rumours in the configured order (the index keeps them newest first)."""
