@@ -153,10 +153,10 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
     _stop_if_strict(strict, problems)
     maker = PageMaker(index, config, article_digests(extracted.files, indexed.revisions))  # shared by the
     # pages (and forked workers) and search
-    fresh = {name: record for name, record in extracted.files.items() if record is not cache.files.get(name)}
-    if quick and fresh and list(extracted.files) == list(cache.files) and not indexed.problems:
-        reworded = _render_reworded(config, cache, maker, fresh, fingerprint, started_ns)  # planning nothing
-        if reworded is not None:
+    if quick and list(extracted.files) == list(cache.files) and not indexed.problems:
+        fresh = {name: record for name, record in extracted.files.items() if record is not cache.files[name]}
+        reworded = _render_reworded(config, cache, maker, fresh, fingerprint, started_ns) if fresh else None
+        if reworded is not None:  # planning nothing
             if kept is not None:
                 kept.maker, kept.inputs = maker, inputs
             return replace(reworded, seconds=clock.total())

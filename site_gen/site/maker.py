@@ -199,6 +199,12 @@ class PageMaker:
         """A list of rumours in the configured order (the index keeps them newest first)."""
         return articles if self.config.order == "newest-first" else articles[::-1]
 
+    def newest(self, articles: Sequence[Article], limit: int) -> tuple[Sequence[Article], int]:
+        """The newest `limit` of some rumours (newest first), in the configured order, and how many
+        older ones are left for a search to find (a tag's page, an outlet's)."""
+        shown = list(articles[:limit])
+        return self.ordered(shown), len(articles) - len(shown)
+
     def cards(self, articles: Sequence[Article]) -> list[Card]:
         return [self.card(article) for article in articles]
 

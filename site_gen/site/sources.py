@@ -33,11 +33,10 @@ def source_pages(maker: PageMaker) -> Iterator[Page]:
     for record in records:
         entry = _entry(maker, record)
         route = urls.source_route(record.slug)
-        newest = list(record.articles[:maker.config.source_page_rumours])
-        older = len(record.articles) - len(newest)
+        newest, older = maker.newest(record.articles, maker.config.source_page_rumours)
         yield from maker.paged(Listing(
             route=route, template="source.html", title=record.name,
-            items=maker.ordered(newest), per_page=maker.config.per_page, show=maker.cards,
+            items=newest, per_page=maker.config.per_page, show=maker.cards,
             key=maker.key, inputs=(entry, minimum, older),
             values=functools.partial(dict, record=entry, minimum=minimum, older=older, query=record.name),
             description=f"{rumours_phrase(len(record.articles))} reported by {record.name}, and how many came true.",

@@ -19,11 +19,10 @@ def tag_pages(maker: PageMaker) -> Iterator[Page]:
                                    per_page=maker.index_size, show=list, key=same))
     for group in groups:
         name = maker.tag(group.slug).name
-        newest = group.articles[:maker.config.tag_page_rumours]
-        older = len(group.articles) - len(newest)
+        newest, older = maker.newest(group.articles, maker.config.tag_page_rumours)
         yield from maker.paged(Listing(
             route=urls.tag_route(group.slug), template="rumours.html", title=f"Tagged “{name}”",
-            items=maker.ordered(newest), per_page=maker.config.per_page, show=maker.cards, key=maker.key,
+            items=newest, per_page=maker.config.per_page, show=maker.cards, key=maker.key,
             inputs=older, values=functools.partial(_brief, name, older)))
 
 
