@@ -3,6 +3,39 @@
 // results, the players, clubs and outlets whose names have words starting with what is typed,
 // from small files of names by their words' first two letters, shown between the field's label
 // and the field. A "q" in the page's address is searched for at once.
+//
+// Pagefind asks for a result's fragment (address, title, words) as a file of its own; the build
+// keeps a partition's fragments instead on shelves, gzipped together by their id's first digits
+// (as many as the page's data-digits says for that partition). Pagefind runs in this page, not in
+// a worker, so its requests for fragments pass through `fetch` here and are answered from a shelf.
+(function () {
+  var box = document.getElementById("search");
+  if (!box || !box.dataset.bundles || typeof DecompressionStream === "undefined") return;
+  var digits = {};
+  var paths = box.dataset.bundles.split(" "), counts = (box.dataset.digits || "").split(" ");
+  paths.forEach(function (path, at) { digits[new URL(path, document.baseURI).href] = Number(counts[at] || 0); });
+  var shelves = {};
+  var plainFetch = window.fetch.bind(window);
+  var FRAGMENT = /^(.*\/)fragment\/([^\/]+)\.pf_fragment$/;
+  window.fetch = function (input, options) {
+    var found = FRAGMENT.exec(new URL(typeof input === "string" ? input : input.url, document.baseURI).href);
+    if (!found || !(found[1] in digits)) return plainFetch(input, options);
+    var id = found[2];
+    var shelf = found[1] + "fragments/" + (id.slice(id.lastIndexOf("_") + 1).slice(0, digits[found[1]]) || "all") + ".pf_fragments";
+    if (!shelves[shelf]) {
+      shelves[shelf] = plainFetch(shelf).then(function (answer) {
+        if (!answer.ok) throw new Error("search: " + shelf + " is missing");
+        return new Response(answer.body.pipeThrough(new DecompressionStream("gzip"))).json();
+      });
+      shelves[shelf].catch(function () { delete shelves[shelf]; });  // asked again next time
+    }
+    return shelves[shelf].then(function (fragments) {
+      if (!(id in fragments)) return new Response("", { status: 404 });
+      return new Response("pagefind_dcd" + JSON.stringify(fragments[id]));
+    });
+  };
+})();
+
 window.addEventListener("DOMContentLoaded", function () {
   var box = document.getElementById("search");
   if (!box || typeof PagefindUI === "undefined" || !box.dataset.bundles) return;
@@ -10,6 +43,7 @@ window.addEventListener("DOMContentLoaded", function () {
   box.innerHTML = "";
   var ui = new PagefindUI({ element: "#search", bundlePath: bundles[0], baseUrl: box.dataset.base,
                             mergeIndex: bundles.slice(1).map(function (path) { return { bundlePath: path }; }),
+                            noWorker: true,  // its requests for fragments go through this page's fetch
                             showImages: false, resetStyles: false,
                             translations: { placeholder: "Van Dijk, Liverpool, £60m…" } });
   // a link may carry a search (a tag's page links to one for its older rumours): "?q=loan"

@@ -46,6 +46,9 @@ def make_site(tmp_path: Path, project_root: Path) -> SiteFactory:
                 path.write_bytes(content)
             else:
                 path.write_text(content, encoding="utf-8")
+        # pages as the templates write them, which the tests read as text (minified pages are
+        # checked against these in test_build); a site.toml, so that any build of the folder agrees
+        (source / "site.toml").write_text("minify_html = false\n", encoding="utf-8")
         return load_config(source, out_dir=tmp_path / "out", base_url=base_url, **settings)
 
     return factory

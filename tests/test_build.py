@@ -16,7 +16,7 @@ from site_gen.build import build, extract_articles, gather, index_site
 from site_gen.config import SiteConfig, load_config
 from site_gen.check import html_links
 from site_gen.errors import BuildError
-from site_gen.site.finding import shelf
+from site_gen.site.finding import fragment_shelf, shelf
 from site_gen.site.maker import PageMaker
 
 SiteFactory = Callable[..., SiteConfig]
@@ -95,6 +95,32 @@ def test_every_page_is_well_formed_html(archive) -> None:  # type: ignore[no-unt
     parser = html5lib.HTMLParser(strict=True)
     for page in html_files(config.out_dir):
         parser.parse(page.read_bytes())  # raises on any parse error
+
+
+def test_minified_pages_say_and_link_what_the_templates_write(make_site: SiteFactory, seed_text: str) -> None:
+    config = make_site({"000_seed.txt": seed_text, "001_later.txt": LATER_ARTICLE}, search=False, minify_html=True)
+    build(config)
+    plain = load_config(config.source_dir, out_dir=config.out_dir.parent / "plain", minify_html=False,
+                        search=False)
+    build(plain)
+
+    def seen(page: Path) -> tuple[str, list[tuple[str, str]]]:
+        """The page's text (without the spaces between blocks, which it drops) and its elements'
+        attributes, in document order."""
+        root = html5lib.parse(page.read_bytes(), namespaceHTMLElements=False)
+        words = "".join("".join(root.find("body").itertext()).split())
+        return words, [(element.tag, str(sorted(element.attrib.items()))) for element in root.iter()]
+
+    pages = html_files(plain.out_dir)
+    assert len(pages) > 20 and [p.relative_to(plain.out_dir) for p in pages] == \
+        [p.relative_to(config.out_dir) for p in html_files(config.out_dir)]
+    for page in pages:
+        small = config.out_dir / page.relative_to(plain.out_dir)
+        assert seen(small) == seen(page), page
+        assert small.stat().st_size < page.stat().st_size
+        assert b"</head>" in small.read_bytes()  # where the preview's live reload adds its script
+    article = next(config.out_dir.glob("2017/*/*.html")).read_text(encoding="utf-8")
+    assert "</li>" not in article and 'class="' not in article.partition("</head>")[2]
 
 
 def test_links_from_home_to_seed_player_clubs_tags_and_month(archive, file_for: FileFor) -> None:  # type: ignore[no-untyped-def]
@@ -273,7 +299,8 @@ def test_search_index_is_written_reused_and_can_be_turned_off(make_site: SiteFac
     config = make_site({"000_seed.txt": seed_text})
     build(config)
     index = config.out_dir / "pagefind" / "2017" / "pagefind.js"
-    assert index.is_file() and list((config.out_dir / "pagefind" / "2017").rglob("*.pf_fragment"))
+    assert index.is_file() and list((config.out_dir / "pagefind" / "2017").rglob("*.pf_fragments"))
+    assert not list(config.out_dir.rglob("*.pf_fragment"))  # on shelves, not a file each
     assert (config.out_dir / "pagefind" / "2017" / "pagefind-ui.js").is_file()  # the first bundle has the UI
     search_page = (config.out_dir / "search" / "index.html").read_text(encoding="utf-8")
     assert 'data-bundles="/pagefind/2017/"' in search_page and 'data-names="/search/names/"' in search_page
@@ -342,6 +369,14 @@ def test_names_are_found_by_their_words_first_two_letters(make_site: SiteFactory
                                            ("Ñíguez", "ni"), ("99ers", "99"), ("Çalhanoğlu", "ca")])
 def test_a_words_name_file_is_its_first_two_letters_folded(word: str, key: str | None) -> None:
     assert shelf(word) == key
+
+
+@pytest.mark.parametrize(("records", "fragment_id", "found"), [(1, "en_014341c", "all"), (64, "en_014341c", "all"),
+                                                               (65, "en_014341c", "0"), (1024, "pt-br_ab1", "a"),
+                                                               (1025, "en_014341c", "01")])
+def test_a_search_fragments_shelf_is_its_ids_first_digits_as_the_partition_grows(records: int, fragment_id: str,
+                                                                                 found: str) -> None:
+    assert fragment_shelf(fragment_id, records) == found
 
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 import jinja2
+import minify_html
 from jinja2 import meta
 
 from site_gen import __version__, urls
@@ -102,7 +103,9 @@ class Renderer:
             asset=_asset_urls(theme.static_files(), site_urls),
             site_feed=site_urls.absolute(urls.feed_route(urls.home_route())),
             search_index=config.search if search_index is None else search_index,
+            minify_html=config.minify_html,  # not for templates: a global so that fingerprints cover it
         )
+        self.minify = config.minify_html
         self._fingerprints: dict[str, str] = {}
         self._once: dict[tuple[str, str], str] = {}
         self.environment.globals["once"] = self._render_once
@@ -177,7 +180,7 @@ class Renderer:
             return str(page.context["text"])
         try:
             template = self.environment.get_template(page.template)
-            return template.render(page.context)
+            text = template.render(page.context)
         except jinja2.TemplateSyntaxError as error:
             raise BuildError(f"templates/{error.name or page.template}:{error.lineno}: {error.message} "
                              f"(while rendering {page.path})") from error
@@ -188,6 +191,7 @@ class Renderer:
         except Exception as error:  # a filter or expression in a template failed: say where
             raise BuildError(f"{self._where(error, page)}: {type(error).__name__}: {error} "
                              f"(while rendering {page.path})") from error
+        return minified(text) if self.minify and page.path.endswith(".html") else text
 
     def _where(self, error: BaseException, page: Page) -> str:
         """`templates/name.html:line` of the innermost template frame in the traceback."""
@@ -218,6 +222,14 @@ def _asset_urls(static_files: dict[str, Path], site_urls: SiteUrls) -> dict[str,
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
         assets[relative] = f"{site_urls.url('static/' + relative)}?v={digest}"
     return assets
+
+
+def minified(html: str) -> str:
+    """A page without what HTML lets it leave out (quotes around plain attribute values, closing
+    tags such as `</p>` and `</li>`, spaces between blocks), by minify-html. The head is left as
+    written: the preview's live reload looks for `</head>` to add its script before."""
+    head, end, body = html.partition("</head>")
+    return head + end + minify_html.minify(body) if end else minify_html.minify(html)
 
 
 def digest_of(settings: str, renderer: Renderer, page: Page) -> bytes:

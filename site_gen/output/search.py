@@ -3,7 +3,11 @@
 Pagefind (from PyPI, with its bundled binary) is fed the records directly through its indexing
 service (`pagefind --service`), so it parses no HTML. Each partition (a year of articles, or the
 names) is a bundle of its own under `pagefind/<partition>/`, merged in the browser (`mergeIndex`);
-a browser loads only the pieces a query needs, however big the archive. `pagefind/partitions.json`
+a browser loads only the pieces a query needs, however big the archive. Pagefind writes a file per
+result (a fragment: its address, title and words); published, each costs a tar header and a block,
+so a bundle keeps them instead in shelves, gzipped together by their id's first digits
+(`fragments/<digits>.pf_fragments`), which the search page's script hands to Pagefind as it asks for
+one fragment. `pagefind/partitions.json`
 names each partition's records by a digest: a later build takes a partition whose records are
 the same from the last site unchanged, so an edit re-indexes one year, not the archive.
 """
@@ -11,8 +15,10 @@ the same from the last site unchanged, so an edit re-indexes one year, not the a
 from __future__ import annotations
 
 import base64
+import gzip
 import json
 import os
+import re
 import subprocess
 import threading
 from collections import defaultdict
@@ -23,7 +29,7 @@ from typing import Any, Callable, Iterable, Mapping, cast
 from site_gen.digests import fingerprint
 from site_gen.errors import BuildError
 from site_gen.output.write import PatchedOutput, StagedOutput
-from site_gen.site.finding import SearchRecord
+from site_gen.site.finding import SearchRecord, fragment_shelf
 
 FOLDER = "pagefind"
 MANIFEST = f"{FOLDER}/partitions.json"
@@ -38,7 +44,10 @@ _RUNTIME = ("pagefind.js", "pagefind-worker.js")
 #: A bundle's one file every build writes, whatever its role.
 _ENTRY = "pagefind-entry.json"
 #: Which files a bundle keeps: a change to that rule re-indexes bundles made before it.
-_LAYOUT = 2
+_LAYOUT = 3
+#: Pagefind's fragments are `fragment/<id>.pf_fragment`, gzipped JSON after this signature.
+_FRAGMENT = re.compile(r"fragment/(?P<id>[^/]+)\.pf_fragment")
+_SIGNATURE = b"pagefind_dcd"
 
 
 def write_index(digests: dict[str, str], records_of: Callable[[set[str]], Iterable[SearchRecord]],
@@ -88,8 +97,9 @@ def _index_share(partitions: dict[str, list[SearchRecord]], output: StagedOutput
                             "language": language, "meta": {"title": r.title, "summary": r.summary},
                             "filters": None, "sort": None} for r in records)
             files = service.request({"type": "GetFiles", "index_id": index_id})["files"]
-            output.replace_folder(f"{FOLDER}/{name}", {file["path"]: base64.b64decode(file["content"])
-                                                       for file in files if _wanted(file["path"], name == first)})
+            wanted = {file["path"]: base64.b64decode(file["content"])
+                      for file in files if _wanted(file["path"], name == first)}
+            output.replace_folder(f"{FOLDER}/{name}", _shelved(wanted, len(records)))
             service.request({"type": "DeleteIndex", "index_id": index_id})
 
 
@@ -99,6 +109,26 @@ def _wanted(path: str, first: bool) -> bool:
     if path in _UNUSED:
         return False
     return first or not (path in _UI or path in _RUNTIME or path.startswith("wasm."))
+
+
+def _shelved(files: dict[str, bytes], records: int) -> dict[str, bytes]:
+    """A bundle's files with its fragments put on shelves: one gzipped JSON object per shelf,
+    from each fragment's id to the fragment (as Pagefind wrote it, without the signature)."""
+    shelves: dict[str, list[tuple[str, bytes]]] = defaultdict(list)
+    kept: dict[str, bytes] = {}
+    for path, data in files.items():
+        match = _FRAGMENT.fullmatch(path)
+        if not match:
+            kept[path] = data
+            continue
+        fragment = gzip.decompress(data)
+        if not fragment.startswith(_SIGNATURE):
+            raise BuildError(f"search index: pagefind wrote a fragment not in its format ({path})")
+        shelves[fragment_shelf(match["id"], records)].append((match["id"], fragment[len(_SIGNATURE):]))
+    for shelf, fragments in shelves.items():
+        table = b"{" + b",".join(json.dumps(key).encode() + b":" + body for key, body in sorted(fragments)) + b"}"
+        kept[f"fragments/{shelf}.pf_fragments"] = gzip.compress(table, 9, mtime=0)
+    return kept
 
 
 class _Service:

@@ -52,6 +52,26 @@ def partition_digests(maker: PageMaker) -> dict[str, str]:
     return {name: fingerprint((maker.names, years[name])).hex() for name in bundles(maker.index)}
 
 
+#: About how many fragments a search shelf holds at most: a few kilobytes to fetch for a result.
+SHELF_FRAGMENTS = 64
+
+
+def fragment_digits(records: int) -> int:
+    """How many of a fragment id's first hex digits name its shelf, in a partition of `records`
+    results: the fewest that keep shelves at `SHELF_FRAGMENTS` or so. The search page's script
+    is told the same number for each partition."""
+    digits = 0
+    while records > SHELF_FRAGMENTS * 16 ** digits:
+        digits += 1
+    return digits
+
+
+def fragment_shelf(fragment_id: str, records: int) -> str:
+    """The shelf a Pagefind fragment is on ("en_014341c" → "01" in a big partition, "all" in a
+    small one): its id's hex digits after the language."""
+    return fragment_id.rpartition("_")[2][:fragment_digits(records)] or "all"
+
+
 def shelf(word: str) -> str | None:
     """The file a word's names are in: its first two letters without accents, lower case, any other
     character as "_" ("Éder" → "ed", "Ødegaard" → "_d"); None for a one-letter word, which no
