@@ -62,6 +62,7 @@ def wait_for(port: int, path: str, condition: object, seconds: float = 15) -> tu
 @pytest.fixture
 def server(make_site: SiteFactory, seed_text: str) -> Iterator[tuple[SiteConfig, int]]:
     config = make_site({"000_seed.txt": seed_text}, base_url=f"https://example.github.io{BASE}")
+    (config.source_dir / "site.toml").unlink()  # minified pages, the default: live reload finds </head> all the same
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "site_gen", "serve", "--source", str(config.source_dir), "--out", str(config.out_dir),
