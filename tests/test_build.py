@@ -304,6 +304,9 @@ def test_search_index_is_written_reused_and_can_be_turned_off(make_site: SiteFac
     assert (config.out_dir / "pagefind" / "2017" / "pagefind-ui.js").is_file()  # the first bundle has the UI
     search_page = (config.out_dir / "search" / "index.html").read_text(encoding="utf-8")
     assert 'data-bundles="/pagefind/2017/"' in search_page and 'data-names="/search/names/"' in search_page
+    # one rumour: its partition's fragments are on one shelf, and the page says so (no digits)
+    assert 'data-digits="0"' in search_page
+    assert [p.name for p in (config.out_dir / "pagefind" / "2017" / "fragments").iterdir()] == ["all.pf_fragments"]
     # a change no search record shows (the tag index's layout) keeps the very same index files
     inode = index.stat().st_ino
     tags = config.templates_dir / "tags.html"
