@@ -103,9 +103,8 @@ class Renderer:
             asset=_asset_urls(theme.static_files(), site_urls),
             site_feed=site_urls.absolute(urls.feed_route(urls.home_route())),
             search_index=config.search if search_index is None else search_index,
-            minify_html=config.minify_html,  # not for templates: a global so that fingerprints cover it
         )
-        self.minify = config.minify_html
+        self.minify = config.minify_html  # (page digests hold every setting, this one included)
         self._fingerprints: dict[str, str] = {}
         self._once: dict[tuple[str, str], str] = {}
         self.environment.globals["once"] = self._render_once

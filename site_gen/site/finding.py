@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 import unicodedata
 from dataclasses import dataclass
 from typing import Any, Iterator
@@ -40,7 +41,13 @@ class SearchRecord:
 def bundles(index: SiteIndex) -> list[str]:
     """The partitions, as the search page loads them: years, newest first.
     The first holds the search interface's files."""
-    return sorted({str(article.date.year) for article in index.articles}, reverse=True)
+    return list(partition_sizes(index))
+
+
+def partition_sizes(index: SiteIndex) -> dict[str, int]:
+    """Each partition (in `bundles` order) with its number of records, an article each."""
+    years = Counter(str(article.date.year) for article in index.articles)
+    return {year: years[year] for year in sorted(years, reverse=True)}
 
 
 def partition_digests(maker: PageMaker) -> dict[str, str]:

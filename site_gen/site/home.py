@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Iterator
 
 from site_gen import urls
 from site_gen.model import Page
-from site_gen.site.finding import NAMES_ROUTE, bundles, fragment_digits, shelf_keys
+from site_gen.site.finding import NAMES_ROUTE, fragment_digits, partition_sizes, shelf_keys
 from site_gen.site.maker import PageMaker
 from site_gen.site.sources import ranked_and_unranked
 from site_gen.site.views import Link
@@ -49,9 +48,9 @@ def _right_most(maker: PageMaker) -> list[tuple[Link, int, int]]:
 
 def utility_pages(maker: PageMaker) -> Iterator[Page]:
     """The search page (it works without JavaScript too) and the page for a missing address."""
-    years = Counter(str(article.date.year) for article in maker.index.articles)
-    partitions = [maker.urls.url(f"pagefind/{name}/") for name in bundles(maker.index)]
-    digits = [fragment_digits(years[name]) for name in bundles(maker.index)]
+    sizes = partition_sizes(maker.index)
+    partitions = [maker.urls.url(f"pagefind/{name}/") for name in sizes]
+    digits = [fragment_digits(size) for size in sizes.values()]
     names = maker.urls.url(NAMES_ROUTE)
     shelves = shelf_keys(maker) if maker.config.search else []
     yield maker.page(urls.SEARCH_ROUTE, "search.html", "Search", (partitions, digits, names, shelves),
