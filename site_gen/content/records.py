@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from site_gen.extract import Move
 from site_gen.model import Article
+
+
+def move_record(move: Move) -> dict[str, Any]:
+    """One move as plain data, with how sure the build is of it and the sentence it was read from."""
+    return {"player": move.player, "from": move.from_club, "to": move.to_club,
+            "fee": move.fee.text if move.fee else None, "stage": move.stage,
+            "confidence": round(move.confidence, 3), "evidence": move.evidence}
 
 
 def article_record(article: Article) -> dict[str, Any]:
@@ -15,8 +23,8 @@ def article_record(article: Article) -> dict[str, Any]:
         "title": article.title,
         "players": list(article.players),
         "clubs": list(article.clubs),
-        "moves": [{"player": m.player, "from": m.from_club, "to": m.to_club,
-                   "fee": m.fee.text if m.fee else None, "stage": m.stage} for m in article.moves],
+        "moves": [move_record(move) for move in article.moves],
+        "moves_to_review": [move_record(move) for move in article.held_moves],
         "fees": [fee.text for fee in article.fees],
         "source": article.source,
         "tags": list(article.tags),

@@ -56,6 +56,10 @@ class Move:
     fee: Fee | None = None
     #: one of `STAGES`: the furthest the article reports
     stage: str = "interest"
+    #: how likely the move is as read (0 to 1, calibrated on real articles); 1.0 when an editor set it
+    confidence: float = 1.0
+    #: the sentence the move was read from ("" when an editor set it)
+    evidence: str = ""
 
 
 @quick_pickling
@@ -75,7 +79,10 @@ class Extraction:
     title: str
     players: tuple[str, ...] = ()
     clubs: tuple[str, ...] = ()
+    #: the moves the site publishes: confidence at or above the publishing threshold, or set by an editor
     moves: tuple[Move, ...] = ()
+    #: moves read with too little confidence to publish: shown only in `site-gen review`
+    held_moves: tuple[Move, ...] = ()
     fees: tuple[Fee, ...] = ()
     source: str | None = None
     tags: tuple[str, ...] = ()
