@@ -206,13 +206,19 @@ first-team record signing loanee man playmaker talisman hitman marksman number d
 central left right player midfield
 """.split())
 _BETWEEN = re.compile(r"[\w'-]+")
+#: What the words around a club mention make it: "to", "from", "from-club", "loan-club", None, or a
+#: ("rival-of" | "from-of" | "to-of", player) pair naming the player it is said of.
+Direction = str | tuple[str, str] | None
 
 
 def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
-               players: list[str], fees: list[tuple[int, Fee]], origins: dict[str, str] | None = None) -> list[Move]:
+               players: list[str], fees: list[tuple[int, Fee]], origins: dict[str, str] | None = None,
+               directions_out: dict[int, Direction] | None = None) -> list[Move]:
     """One move per player and rumoured destination, with its origin and fee where said.
 
-    `origins`, if given, receives the club each player is said to be at, moving or not.
+    `origins`, if given, receives the club each player is said to be at, moving or not;
+    `directions_out` the direction read for each club mention, by its offset (what the move
+    model weighs).
     """
     if not players:
         return []
@@ -258,6 +264,8 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
             continue  # a sentence about money is about the deal in hand; "X and Y are also keen" about him
         anchors = [(m.start, m.end, m.person) for m in player_mentions] or [(start, start, focus or "")]
         directions = _directions(text, start, end, clubs, player_mentions)
+        if directions_out is not None:
+            directions_out.update((club.start, direction) for club, direction in zip(clubs, directions))
         for club, direction in zip(clubs, directions):
             name = club.clubs[0]
             player = _nearest(anchors, club.start)
