@@ -49,6 +49,10 @@ class SiteConfig:
     #: rumour, and there to the one before: most players of a busy archive are named once or
     #: twice, and a page each is a large share of its upload.
     player_page_rumours: int = 3
+    #: Give every player a published move is about (at any stage, from interest to done) a page of
+    #: his own, however few rumours name him; `player_page_rumours` then counts only for players
+    #: merely named. Off, only `player_page_rumours` (or a verdict) makes a page.
+    player_page_moves: bool = True
     #: Rumours a tag's page lists, the newest: a tag such as "loan" is on thousands, and listing
     #: them all would be a large share of the upload; search finds the older ones.
     tag_page_rumours: int = 50
@@ -128,7 +132,7 @@ def _check(key: str, value: Any) -> Any:
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise ConfigError(f"must be a whole number of at least 1, not {value!r}")
         return value
-    if key in ("raw_html", "search", "minify_html"):
+    if key in ("raw_html", "search", "minify_html", "player_page_moves"):
         if not isinstance(value, bool):
             raise ConfigError(f"must be true or false, not {value!r}")
         return value

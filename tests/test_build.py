@@ -151,7 +151,8 @@ def test_two_spellings_make_one_player_page(archive) -> None:  # type: ignore[no
 def test_a_player_named_once_links_to_his_rumour_until_named_again(make_site: SiteFactory, snapshot: Snapshot,
                                                                     tmp_path: Path) -> None:
     first = " date 2019-01-05 Arsenal are keen on Tom Pike of Everton.\n\nMore words."
-    config = make_site({"001_a.txt": first}, player_page_rumours=2)
+    config = make_site({"001_a.txt": first}, player_page_rumours=2, player_page_moves=False)
+    (config.source_dir / "site.toml").write_text("minify_html = false\nplayer_page_moves = false\n", encoding="utf-8")
     build(config)
     out = config.out_dir
     rumour = "/2019/01/arsenal-are-keen-on-tom-pike-of-everton.html"
@@ -170,6 +171,7 @@ def test_a_player_named_once_links_to_his_rumour_until_named_again(make_site: Si
     assert "<h1>Tom Pike</h1>" in (out / "players" / "tom-pike.html").read_text(encoding="utf-8")
     assert 'href="/players/tom-pike.html">Tom Pike</a>' in (out / rumour.strip("/")).read_text(encoding="utf-8")
     cold = load_config(config.source_dir, out_dir=tmp_path / "cold", player_page_rumours=2)
+    assert not cold.player_page_moves  # from site.toml
     build(cold, use_cache=False)
     assert snapshot(out) == snapshot(cold.out_dir)
     # and with `player_page_rumours = 1` every player has a page from his first rumour
@@ -183,7 +185,8 @@ def test_a_player_named_twice_without_a_page_links_between_his_rumours(make_site
                                                                          tmp_path: Path) -> None:
     config = make_site({"001_a.txt": " date 2019-01-05 Arsenal are keen on Tom Pike of Everton.\n\nMore words.",
                         "002_b.txt": " date 2019-02-01 Everton have rejected a bid from Fulham for Tom Pike.\n\n"
-                                     "More words."})
+                                     "More words."}, player_page_moves=False)  # his moves alone give him no page
+    (config.source_dir / "site.toml").write_text("minify_html = false\nplayer_page_moves = false\n", encoding="utf-8")
     assert config.player_page_rumours == 3  # the default
     build(config)
     out = config.out_dir

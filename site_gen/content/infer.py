@@ -56,6 +56,11 @@ def make_article(source: SourceText, gazetteer: Gazetteer | None = None,
         clubs=_names(source, "clubs", gaz.club_name, inferred),
         moves=tuple(replace(move, player=fixed[0]) for move in _moves(source, gaz, inferred)
                     if (fixed := fixes.fix_players((move.player,)))),
+        # moves read with too little confidence to publish, for `site-gen review` only; an editor who
+        # sets the moves has decided them all, so none is held back then
+        held_moves=() if "moves" in front else tuple(
+            replace(move, player=fixed[0]) for move in inferred.held_moves
+            if (fixed := fixes.fix_players((move.player,)))),
         fees=tuple(parse_fee(text) for text in _list(source, "fees")) if "fees" in front else inferred.fees,
         source=gaz.outlet_name(_text(source, "source")) if front.get("source") else inferred.source,
         tags=tuple(dict.fromkeys(slugify(tag) for tag in _list(source, "tags") if slugify(tag)))

@@ -144,7 +144,7 @@ class Reconciliation:
                 origin = move.from_club or self.club_at(player, date, move.to_club)
                 if player != written or origin != move.from_club:
                     renamed = renamed or player != written
-                    move = Move(player, origin, move.to_club, move.fee, move.stage)
+                    move = dataclasses.replace(move, player=player, from_club=origin)  # confidence, evidence kept
                     changed = True
                 kept.append(move)
             if changed:  # names joined may make two moves one

@@ -59,6 +59,8 @@ class SiteIndex:
     outcomes: Outcomes = field(default_factory=Outcomes)
     #: a digest of what the outcomes were judged from, for page inputs
     outcomes_key: str = ""
+    #: slugs of the players a published move is about (held moves never count)
+    movers: frozenset[str] = frozenset()
 
     def moves_of(self, article: Article, player_slug: str) -> list[Move]:
         return [move for move in article.moves if slugify(move.player) == player_slug]
@@ -80,8 +82,9 @@ def build_index(articles: Iterable[Article], transfers: Sequence[Transfer] = (),
     outcomes = judge(ordered, transfers, outcome_months)
     # what outcomes are judged from beyond the articles themselves (each card's statuses are in its key)
     outcomes_key = fingerprint((list(transfers), outcome_months, outcomes.as_of)).hex()
+    movers = frozenset(slug for article in ordered for move in article.moves if (slug := slugify(move.player)))
     return SiteIndex(ordered, players, clubs, tags, dict(months), _club_players(ordered), windows, outcomes,
-                     outcomes_key)
+                     outcomes_key, movers)
 
 
 def _group(articles: list[Article], names_of: object) -> dict[str, Group]:

@@ -87,9 +87,11 @@ class PageMaker:
 
     # Links -----------------------------------------------------------------
     def has_page(self, group: Group) -> bool:
-        """Whether a player has a page of his own: named in enough rumours, or known to have moved
-        (the transfers table's verdict is said on his page)."""
-        return len(group.articles) >= self.config.player_page_rumours or group.slug in self.index.outcomes.verdicts
+        """Whether a player has a page of his own: a published move is about him (`player_page_moves`,
+        on by default), he is named in enough rumours, or he is known to have moved (the verdict is
+        said on his page). A move held back for review gives him none."""
+        return (self.config.player_page_moves and group.slug in self.index.movers) \
+            or len(group.articles) >= self.config.player_page_rumours or group.slug in self.index.outcomes.verdicts
 
     def player_route(self, slug: str) -> str:
         """Where a player's name links: his page, or his newest rumour if he has none."""
