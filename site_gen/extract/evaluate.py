@@ -5,8 +5,8 @@ the comparison lives here rather than in one script: `benchmarks/score_extractio
 prints it for the development set, and the tests hold a floor under it, and both
 score alike. A record is a mapping with the keys of `site-gen extract --json`
 (players, clubs, moves, fees, source, tags); names are compared accent- and
-case-blind. Like the rest of `site_gen.extract`, this module imports nothing from
-the rest of `site_gen` and reads no files.
+case-blind, outlets by their canonical name. Like the rest of `site_gen.extract`, this module imports nothing from
+the rest of `site_gen` and reads no files but its gazetteer.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Callable, Iterable, Mapping, TypedDict
 
-from site_gen.extract.gazetteer import fold
+from site_gen.extract.gazetteer import fold, load_gazetteer
 
 #: The fields scored. "moves" is a move's player, origin and destination taken together (strict);
 #: "moves_to" its player and destination; "move_fees" its player, destination and fee; "stage" is
@@ -51,8 +51,8 @@ def keys(field: str, record: Record) -> set[Any]:
     if field == "move_fees":
         return {(fold(m["player"]), fold(m.get("to") or ""), (m.get("fee") or "").replace(" ", "").lower())
                 for m in record.get("moves") or []}
-    if field == "source":
-        return {fold(value)} if value else set()
+    if field == "source":  # the outlet, not its spelling: "Sun" and "The Sun" are one
+        return {fold(load_gazetteer().outlet_name(value))} if value else set()
     raise ValueError(field)
 
 

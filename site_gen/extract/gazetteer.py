@@ -75,6 +75,9 @@ class Gazetteer:
     staff_names: dict[str, int]
     #: the most words any form has, to bound look-ahead
     longest_form: int
+    #: folded outlet forms written in capitals ("AS", "YEP", "MEN"): outlets only when so written,
+    #: since "As", "Yep" and "Men" are words
+    cased_outlets: frozenset[str] = frozenset()
 
     def club_name(self, name: str) -> str:
         """The canonical name for any plain name or alias; unknown names as written."""
@@ -82,6 +85,7 @@ class Gazetteer:
         return names[0] if len(names) == 1 else name.strip()
 
     def outlet_name(self, name: str) -> str:
+        """The outlet's one canonical name for any spelling ("Sportsmail" → "Daily Mail"); unknown as written."""
         key = fold(name)
         key = key[4:] if key.startswith("the ") else key
         return self.outlets.get(key, name.strip())
@@ -152,6 +156,7 @@ def load_gazetteer() -> Gazetteer:
 
     outlets: dict[str, str] = {}
     lower_outlets: dict[str, str] = {}
+    cased: set[str] = set()
     for entry in _load_yaml("outlets.yaml") or []:
         name = str(entry["name"])
         for form in (name, *_strings(entry.get("aliases"))):
@@ -163,6 +168,8 @@ def load_gazetteer() -> Gazetteer:
                 outlets.setdefault(bare, name)
             if form[:1].islower() and " " not in form and not form.startswith("the "):
                 lower_outlets.setdefault(form, name)  # "talkSPORT", "dpa": found as written
+            if re.sub(r"^(?:the|The) ", "", form).replace(" ", "").isupper():
+                cased.add(bare)
 
     others = _load_yaml("non_clubs.yaml") or {}
 
@@ -188,4 +195,5 @@ def load_gazetteer() -> Gazetteer:
         staff_names={fold(str(name)): int(year) for name, year in ((_load_yaml("people.yaml") or {}).get("staff")
                                                                     or {}).items()},
         longest_form=max((key.count(" ") + 1 for key in [*club_forms, *outlets]), default=1),
+        cased_outlets=frozenset(cased),
     )

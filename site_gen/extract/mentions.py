@@ -237,16 +237,23 @@ def _known_at(run: str, words: list[tuple[int, int, str]], i: int, gaz: Gazettee
         for end in {words[j][0] + len(words[j][2]), words[j][1]}:
             key = fold(run[words[i][0]:end])
             part = _lookup(key, run, words[i][0], end, gaz)
-            if part is not None and not (part[0] == "outlet" and j == i and len(words) > 1):
+            if part is not None and not (part[0] == "outlet" and j == i and _name_words(words) > 1):
                 return part, j + 1  # (a one-word outlet inside a longer name is a name: "Ole Gunnar")
     return None
 
 
+def _name_words(words: list[tuple[int, int, str]]) -> int:
+    """How many words of a run may belong to a name ("As Sportsmail" has one: "As" opens a sentence)."""
+    return sum(word.lower() not in _SENTENCE_WORDS for _, _, word in words)
+
+
 def _lookup(key: str, run: str, start: int, end: int, gaz: Gazetteer) -> Part | None:
     bare = key[4:] if key.startswith("the ") else key
-    if key != bare and key in gaz.outlets:
+    if bare in gaz.cased_outlets and not _in_capitals(run[start:end]):
+        pass  # "As if", "Yep", "Men": words, not AS, YEP or MEN
+    elif key != bare and key in gaz.outlets:
         return ("outlet", start, end, gaz.outlets[key], (), False, ())  # "The Athletic", not Athletic Bilbao
-    if bare in gaz.outlets and (" " in bare or key == bare):
+    elif bare in gaz.outlets and (" " in bare or key == bare):
         return ("outlet", start, end, gaz.outlets[bare], (), False, ())
     clubs = gaz.club_forms.get(key)
     if clubs:
@@ -259,6 +266,21 @@ def _lookup(key: str, run: str, start: int, end: int, gaz: Gazetteer) -> Part | 
     return None
 
 
+def _in_capitals(written: str) -> bool:
+    """Whether a name is written in capitals, a leading "the" aside ("the AS" yes, "As" no)."""
+    return re.sub(r"^(?:the|The) ", "", written).replace(" ", "").isupper()
+
+
+_CAMEL_PART = re.compile(r"[A-Z]+[a-z]*")
+
+
+def _camel_outlet(word: str) -> bool:
+    """One word joined from an outlet's words ("NewsDay", "SkySports", "CityLive"): a website's name."""
+    parts = _CAMEL_PART.findall(word)
+    return len(parts) > 1 and "".join(parts) == word and any(part.lower() in _OUTLET_WORDS | {"live", "day"}
+                                                             for part in parts)
+
+
 def _classify(run: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> Part | None:
     """A run of unknown capitalised words: a person, an unknown club or outlet, or nothing."""
     while words and (words[0][2].lower() in _SENTENCE_WORDS or (len(words) > 2 and words[0][2].endswith("ing"))) \
@@ -269,8 +291,11 @@ def _classify(run: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> Pa
     folded = tuple(fold(run[start:end]) for start, end, _ in words)
     start, end = words[0][0], words[-1][1]
     name = run[start:end]
+    if len(words) == 1 and _camel_outlet(name):
+        return ("outlet", start, end, name, (), False, ())
     if any(word in _NOT_NAME_WORDS for word in folded):
-        kind = "outlet" if folded[-1] in _OUTLET_WORDS else "other"
+        # "Turkish Daily News" names an outlet; one such word alone ("Today", "Football") does not
+        kind = "outlet" if folded[-1] in _OUTLET_WORDS and len(words) > 1 else "other"
         return (kind, start, end, name, (), False, ())
     if folded[0] in _CLUB_WORDS or folded[-1] in _CLUB_WORDS:
         return ("club", start, end, name, (name,), False, ()) if len(words) > 1 else None

@@ -12,6 +12,7 @@ import re
 from typing import Iterable, Sequence
 
 from site_gen.extract.fees import find_fees
+from site_gen.extract.credits import find_source
 from site_gen.extract.gazetteer import Gazetteer, load_gazetteer
 from site_gen.extract.mentions import Mention, find_mentions, resolve_clubs, surnames_over_clubs
 from site_gen.extract.records import Affiliation, Extraction, Fee, Move
@@ -21,20 +22,6 @@ from site_gen.extract.tags import infer_tags
 from site_gen.extract.text import plain_typography, sentences
 
 TITLE_LENGTH = 80
-
-_SOURCE_BEFORE = re.compile(
-    r"(?:(?:according to|reported by|revealed by|claimed by|told|per|via|report(?:s|ed)? in|writing (?:in|for)|"
-    r"speaking to|quoted by|cited by|says|reports|claims|in)\s+(?:the\s+)?|\(\s*)$", re.I)
-_SOURCE_AFTER = re.compile(
-    r"^(?:'?s?\s*(?:has\s+|have\s+)?(?:report|reports|reported|claim|claims|claimed|say|says|said|understand|"
-    r"understands|reveal|reveals|revealed|state|states|suggest|suggests|believe|believes|insist|insists|"
-    r"learned|learnt|add|adds)\b|\s*\)|'s?\s+(?:[a-z-]+\s+){0,3}[A-Z])")
-#: A reporter credited by name: "according to Fabrizio Romano", "reports Florian Plettenberg", "Romano reports".
-_REPORTER_BEFORE = re.compile(r"(?:according to|reported by|revealed by|reports|claims|per|via|writes|says journalist|"
-                              r"journalist|reporter|correspondent|transfer expert)\s+$", re.I)
-_REPORTER_AFTER = re.compile(r"^,?\s+(?:reports|reported|has reported|understands|claims|revealed|writes|wrote|"
-                             r"tweeted|posted)\b")
-
 
 def extract(body: str, date: dt.date | None = None, gazetteer: Gazetteer | None = None) -> Extraction:
     """Everything the prose of one article says: title, players, clubs, moves, fees, source, tags."""
@@ -135,20 +122,5 @@ def _unique_fees(fees: Iterable[Fee]) -> list[Fee]:
 
 
 def _find_source(text: str, mentions: list[Mention]) -> str | None:
-    """The first outlet or reporter credited as the source, else the first outlet named."""
-    outlets = [m for m in mentions if m.kind == "outlet"]
-    for mention in mentions:
-        before = text[max(0, mention.start - 30):mention.start]
-        after = text[mention.end:mention.end + 25]
-        if mention.kind == "outlet" and (_SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after)):
-            return _outlet_name(mention.text)
-        if mention.kind == "person" and not mention.player and mention.person.count(" ") >= 1 \
-                and (_REPORTER_BEFORE.search(before) or _REPORTER_AFTER.match(after)):
-            return mention.person
-    return _outlet_name(outlets[0].text) if outlets else None
-
-
-def _outlet_name(name: str) -> str:
-    return re.sub(r"^(?:the|The)\s+", "", name).strip()
-
-
+    """The outlet (or, failing one, reporter) credited with the story; see `credits.find_source`."""
+    return find_source(text, mentions)
