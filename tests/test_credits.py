@@ -90,3 +90,24 @@ def test_outlet_names_are_whole() -> None:
     names = set(load_gazetteer().outlets.values())
     assert {"The Sun", "The Athletic", "The Daily Telegraph", "The Times", "The Guardian"} <= names
     assert not names & {"Sun", "Athletic", "Telegraph", "Times", "Guardian", "Independent", "Mirror"}
+
+
+@pytest.mark.parametrize(("text", "players"), [
+    # a former player quoted is a pundit
+    ("Former Leeds and Wales striker Dan Holt said Burnley should sign Joel Marsden.", ("Joel Marsden",)),
+    ("Burnley must sign Joel Marsden, says former Spurs and Fulham defender Dan Holt.", ("Joel Marsden",)),
+    # journalists: an outlet's man, a byline closing a paragraph
+    ("According to the Telegraph's Jo Frame, Burnley want Joel Marsden.", ("Joel Marsden",)),
+    ("Burnley want Joel Marsden.\nJo Frame\nLeeds want Tom Adeyemi.", ("Joel Marsden", "Tom Adeyemi")),
+    # family, referees, photographers, staff leaving a job
+    ("Joel Marsden's wife, Anna Marsden, has been seen in Madrid.", ("Joel Marsden",)),
+    ("Jo Frame will referee the game. Burnley want Joel Marsden.", ("Joel Marsden",)),
+    ("Burnley want Joel Marsden (Photo by Jo Frame/Getty Images)", ("Joel Marsden",)),
+    ("Dan Holt has resigned as Burnley chairman. Burnley want Joel Marsden.", ("Joel Marsden",)),
+    # words before a name are no part of it; a club after two names in a list is a club
+    ("Signing Marsden would be a coup for Burnley, who also like Tom Adeyemi.", ("Marsden", "Tom Adeyemi")),
+    ("Like Marsden, Tom Adeyemi is wanted by Burnley.", ("Marsden", "Tom Adeyemi")),
+    ("Outs: Joel Marsden Burnley £2m; Tom Adeyemi Leeds (loan)", ("Joel Marsden", "Tom Adeyemi")),
+])
+def test_people_named_in_a_media_or_other_role_are_not_players(text: str, players: tuple[str, ...]) -> None:
+    assert extract(text).players == players

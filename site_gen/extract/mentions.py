@@ -40,7 +40,7 @@ _NOT_NAME_WORDS = _OUTLET_WORDS | {
     "media", "bank", "airways", "airlines", "motors", "footballers", "union", "council", "committee", "commission",
     "panel", "tribunal", "court", "authority", "agency", "management", "advisory", "solutions", "services",
     "technologies", "network", "insolvency", "recovery", "finance", "financial", "fund", "ventures", "team",
-    "squad", "supporters", "fans", "administrators", "administration",
+    "squad", "supporters", "fans", "administrators", "administration", "images", "photos", "liga",
 }
 # Capitalised words that open sentences and are never the first word of a name.
 _CONTRACTIONS = ("'ve", "'ll", "'re", "'d", "'m", "n't")
@@ -62,6 +62,9 @@ _SENTENCE_WORDS = {
     "director", "president", "chief", "sporting", "technical", "super", "journalist", "reporter", "pundit",
     "centre", "full", "left", "right", "back", "half", "wing", "attacking", "defensive", "holding",
     "talks", "negotiations", "sky", "bbc", "sadly", "crucially", "ironically", "elsewhere", "ultimately",
+    # comparisons and plural descriptions before a name ("Like Rossi", "Defenders Jan Kos and ...")
+    "like", "unlike", "defenders", "midfielders", "strikers", "forwards", "wingers", "goalkeepers", "spaniards",
+    "brazilians", "argentines", "italians", "germans", "frenchmen", "dutchmen", "portuguese",
 }
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _CAPITALISED = rf"[{_UPPER}][^\W_]*(?:'[^\W\d_]+)*"
@@ -202,13 +205,13 @@ _CLUB_EPITHETS = {"mighty", "ambitious", "wealthy", "rich", "holders", "champion
 def _name_before_club(run: str, words: list[tuple[int, int, str]], i: int, j: int, gaz: Gazetteer) -> bool:
     """Whether unknown words i..j-1 are a given name and the one-word club after them a surname.
 
-    Only where the club word ends the run and follows one or two plain
-    capitalised words that are not sentence openers or epithets (a position word or sentence
+    Only where the club word ends the run and follows one plain capitalised word (after two,
+    "Marc Wilson Stoke" in a list is a name and a club) that are not sentence openers or epithets (a position word or sentence
     opener before them is passed over).
     """
     while i < j - 1 and words[i][2].lower() in _SENTENCE_WORDS:
         i += 1  # "Midfielder Marco Valencia": the name starts after the position word
-    if j != len(words) - 1 or not 1 <= j - i <= 2 or run[words[j - 1][1]:words[j][0]] != " ":
+    if j != len(words) - 1 or j - i != 1 or run[words[j - 1][1]:words[j][0]] != " ":
         return False
     club = words[j][2]
     if not club[0].isupper() or fold(club) not in gaz.club_forms or words[j][1] != words[j][0] + len(club):
@@ -283,9 +286,10 @@ def _camel_outlet(word: str) -> bool:
 
 def _classify(run: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> Part | None:
     """A run of unknown capitalised words: a person, an unknown club or outlet, or nothing."""
-    while words and (words[0][2].lower() in _SENTENCE_WORDS or (len(words) > 2 and words[0][2].endswith("ing"))) \
+    while words and (words[0][2].lower() in _SENTENCE_WORDS or (len(words) > 1 and len(words[0][2]) >= 7
+                                                                 and words[0][2].endswith("ing"))) \
             and words[0][1] == words[0][0] + len(words[0][2]):
-        words = words[1:]  # "However", "Keeping Jens van 't Hof": not part of a name
+        words = words[1:]  # "However", "Keeping Jens van 't Hof", "Signing Kos": not part of a name
     if not words:
         return None
     folded = tuple(fold(run[start:end]) for start, end, _ in words)

@@ -19,13 +19,14 @@ manager boss coach head coach chairman owner co-owner agent super-agent journali
 president vice-president executive chief scout presenter caretaker assistant analyst commentator correspondent
 ceo supremo gaffer tactician negotiator intermediary adviser advisor writer editor columnist broadcaster physio
 doctor under mr sir billionaire businessman tycoon mogul investor expert insider trainer mentor predecessor
-successor sacked appointed
-""".split()) | {"chief executive", "sporting director", "technical director", "director of football",
+successor sacked appointed referee wife husband girlfriend boyfriend fiancee fiance
+""".split()) | {"photo by", "photograph by", "pictured by", "courtesy of", "our man", "our reporter", "led by",
+               "chief executive", "sporting director", "technical director", "director of football",
                "head of recruitment", "according to journalist", "according to reporter"}
 _STAFF_AFTER = re.compile(
     r"'s?\s+(?:\w+\s+)?(?:men|side|team|charges|squad|troops|outfit|regime|tenure|reign|tactics|system|"
     r"philosophy|project|rebuild|backroom|dugout|coaching|managerial|sacking|appointment|arrival as)\b"
-    r"|,?\s+(?:the\s+|who\s+is\s+the\s+|whose\s+)?(?:(?!(?i:and|but|while|with|as|whose)\b)[\w'-]+\s+){0,3}"
+    r"|,?\s+(?:the\s+|who\s+is\s+the\s+|whose\s+)?(?:(?!(?i:and|but|while|with|as|whose)\b)[\w'-]+\s+){0,4}"
     r"(?:manager|boss|coach|chairman|owner|"
     r"agent|director|president|journalist|reporter|pundit|chief|ceo|executive|scout|presenter)\b"
     r"|\s+(?:wrote|writes|tweeted|posted|reported|reports|revealed on|told (?:the\s+)?[A-Z](?!\w+ (?:he|that)\b)|"
@@ -47,7 +48,15 @@ _STAFF_AFTER = re.compile(
     r"reunite|raid|hold on|offload|rebuild|reshape|freshen|lure|snap up|secure the signing|make .{1,20} his)\b"
     r"|\s+(?:\w+\s+){0,4}(?:build|strengthen|bolster|rebuild|improve|reshape|overhaul)\s+his\s+(?:side|squad|"
     r"team|defence|attack|midfield|backline)\b"
-    r"|,?\s+who\s+(?:coached|managed|signed|gave|handed)\s+him\b")
+    r"|,?\s+who\s+(?:coached|managed|signed|gave|handed)\s+him\b"
+    # jobs taken up or left, games refereed, the side a man leads ("X' strugglers", "X has won the race")
+    r"|\s+(?:has|had)\s+(?:resigned|retired|stepped down|been appointed|been sacked|been named)\s+as\b"
+    r"|\s+(?:works|worked|acts|acted)\s+as\s+(?:\S+\s+){0,3}?(?:agent|adviser|advisor|scout|coach|director)\b"
+    r"|\s+(?:will|is to)\s+referee\b|\s+(?:was|is)\s+(?:\w+\s+){0,3}helm\b"
+    r"|'s?\s+(?:[\w-]+\s+)?(?:strugglers|under-\d+\s+side|youngsters)\b"
+    r"|\s+(?:has|have)\s+won\s+the\s+race\b"
+    # a photographer's credit: "(Photo by Jo Bloggs/Getty Images)"
+    r"|/[A-Z]\w+ (?:Images|Pictures|Photos)\b")
 _PLAYER_BEFORE = frozenset("""
 goalkeeper keeper goalie stopper defender centre-back centre-half full-back left-back right-back wing-back
 sweeper midfielder playmaker winger left-winger right-winger forward centre-forward striker frontman attacker
@@ -93,10 +102,12 @@ def classify_people(text: str, mentions: list[Mention], staff_roles: frozenset[s
     known_staff = staff_names or {}
     people = _group(m for m in mentions if m.kind == "person")
     club_starts = frozenset(m.start for m in mentions if m.kind in ("club", "outlet"))
+    outlet_ends = frozenset(m.end for m in mentions if m.kind == "outlet")
     for person in people:
         for mention in person.mentions:
-            staff, player = _cues(text, mention, staff_before, club_starts,
-                                  spans[mention.sentence][0] if spans else 0)
+            sentence_start = spans[mention.sentence][0] if spans else 0
+            staff, player = _cues(text, mention, staff_before, club_starts, sentence_start)
+            staff += 2 * _media_role(text, mention, outlet_ends, sentence_start)
             person.staff += staff
             person.player += player
     players: list[str] = []
@@ -156,6 +167,34 @@ def _group(mentions: Iterable[Mention]) -> list[_Person]:
 def _owner(matches: list[_Person]) -> _Person | None:
     """The one person a name form may stand for; of several, the shortest name, first added."""
     return matches[0] if len(matches) == 1 else (min(matches, key=lambda p: len(p.words)) if matches else None)
+
+
+#: A former player speaking: "former Leeds and Wales striker X said", "says ex-Spurs defender X".
+_FORMER = re.compile(r"\b(?:former|ex-|ex|legendary|legend|great)\s+(?:[\w&'-]+\s+){0,5}$", re.I)
+_SPEECH_AFTER = re.compile(r",?\s+(?:has\s+|had\s+)?(?:says|said|believes|thinks|reckons|claims|claimed|insists|"
+                           r"insisted|told|urged|warned|admits|admitted|added|explained|feels|tipped|predicted|"
+                           r"hailed|suggested|wrote|writes|speaking|was speaking)\b")
+_SPEECH_BEFORE = re.compile(r"\b(?:says|said|believes|according to|told|claims|insists|admits)\s+(?:the\s+)?"
+                            r"(?:former|ex-|ex|legendary|legend|great)\b[^.\n]*$", re.I)
+#: A byline: a name alone closing a paragraph, or followed by a handle ("Jo Frame (@jofr)").
+_BYLINE_AFTER = re.compile(r"[ \t]*(?:\n|$)|\s+\(@\w+\)")
+
+
+def _media_role(text: str, mention: Mention, outlet_ends: frozenset[int], sentence_start: int) -> bool:
+    """Whether the man named speaks or writes as a pundit or journalist, not as a player.
+
+    A former player quoted ("former Leeds striker X said") is a pundit; "the Telegraph's X" and a
+    name alone closing a paragraph (a byline) are journalists.
+    """
+    before = text[max(sentence_start, mention.start - 60):mention.start]
+    if _FORMER.search(before) and (_SPEECH_AFTER.match(text, mention.end, mention.end + 40)
+                                   or _SPEECH_BEFORE.search(before)):
+        return True
+    possessive = re.search(r"'s?\s+(?:[a-z-]+\s+){0,4}$", before)
+    if possessive and mention.start - len(before) + possessive.start() in outlet_ends:
+        return True
+    opens_sentence = not text[sentence_start:mention.start].strip() or bool(re.search(r"[.!?]\s+$", before))
+    return opens_sentence and bool(_BYLINE_AFTER.match(text, mention.end, mention.end + 20))
 
 
 def _cues(text: str, mention: Mention, staff_before: frozenset[str], club_starts: frozenset[int] = frozenset(),
