@@ -11,39 +11,36 @@ import datetime as dt
 import re
 from typing import Iterable, Sequence
 
-from site_gen.extract.fees import find_fees
 from site_gen.extract.credits import find_source
-from site_gen.extract.gazetteer import Gazetteer, load_gazetteer
-from site_gen.extract.mentions import Mention, find_mentions, resolve_clubs, surnames_over_clubs
+from site_gen.extract.gazetteer import Gazetteer
+from site_gen.extract.mentions import Mention
 from site_gen.extract.records import Affiliation, Extraction, Fee, Move
-from site_gen.extract.moves import find_moves
-from site_gen.extract.roles import classify_people
+from site_gen.extract.reading import read_article
+from site_gen.extract.weighing import MoveModel, weigh
 from site_gen.extract.tags import infer_tags
-from site_gen.extract.text import plain_typography, sentences
+from site_gen.extract.text import sentences
 
 TITLE_LENGTH = 80
 
-def extract(body: str, date: dt.date | None = None, gazetteer: Gazetteer | None = None) -> Extraction:
+
+def extract(body: str, date: dt.date | None = None, gazetteer: Gazetteer | None = None,
+            model: MoveModel | None = None) -> Extraction:
     """Everything the prose of one article says: title, players, clubs, moves, fees, source, tags."""
-    gaz = gazetteer or load_gazetteer()
-    text = plain_typography(body)
-    spans = sentences(text)
-    mentions = surnames_over_clubs(find_mentions(text, spans, gaz))
-    clubs = resolve_clubs(mentions)
-    players = classify_people(text, mentions, gaz.staff_roles, gaz.staff_names, date.year if date else None, spans)
-    fees = find_fees(text)
-    origins: dict[str, str] = {}
-    moves = find_moves(text, spans, mentions, players, fees, origins)
+    reading = read_article(body, date, gazetteer)
+    text, mentions, players = reading.text, reading.mentions, reading.players
+    weighed = weigh(text, reading.spans, mentions, reading.rule_moves, reading.directions, reading.fees,
+                    date.year if date else None, model)
     return Extraction(
-        title=make_title(body, players=players, moves=moves),
+        title=make_title(body, players=players, moves=weighed.published or reading.rule_moves),
         players=tuple(players),
-        clubs=tuple(clubs),
-        moves=tuple(moves),
-        fees=tuple(_unique_fees(fee for _, fee in fees)),
+        clubs=tuple(reading.clubs),
+        moves=weighed.published,
+        held_moves=weighed.held,
+        fees=tuple(_unique_fees(fee for _, fee in reading.fees)),
         source=_find_source(text, mentions),
         tags=infer_tags(text, date),
         staff=tuple(dict.fromkeys(m.person for m in mentions if m.staff)),
-        affiliations=tuple(Affiliation(player, club) for player, club in origins.items()),
+        affiliations=tuple(Affiliation(player, club) for player, club in reading.origins.items()),
     )
 
 
@@ -124,3 +121,6 @@ def _unique_fees(fees: Iterable[Fee]) -> list[Fee]:
 def _find_source(text: str, mentions: list[Mention]) -> str | None:
     """The outlet (or, failing one, reporter) credited with the story; see `credits.find_source`."""
     return find_source(text, mentions)
+
+
+

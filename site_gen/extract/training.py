@@ -15,6 +15,8 @@ import argparse
 import datetime as dt
 import importlib.util
 import json
+import math
+import dataclasses
 import re
 import sys
 from dataclasses import dataclass
@@ -24,9 +26,12 @@ from typing import Callable, Sequence
 
 from site_gen.extract.gazetteer import load_gazetteer
 from site_gen.extract.reading import read_article
-from site_gen.extract.weighing import Candidate, LogisticWeights, MoveModel, candidates, weigh_candidates
+from site_gen.extract.records import STAGES
+from site_gen.extract.weighing import Candidate, LogisticWeights, MoveModel, Weighed, candidates, weigh_candidates
 
 _RAW = re.compile(r"^\s*date\s+(\d{4}-\d\d-\d\d)\s?", re.S)
+#: The stage model is regularised less than the pair models (it has fewer, denser features).
+STAGE_STRENGTH = 2.5
 MODEL_PATH = Path(__file__).parent / "data" / "move_model.json"
 
 
@@ -42,6 +47,8 @@ class Example:
     is_origin: bool
     #: the annotation gives this player a move with an origin (else nothing says what his club is)
     origin_known: bool
+    #: the annotated stage of this player's move to this club, if there is one
+    stage: str | None
     #: the origins (scorer's club keys; "" for none stated) of the annotated moves of this player to this club
     truth_origins: tuple[str, ...]
 
@@ -75,7 +82,8 @@ def examples(folder: Path, naming: Naming) -> list[Example]:
     """Every candidate of every annotated article in `folder` (`articles/` and `truth.jsonl`)."""
     gaz = load_gazetteer()
     made: list[Example] = []
-    for line in (folder / "truth.jsonl").read_text(encoding="utf-8").splitlines():
+    truth_file = folder / "truth.jsonl" if (folder / "truth.jsonl").exists() else folder / "gold.jsonl"
+    for line in truth_file.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         truth = json.loads(line)
@@ -90,10 +98,12 @@ def examples(folder: Path, naming: Naming) -> list[Example]:
             to_key = naming.club_key(candidate.club) if candidate.club else ""
             matching = [m for m in his if (naming.club_key(m["to"]) if m.get("to") else "") == to_key]
             made.append(Example(
-                truth["file"], candidate, bool(matching),
-                bool(candidate.club) and any(m.get("from") and naming.club_key(m["from"]) == to_key for m in his),
-                any(m.get("from") for m in his),
-                tuple(naming.club_key(m["from"]) if m.get("from") else "" for m in matching)))
+                article=truth["file"], candidate=candidate, moves_to=bool(matching),
+                is_origin=bool(candidate.club) and any(m.get("from") and naming.club_key(m["from"]) == to_key
+                                                       for m in his),
+                origin_known=any(m.get("from") for m in his),
+                stage=matching[0].get("stage", "").lower() or None if matching else None,
+                truth_origins=tuple(naming.club_key(m["from"]) if m.get("from") else "" for m in matching)))
     return made
 
 
@@ -116,21 +126,49 @@ def _fit(train: Sequence[Example], label: Callable[[Example], bool], strength: f
         bias=round(float(model.intercept_[0]), 5))
 
 
+def fit_stages(train: Sequence[Example], strength: float) -> dict[str, LogisticWeights]:
+    """One softmax model of the annotated stage over the stage features of the moves found."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    moves = [e for e in train if e.stage in STAGES]
+    counts: dict[str, int] = {}
+    for example in moves:
+        for feature in example.candidate.stage_features:
+            counts[feature] = counts.get(feature, 0) + 1
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform([{f: 1 for f in e.candidate.stage_features if counts[f] >= 4} for e in moves])
+    model = LogisticRegression(C=strength, max_iter=3000)
+    model.fit(matrix, [e.stage for e in moves])
+    names = vectorizer.get_feature_names_out()
+    return {str(stage): LogisticWeights(
+        weights={name: round(float(w), 5) for name, w in zip(names, model.coef_[row]) if abs(w) > 1e-4},
+        bias=round(float(model.intercept_[row]), 5)) for row, stage in enumerate(model.classes_)}
+
+
 def fit_model(train: Sequence[Example], strength: float, publish_at: float = 0.5, review_at: float = 0.2
               ) -> MoveModel:
     return MoveModel(destination=_fit(train, lambda e: e.moves_to, strength),
-                     origin=_fit([e for e in train if e.origin_known], lambda e: e.is_origin, strength), publish_at=publish_at, review_at=review_at)
+                     origin=_fit([e for e in train if e.origin_known], lambda e: e.is_origin, strength),
+                     publish_at=publish_at, review_at=review_at, stages=fit_stages(train, strength * STAGE_STRENGTH))
 
 
 @dataclass(frozen=True, slots=True)
 class Judged:
     """A candidate as a model weighed it, and whether publishing it would be right."""
 
-    confidence: float
+    weighed: Weighed
     #: right strictly (player, origin and destination)
     strict: bool
     #: right in player and destination
     moves_to: bool
+    article: str
+    #: the stage read is the annotated one (None when the move is not annotated)
+    stage_right: bool | None = None
+
+    @property
+    def confidence(self) -> float:
+        return self.weighed.confidence
 
 
 def judge(data: Sequence[Example], model: MoveModel, naming: Naming) -> list[Judged]:
@@ -139,25 +177,60 @@ def judge(data: Sequence[Example], model: MoveModel, naming: Naming) -> list[Jud
     for example in data:
         by_article.setdefault(example.article, []).append(example)
     judged: list[Judged] = []
-    for examples_of in by_article.values():
+    for article, examples_of in by_article.items():
         label = {id(e.candidate): e for e in examples_of}
         for item in weigh_candidates([e.candidate for e in examples_of], model):
             example = label[id(item.candidate)]
             origin = naming.club_key(item.origin) if item.origin else ""
             strict = any(not truth or truth == origin for truth in example.truth_origins)
-            judged.append(Judged(item.confidence, strict, example.moves_to))
+            stage = model.stage_of(item.candidate)
+            judged.append(Judged(item, strict, example.moves_to, article,
+                                 None if example.stage is None else stage == example.stage))
     return judged
 
 
-def out_of_fold(data: list[Example], strength: float, naming: Naming, folds: int = 5) -> list[Judged]:
-    """Every candidate weighed by models trained on the other folds' articles."""
+def out_of_fold(data: list[Example], strength: float, naming: Naming, folds: int = 5,
+                extra: Sequence[Example] = ()) -> list[Judged]:
+    """Every candidate weighed by models trained on the other folds' articles, then calibrated by a
+    calibration fitted on the other folds' weighings."""
+    articles = sorted({e.article for e in data})
+    fold_of = {name: index % folds for index, name in enumerate(articles)}
+    judged = out_of_fold_raw(data, strength, naming, folds, extra)
+    calibrated: list[Judged] = []
+    for fold in range(folds):
+        calibration = fit_calibration([j for j in judged if fold_of[j.article] != fold])
+        for item in judged:
+            if fold_of[item.article] == fold:
+                calibrated.append(dataclasses.replace(item, weighed=_calibrated(item.weighed, calibration)))
+    return calibrated
+
+
+def out_of_fold_raw(data: list[Example], strength: float, naming: Naming, folds: int = 5,
+                    extra: Sequence[Example] = ()) -> list[Judged]:
+    """Every candidate weighed by models trained on the other folds' articles (and `extra`, which is
+    only ever trained on), with no calibration."""
     articles = sorted({e.article for e in data})
     fold_of = {name: index % folds for index, name in enumerate(articles)}
     judged: list[Judged] = []
     for fold in range(folds):
-        model = fit_model([e for e in data if fold_of[e.article] != fold], strength)
+        model = fit_model([e for e in data if fold_of[e.article] != fold] + list(extra), strength)
         judged += judge([e for e in data if fold_of[e.article] == fold], model, naming)
     return judged
+
+
+def fit_calibration(judged: Sequence[Judged]) -> tuple[float, ...]:
+    """Weights turning a weighing's signals into the chance the move is strictly right."""
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=1.0, max_iter=2000)
+    model.fit([j.weighed.signals() for j in judged], [j.strict for j in judged])
+    return tuple(round(float(w), 5) for w in model.coef_[0]) + (round(float(model.intercept_[0]), 5),)
+
+
+def _calibrated(item: Weighed, calibration: tuple[float, ...]) -> Weighed:
+    *weights, bias = calibration
+    score = bias + sum(w * x for w, x in zip(weights, item.signals()))
+    return dataclasses.replace(item, confidence=1 / (1 + math.exp(-score)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +262,8 @@ def to_json(model: MoveModel) -> dict[str, object]:
         return {"bias": weights.bias, "weights": dict(sorted(weights.weights.items()))}
     return {"about": "Move model weights learned by site_gen.extract.training; see docs/extraction.md.",
             "publish_at": round(model.publish_at, 4), "review_at": round(model.review_at, 4),
-            "origin_at": model.origin_at, "destination": part(model.destination), "origin": part(model.origin)}
+            "origin_at": model.origin_at, "calibration": list(model.calibration),
+            "stages": {stage: part(weights) for stage, weights in model.stages.items()}, "destination": part(model.destination), "origin": part(model.origin)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -197,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path, help="annotated set: articles/ and truth.jsonl")
     parser.add_argument("--scorer", type=Path, required=True, help="the set's score.py, for its name comparisons")
     parser.add_argument("--precision", type=float, default=0.92, help="strict precision wanted of published moves")
-    parser.add_argument("--strength", type=float, default=0.3, help="inverse regularisation (C)")
+    parser.add_argument("--strength", type=float, default=0.2, help="inverse regularisation (C)")
     parser.add_argument("--write", action="store_true", help=f"write the weights to {MODEL_PATH}")
     args = parser.parse_args(argv)
     naming = load_scorer(args.scorer)
@@ -221,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
           f"review from {review.threshold:.3f} (player+to F1 {review.loose_f1:.3f})", file=sys.stderr)
     if args.write:
         model = fit_model(data, args.strength, publish_at, review.threshold)
+        calibration = fit_calibration(out_of_fold_raw(data, args.strength, naming))
+        model = dataclasses.replace(model, calibration=calibration)
         MODEL_PATH.write_text(json.dumps(to_json(model), indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH}", file=sys.stderr)
     return 0

@@ -12,6 +12,7 @@ only moves at or above the model's publishing threshold are published.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import math
@@ -23,7 +24,7 @@ from typing import Iterable, Mapping, Sequence
 
 from site_gen.extract.mentions import Mention
 from site_gen.extract.records import Fee, Move
-from site_gen.extract.stages import furthest, marks
+from site_gen.extract.stages import clause_spans, furthest, marks
 
 #: Words of a sentence as the model sees them: lower case, money and years as classes.
 _TOKEN = re.compile(r"[£€$]\s?\d[\d.,]*\s?(?:m|bn|k|million|billion)?\b|[\w'-]+|[,;:()\"]")
@@ -32,6 +33,10 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _HISTORY = re.compile(r"\b(?:former|formerly|ex|previously|last (?:season|summer|year|january|window|term)|"
                       r"(?:\w+ )(?:years|seasons) ago|spent|began|started|came through|academy|"
                       r"back in|at the time|originally|once|previous)\b", re.I)
+#: The stage model's probability a stage needs when no cue word near the pair says it.
+UNBACKED_STAGE_SURE = 0.6
+#: Stage features that are cues read in the text (sentence, clause, player, rules, evidence, focus, back).
+_CUE_KINDS = frozenset({"es:", "cs:", "ps:", "rs:", "ev:", "fs:", "bs:"})
 #: How many words of context each side of a name the model reads.
 _SIDE = 3
 #: Words between two names read one by one; a longer stretch keeps its two ends.
@@ -45,10 +50,12 @@ class LogisticWeights:
     weights: Mapping[str, float]
     bias: float
 
-    def probability(self, features: Iterable[str]) -> float:
+    def score(self, features: Iterable[str]) -> float:
         weights = self.weights
-        score = self.bias + sum(weights.get(feature, 0.0) for feature in features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+        return self.bias + sum(weights.get(feature, 0.0) for feature in features)
+
+    def probability(self, features: Iterable[str]) -> float:
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.score(features)))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +75,30 @@ class MoveModel:
     review_at: float
     #: an origin needs this probability to be chosen
     origin_at: float = 0.15
+    #: weights of `Weighed.signals()` then a bias, turning them into the chance a move is right
+    calibration: tuple[float, ...] = ()
+    #: one model per stage over `Candidate.stage_features`: the stage with the highest score wins
+    stages: Mapping[str, LogisticWeights] = field(default_factory=dict)
+
+    def stage_of(self, candidate: Candidate) -> str | None:
+        """The stage the stage model reads for a candidate (None without a stage model)."""
+        if not self.stages:
+            return None
+        features = candidate.stage_features
+        # a stage needs a cue of its own somewhere near the pair: the model chooses among those, so it
+        # never makes a deal done (or dead) that no word of the article calls so
+        backed = {"interest"} | {feature.split(":", 1)[1] for feature in features if feature[:3] in _CUE_KINDS}
+        if "settled-elsewhere" in features:
+            backed.add("off")
+        scores = {stage: weights.score(features) for stage, weights in self.stages.items()}
+        best = max(scores, key=scores.__getitem__)
+        if best in backed:
+            return best
+        top = max(scores.values())
+        share = 1.0 / sum(math.exp(score - top) for score in scores.values())
+        if share >= UNBACKED_STAGE_SURE:
+            return best
+        return max((stage for stage in scores if stage in backed), key=scores.__getitem__, default=None)
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,8 +117,13 @@ def model_from_json(raw: Mapping[str, object]) -> MoveModel:
         value = raw[name]
         assert isinstance(value, dict)
         return LogisticWeights(weights=value["weights"], bias=float(value["bias"]))
+    stages = raw.get("stages") or {}
+    assert isinstance(stages, dict)
     return MoveModel(destination=part("destination"), origin=part("origin"), publish_at=float(raw["publish_at"]),  # type: ignore[arg-type]
-                     review_at=float(raw["review_at"]), origin_at=float(raw.get("origin_at", 0.5)))  # type: ignore[arg-type]
+                     stages={stage: LogisticWeights(weights=value["weights"], bias=float(value["bias"]))
+                             for stage, value in stages.items()},
+                     review_at=float(raw["review_at"]), origin_at=float(raw["origin_at"]),  # type: ignore[arg-type]
+                     calibration=tuple(raw.get("calibration", ())))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +138,8 @@ class Candidate:
     evidence: tuple[int, int]
     #: the rules' move for this pair, if they read one
     rule_move: Move | None = None
+    #: what the stage model reads: cue words of the evidence, of the club's clause, of the player's sentences
+    stage_features: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,12 +281,45 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
     evidence: dict[tuple[str, str | None], tuple[int, int]] = {}
     read: dict[int, _Sentence] = {}
     last_player: str | None = None
+    recent_clubs: tuple[int, list[Mention]] | None = None  # the last sentence naming clubs
+    together: dict[tuple[str, str | None], int] = defaultdict(int)
+    stage_found: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    settled: dict[str, set[str]] = defaultdict(set)  # clubs a player is said to have agreed with or joined
+    player_stages: dict[str, set[str]] = defaultdict(set)
+    club_players: dict[str, set[str]] = defaultdict(set)
+    club_directions: dict[str, set[str]] = defaultdict(set)
+    lead = {m.person if m.kind == "person" else m.clubs[0] for m in mentions
+            if m.sentence <= 1 and (m.kind == "club" or (m.kind == "person" and m.player))}
     for index, (start, end) in enumerate(spans):
         here = by_sentence.get(index, [])
         people = [m for m in here if m.kind == "person" and m.player]
         clubs = [m for m in here if m.kind == "club"]
         if people:
             last_player = people[-1].person
+            cues = {stage for offset, stage in stage_marks if start <= offset < end}
+            for person in people:
+                player_stages[person.person] |= cues
+        if people and not clubs and recent_clubs and index - recent_clubs[0] <= 2:
+            # "Spurs have been busy. They signed X and Y": players with the clubs of a sentence just before
+            sentence = read.get(index) or _read_sentence(text, start, end, here, year,
+                                                         [m for m in stage_marks if start <= m[0] < end])
+            read[index] = sentence
+            for club in recent_clubs[1]:
+                for player in people:
+                    key = (player.person, club.clubs[0])
+                    found = features[key]
+                    found.add("back")
+                    found.add(f"back:{index - recent_clubs[0]}")
+                    p_first, p_last = sentence.spans[player.start]
+                    _context("bpb", sentence.tokens[max(0, p_first - _SIDE):p_first][::-1], found)
+                    _context("bpa", sentence.tokens[p_last + 1:p_last + 1 + _SIDE], found)
+                    for stage in sentence.stages:
+                        found.add(f"bst:{stage}")
+                    stage_found[key].update(f"bs:{stage}" for stage in sentence.stages)
+                    found.add(f"bdir:{_direction_name(directions.get(club.start), player.person)}")
+                    evidence.setdefault(key, (start, end))
+        if clubs:
+            recent_clubs = (index, clubs)
         if not clubs or (not people and last_player is None):
             continue
         sentence = read.get(index)
@@ -267,6 +338,7 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
                 _context("fcb", sentence.tokens[max(0, c_first - _SIDE):c_first][::-1], found)
                 _context("fca", sentence.tokens[c_last + 1:c_last + 1 + _SIDE], found)
                 found.add(f"fdir:{_direction_name(directions.get(club.start), last_player)}")
+                stage_found[key].update(f"fs:{stage}" for stage in sentence.stages)
                 evidence.setdefault(key, (start, end))
             continue
         for club in clubs:
@@ -276,14 +348,30 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
                 found = features[key]
                 found.add("together")
                 found.add(f"together:{position}")
+                together[key] += 1
+                club_players[club.clubs[0]].add(player.person)
                 if player is nearest:
                     found.add("nearest")
-                    found.add(f"dir:{_direction_name(directions.get(club.start), player.person)}")
+                    direction = _direction_name(directions.get(club.start), player.person)
+                    found.add(f"dir:{direction}")
+                    found.add(f"dir:{direction}&{'pc' if player.start < club.start else 'cp'}")
+                    club_directions[club.clubs[0]].add(direction)
                 else:
                     found.add("not-nearest")
                 _pair_features(sentence, player, club, found)
                 if key not in evidence or player is nearest:
                     evidence.setdefault(key, (start, end))
+                cues = stage_found[key]
+                cues.update(f"es:{stage}" for stage in sentence.stages)
+                if player is nearest:
+                    clause = next(((a, b) for a, b in clause_spans(text, start, end) if a <= club.start < b),
+                                  (start, end))
+                    said = {stage for offset, stage in stage_marks if clause[0] <= offset < clause[1]}
+                    cues.update(f"cs:{stage}" for stage in said)
+                    cues.update(f"cw:{word}" for word in _TOKEN.findall(text[clause[0]:clause[1]].lower())
+                                if word[0].isalpha())
+                    if "done" in said or "agreed" in said:
+                        settled[player.person].add(club.clubs[0])
     rules = {(move.player, move.to_club): move for move in rule_moves}
     origins = {move.player: move.from_club for move in rule_moves if move.from_club}
     for (player, club), move in rules.items():
@@ -294,6 +382,9 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
             found.add("to-none")
         if move.fee is not None:
             found.add("rule:fee")
+    rule_count: dict[str, int] = defaultdict(int)
+    for move in rule_moves:
+        rule_count[move.player] += 1
     made: list[Candidate] = []
     n_players = f"np{_bucket(len(player_order), (1, 2, 4, 8))}"
     n_clubs = f"nc{_bucket(len(club_order), (1, 2, 3, 5, 8))}"
@@ -311,8 +402,32 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
         found.add(f"prank{_bucket(player_order.index(player), (0, 1, 2, 4))}")
         if "rule" not in found:
             found.add("no-rule")
+        found.add(f"co{_bucket(together[(player, club)], (0, 1, 2, 4))}")
+        found.add(f"p-rules{_bucket(rule_count[player], (0, 1, 2, 4))}")
+        if player in lead:
+            found.add("p-lead")
+            if club in lead:
+                found.add("pair-lead")
+        if club is not None:
+            if club in lead:
+                found.add("c-lead")
+            found.add(f"c-players{_bucket(len(club_players[club]), (0, 1, 2, 4))}")
+            for direction in club_directions[club]:
+                found.add(f"c-dir:{direction}")
         span = evidence.get((player, club)) or _first_sentence_of(player, players, spans)
-        made.append(Candidate(player, club, frozenset(found), span, rules.get((player, club))))
+        rule = rules.get((player, club))
+        cues = stage_found[(player, club)]
+        cues.update(f"ps:{stage}" for stage in player_stages[player])
+        cues.add(f"rs:{rule.stage}" if rule else "rs:none")
+        if settled[player] - {club}:
+            cues.add("settled-elsewhere")
+        if "history" in found:
+            cues.add("history")
+        if club is None:
+            cues.add("to-none")
+        cues.update(f"w:{word}" for word in _TOKEN.findall(text[span[0]:span[1]].lower()) if word[0].isalpha())
+        cues.update(f"ev:{stage}" for offset, stage in stage_marks if span[0] <= offset < span[1])
+        made.append(Candidate(player, club, frozenset(found), span, rule, frozenset(cues)))
     return made
 
 
@@ -334,25 +449,45 @@ def _direction_name(direction: object, player: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Weighed:
-    """A candidate with both of the model's probabilities and the origin chosen for its player."""
+    """A candidate with the model's probabilities and the origin chosen for its player."""
 
     candidate: Candidate
+    #: the probability the article reports him going to this club
     destination: float
+    #: the probability this club is the one he would leave (0.0 for a departure to no club)
+    club_is_origin: float
     origin: str | None
     #: the probability that `origin` is right (that none is stated, when it is None)
     origin_confidence: float
+    #: the chance the whole move (player, origin, destination) is right, calibrated
+    confidence: float
 
-    @property
-    def confidence(self) -> float:
-        return self.destination * self.origin_confidence
+    def signals(self) -> tuple[float, ...]:
+        """What the calibration weighs: the three probabilities as log-odds, and two flags."""
+        return (_logit(self.destination), _logit(self.club_is_origin), _logit(self.origin_confidence),
+                float(self.origin is None), float(self.candidate.rule_move is not None))
+
+
+def _logit(probability: float) -> float:
+    probability = min(max(probability, 1e-4), 1 - 1e-4)
+    return math.log(probability / (1 - probability))
+
+
+def _sigmoid(score: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
 def weigh_candidates(found: Sequence[Candidate], model: MoveModel) -> list[Weighed]:
     """Each candidate's probabilities; each player's origin is the club likeliest to be it, if likely enough."""
     origin_odds: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    club_is_origin: dict[tuple[str, str], float] = {}
+    destinations = {id(candidate): model.destination.probability(candidate.features) for candidate in found}
     for candidate in found:
         if candidate.club is not None:
-            origin_odds[candidate.player].append((model.origin.probability(candidate.features), candidate.club))
+            odds = model.origin.probability(candidate.features)
+            club_is_origin[(candidate.player, candidate.club)] = odds
+            # a club the article likely sends him to is not the one he leaves
+            origin_odds[candidate.player].append((odds * (1.0 - destinations[id(candidate)]), candidate.club))
     chosen: dict[str, tuple[str | None, float]] = {}
     for player, odds in origin_odds.items():
         best, club = max(odds)
@@ -362,7 +497,14 @@ def weigh_candidates(found: Sequence[Candidate], model: MoveModel) -> list[Weigh
         origin, sure = chosen.get(candidate.player, (None, 1.0))
         if candidate.club is not None and candidate.club == origin:
             continue  # his own club is where he would leave, not where he would go
-        weighed.append(Weighed(candidate, model.destination.probability(candidate.features), origin, sure))
+        destination = destinations[id(candidate)]
+        item = Weighed(candidate, destination, club_is_origin.get((candidate.player, candidate.club or ""), 0.0),
+                       origin, sure, destination * sure)
+        if model.calibration:
+            *weights, bias = model.calibration
+            confidence = _sigmoid(bias + sum(w * x for w, x in zip(weights, item.signals())))
+            item = dataclasses.replace(item, confidence=confidence)
+        weighed.append(item)
     return weighed
 
 
@@ -384,7 +526,8 @@ def weigh(text: str, spans: list[tuple[int, int]], mentions: list[Mention], rule
         sentence = " ".join(text[start:end].split())
         rule = candidate.rule_move
         fee = rule.fee if rule else _fee_in(fees, start, end)
-        stage = rule.stage if rule else furthest({stage for _, stage in marks(text, start, end)})
+        stage = model.stage_of(candidate) or (rule.stage if rule else
+                                              furthest({stage for _, stage in marks(text, start, end)}))
         move = Move(candidate.player, item.origin, candidate.club, fee, stage, round(confidence, 3), sentence)
         (published if confidence >= model.publish_at else held).append(move)
     order = {(m.player, m.to_club): i for i, m in enumerate(rule_moves)}
