@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from site_gen import urls
 from site_gen.digests import fingerprint
 from site_gen.extract import Move
 from site_gen.model import Article
@@ -83,8 +84,8 @@ def build_index(articles: Iterable[Article], transfers: Sequence[Transfer] = (),
     # what outcomes are judged from beyond the articles themselves (each card's statuses are in its key)
     outcomes_key = fingerprint((list(transfers), outcome_months, outcomes.as_of)).hex()
     movers = frozenset(slug for article in ordered for move in article.moves if (slug := slugify(move.player)))
-    return SiteIndex(ordered, players, clubs, tags, dict(months), _club_players(ordered), windows, outcomes,
-                     outcomes_key, movers)
+    return SiteIndex(ordered, players, clubs, tags, dict(months), _club_players(ordered, outcomes.history), windows,
+                     outcomes, outcomes_key, movers)
 
 
 def _group(articles: list[Article], names_of: object) -> dict[str, Group]:
@@ -104,10 +105,12 @@ def _group(articles: list[Article], names_of: object) -> dict[str, Group]:
             for slug in sorted(members)}
 
 
-def _club_players(articles: list[Article]) -> dict[str, dict[str, ClubLink]]:
+def _club_players(articles: list[Article], history: set[tuple[str, str, str]] = set()
+                  ) -> dict[str, dict[str, ClubLink]]:
     """For each club, the players rumoured to or from it, newest evidence first.
 
-    A player only named beside a club is left out: that says nothing about where he may go.
+    A player only named beside a club is left out: that says nothing about where he may go; so is
+    a deal done before and cited again (`history`, keyed as `Outcomes.statuses`).
     """
     links: dict[str, dict[str, ClubLink]] = defaultdict(dict)
     rank = {"in": 0, "out": 1}
@@ -124,7 +127,10 @@ def _club_players(articles: list[Article]) -> dict[str, dict[str, ClubLink]]:
             link.latest = max(link.latest, date)
 
     for article in articles:
+        route = urls.article_route(article.date, article.slug)
         for move in article.moves:
+            if history and (route, slugify(move.player), slugify(move.to_club or "")) in history:
+                continue
             if move.to_club:
                 add(move.to_club, move.player, "in", article.date)
             if move.from_club:

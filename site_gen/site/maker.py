@@ -172,7 +172,11 @@ class PageMaker:
             status = outcomes.statuses.get(key)
             if status:
                 proof = outcomes.proofs.get(key)
-                parts.append(status[0] + (proof.date.isoformat() if proof else ""))
+                parts.append(status[0] + (proof.date.isoformat() + proof.kind[0] if proof else ""))
+            elif key in outcomes.history:
+                parts.append("h")  # a deal done before, cited again: no fee point, no story
+            elif move.to_club:
+                parts.append("u")  # contradicted, unsettled: no verdict
         return "/" + ",".join(parts) if parts else ""
 
     def keys(self, articles: Sequence[Article]) -> str:

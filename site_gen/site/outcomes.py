@@ -1,13 +1,28 @@
 """Which rumours came true, judged from the archive's own reports (and a transfers table if there is one).
 
-A rumoured move of a player to a club is decided by the first of these after it:
-- a report that he joined that club (a move at stage `done`), or a row of `data/transfers.csv`
-  saying so: it *came true*, dated when it was done;
-- a report that the move was called off (stage `off`), or his done move to another club in the
-  same transfer window (with a table: any move to another club within `outcome_months`): it
-  *did not happen*.
-With neither, it stays *open* while its transfer window is open, and has *faded* once the next
-window has started: nobody reported it done, nor called off. Where the table and the archive
+Only published moves count: a move held back for review never gives or takes a verdict.
+
+A player completes at most one permanent move per transfer window. The archive's reports of a
+window are settled first, in date order, per player:
+- a report that he joined a club (stage `done`) is a completion; so is an agreed deal (stage
+  `agreed`) that nothing later in the window undoes: a later report of his completion elsewhere,
+  or of the move called off (a collapse, a refusal: stage `off`);
+- a move to the club he had already joined (his last completion, in an earlier window), or one
+  that repeats an earlier completion from the same club, is history cited again ("his £60m move
+  from Southampton"), not a new move: it has no verdict, no fee point and no place in his story;
+- two completions left standing in one window (joined two clubs, or agreed with two), or a move
+  reported done and then called off, are a contradiction the archive cannot settle: those moves
+  get no verdict, and `site-gen review` lists them (`Outcomes.unsettled`).
+
+A rumoured move of a player to a club is then decided by:
+- a row of `data/transfers.csv` within `outcome_months` of it (the table wins where it speaks):
+  his move to that club, *came true*; his move to another, *did not happen*;
+- else his completion to that club in the rumour's window, or in a later one within
+  `outcome_months`: *came true*, dated when it was done (or agreed);
+- a report that it was called off, or his completion elsewhere in the same window: *did not
+  happen*.
+With none of these, it stays *open* while its transfer window is open, and has *faded* once the
+next window has started: nobody reported it done, nor called off. Where the table and the archive
 disagree, the table wins and the disagreement is listed for `site-gen check`.
 
 Time is counted only up to the newest date the archive knows, so a build depends on its inputs
@@ -25,7 +40,7 @@ from typing import Iterable, Sequence
 
 from site_gen import urls
 from site_gen.content.transfers import Transfer
-from site_gen.extract import STAGES
+from site_gen.extract import STAGES, Fee, Move
 from site_gen.model import Article
 from site_gen.site.windows import transfer_window
 from site_gen.urls import slugify
@@ -33,6 +48,8 @@ from site_gen.urls import slugify
 CAME_TRUE, DID_NOT, OPEN, FADED = "came true", "did not happen", "open", "faded"
 #: What a completion reported only by the archive is called where a table would give a kind of deal.
 REPORTED = "reported"
+#: The kind of a completion the archive reports only as agreed (no report of it done, and none undoing it).
+AGREED = "agreed"
 _Z95 = 1.959964  # the normal quantile of a two-sided 95 % interval
 _STAGE_RANK = {stage: rank for rank, stage in enumerate(STAGES)}
 #: How much a rumour's outcome says of its window's story: a move that came true outranks the rest.
@@ -108,6 +125,20 @@ class LinkStory:
         return (self.done - self.first_date).days if self.done and self.first_date else None
 
 
+@dataclass(frozen=True, slots=True)
+class Unsettled:
+    """A report the archive contradicts and cannot settle: it gets no verdict, and `site-gen review`
+    lists it for an editor (or data/transfers.csv) to settle."""
+
+    #: the article's file name, as the review and corrections.yaml name it
+    file: str
+    route: str
+    move: Move
+    #: the other reports in the contradiction, as (file, move)
+    rivals: tuple[tuple[str, Move], ...]
+    reason: str
+
+
 @dataclass
 class Outcomes:
     """Statuses of every rumoured move (by article route, player slug, club slug), outlets, verdicts."""
@@ -124,6 +155,10 @@ class Outcomes:
     #: where the transfers table and the archive's reports disagree, one line each
     disagreements: list[str] = field(default_factory=list)
     as_of: dt.date | None = None
+    #: moves that cite a completed deal again (same key as `statuses`): not new moves
+    history: set[tuple[str, str, str]] = field(default_factory=set)
+    #: contradictions the archive cannot settle, for the review (their moves have no status)
+    unsettled: list[Unsettled] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -132,19 +167,38 @@ class _Link:
 
     club: str
     stage: str
-    status: str
+    status: str | None
     proof: Transfer | None
 
 
 @dataclass(frozen=True, slots=True)
-class _Event:
-    """Something that decides rumours of a player: he joined a club, or a move to a club was called off."""
+class _Report:
+    """One published move of a player to a club, where the archive reports it."""
 
     date: dt.date
     club: str  # slug
-    kind: str  # "done" or "off"
-    transfer: Transfer | None = None
-    from_table: bool = False
+    window: str
+    move: Move
+    article: Article
+    route: str
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.route, slugify(self.move.player), self.club)
+
+
+@dataclass(slots=True)
+class _Settled:
+    """What the archive's reports of one player come to, window by window."""
+
+    #: window → club slug → his completion there (done, or agreed and not undone)
+    completions: dict[str, dict[str, Transfer]] = field(default_factory=dict)
+    #: (date, club slug) of every move reported called off
+    offs: list[tuple[dt.date, str]] = field(default_factory=list)
+    #: window → clubs whose reports contradict each other there
+    clashes: dict[str, set[str]] = field(default_factory=dict)
+    #: the first report of each completion reported done, for the table's disagreements
+    done: list[Transfer] = field(default_factory=list)
 
 
 def judge(articles: Sequence[Article], transfers: Iterable[Transfer] = (), months: int = 12) -> Outcomes:
@@ -153,10 +207,18 @@ def judge(articles: Sequence[Article], transfers: Iterable[Transfer] = (), month
     table: dict[str, list[Transfer]] = defaultdict(list)
     for transfer in sorted(transfers, key=lambda t: t.date):
         table[slugify(transfer.player)].append(transfer)
-    reported = _reported_events(ordered)
     dates = [a.date for a in ordered] + [t.date for ts in table.values() for t in ts]
     outcomes = Outcomes(as_of=max(dates) if dates else None)
-    outcomes.disagreements = _disagreements(reported, table)
+    reports: dict[str, list[_Report]] = defaultdict(list)
+    for article in ordered:
+        route = urls.article_route(article.date, article.slug)
+        window = transfer_window(article.date)[0]
+        for move in article.moves:  # published moves only: a held move never gives or takes a verdict
+            if move.to_club and slugify(move.player):
+                reports[slugify(move.player)].append(
+                    _Report(article.date, slugify(move.to_club), window, move, article, route))
+    settled = {player: _settle(found, table.get(player, []), outcomes) for player, found in reports.items()}
+    outcomes.disagreements = _disagreements(settled, table)
     as_of_window = transfer_window(outcomes.as_of)[0] if outcomes.as_of else ""
     span = dt.timedelta(days=round(months * 30.44))
     tallies: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys((CAME_TRUE, DID_NOT, FADED, OPEN), 0))
@@ -167,108 +229,195 @@ def judge(articles: Sequence[Article], transfers: Iterable[Transfer] = (), month
     first_report: dict[tuple[str, str], tuple[dt.date, str | None]] = {}
     links: dict[tuple[str, str, str], _Link] = {}
     for article in ordered:
-        route = urls.article_route(article.date, article.slug)
         source = slugify(article.source) if article.source else ""
         if source:
             names.setdefault(source, article.source or "")
             members[source].append(article)
-        window = transfer_window(article.date)[0]
-        for move in article.moves:
-            if not move.to_club:
-                continue  # leaving for nowhere in particular predicts nothing checkable
-            player, club = slugify(move.player), slugify(move.to_club)
+    for player, found in reports.items():
+        for report in found:
+            move, article, club, window = report.move, report.article, report.club, report.window
+            key = report.key
+            if key in outcomes.history:
+                continue  # a deal done before, cited again: not a rumour of a move
             first_report.setdefault((player, club), (article.date, article.source))
-            status, proof = _decide(article.date, window, club, move.stage, table.get(player, []),
-                                    reported.get(player, []), span, as_of_window)
-            key = (route, player, club)
-            outcomes.statuses[key] = status
+            status, proof = _decide(report, table.get(player, []), settled[player], span, as_of_window)
+            if status is not None:
+                outcomes.statuses[key] = status
             if proof is not None:
                 outcomes.proofs[key] = proof
                 if move.fee and move.fee.millions and proof.fee and proof.fee.millions \
-                        and move.fee.currency == proof.fee.currency:
+                        and move.fee.currency == proof.fee.currency and proof.kind != AGREED:
                     errors[player].append((abs(move.fee.millions - proof.fee.millions), proof.fee.millions))
-            link = links.setdefault((player, club, window), _Link(move.to_club, move.stage, status, proof))
+            link = links.setdefault((player, club, window), _Link(move.to_club or "", move.stage, status, proof))
             if _STAGE_RANK[move.stage] > _STAGE_RANK[link.stage] and link.stage != "done":
                 link.stage = move.stage
-            if _SETTLES[status] >= _SETTLES[link.status]:  # what the window came to: came true wins
+            if _SETTLES.get(status or "", -1) >= _SETTLES.get(link.status or "", -1):  # came true wins
                 link.status, link.proof = status, proof or link.proof
-            if move.stage in ("done", "off"):
+            source = slugify(article.source) if article.source else ""
+            if status is None or move.stage in ("done", "off") or not source:
                 continue  # a report of a deal done or called off is no prediction: outlets are not scored on it
-            if source:
-                tallies[source][status] += 1
-                if status == CAME_TRUE and proof is not None:
-                    early[source].append((proof.date - article.date).days)
+            if proof is not None and (proof.date < article.date or
+                                      (proof.kind == AGREED and proof.date == article.date)):
+                continue  # reported once agreed or done: it foretold nothing (an agreement proves only itself)
+            tallies[source][status] += 1
+            if status == CAME_TRUE and proof is not None:
+                early[source].append((proof.date - article.date).days)
     for slug, articles_of in members.items():
         counts = tallies[slug]
         outcomes.sources[slug] = SourceRecord(
             names[slug], slug, tuple(sorted(articles_of, key=lambda a: (-a.date.toordinal(), a.slug))),
             counts[CAME_TRUE], counts[DID_NOT], counts[FADED], counts[OPEN], tuple(early[slug]))
     outcomes.stories = _stories(links, first_report)
-    outcomes.completed = _completed(reported, table)
-    outcomes.verdicts = _verdicts(ordered, table, reported, errors)
+    outcomes.completed = _completed(settled, table)
+    outcomes.verdicts = _verdicts(ordered, table, settled, errors, outcomes.history)
     return outcomes
 
 
-def _decide(date: dt.date, window: str, club: str, stage: str, table: list[Transfer], reported: list[_Event],
-            span: dt.timedelta, as_of_window: str) -> tuple[str, Transfer | None]:
-    """The status of one rumour, and the completion that made it come true."""
-    joined = [t for t in table if date <= t.date <= date + span]
+def _settle(reports: list[_Report], table: list[Transfer], outcomes: Outcomes) -> _Settled:
+    """Settle one player's reports window by window (see the module's docstring); history cited
+    again goes to `outcomes.history`, contradictions to `outcomes.unsettled`."""
+    settled = _Settled()
+    by_window: dict[str, list[_Report]] = defaultdict(list)
+    for report in reports:
+        by_window[report.window].append(report)
+    earlier: list[Transfer] = []  # his completions in the windows before, table's and archive's
+    table_windows = {transfer_window(t.date)[0] for t in table}
+    for window in sorted(by_window, key=_window_order):
+        before = sorted([t for t in table if _window_order(transfer_window(t.date)[0]) < _window_order(window)]
+                        + earlier, key=lambda t: t.date)
+        last = before[-1] if before and before[-1].kind != "loan" else None
+        fresh = []
+        for report in by_window[window]:
+            move = report.move
+            # a deal (agreed or done) or its fee, to the club he last joined, or from the club he
+            # joined it from before: history cited again (a mere link to his own club is left be)
+            cited = any(slugify(t.to_club) == report.club and t.kind != "loan"
+                        and (move.stage in ("agreed", "done") or _same_fee(move.fee, t.fee))
+                        and (t is last or (move.from_club and t.from_club
+                                           and slugify(t.from_club) == slugify(move.from_club)))
+                        for t in before)
+            if cited:
+                outcomes.history.add(report.key)
+            else:
+                fresh.append(report)
+        state: dict[str, str] = {}  # club → "agreed", "done", "off" or "clash" (done, then called off)
+        first: dict[str, _Report] = {}
+        for report in fresh:
+            club, stage, now = report.club, report.move.stage, state.get(report.club)
+            if stage == "done" and now not in ("done", "clash"):
+                state[club], first[club] = "done", report
+            elif stage == "agreed" and now in (None, "off"):
+                state[club], first[club] = "agreed", report
+            elif stage == "off":
+                settled.offs.append((report.date, club))
+                if now == "done":
+                    state[club] = "clash"
+                elif now in (None, "agreed"):
+                    state[club] = "off"
+        for club, now in state.items():  # an agreement is undone by a later completion elsewhere
+            if now == "agreed" and any(state[other] == "done" and first[other].date > first[club].date
+                                       for other in state if other != club):
+                state[club] = "off"
+        if window in table_windows:
+            continue  # the table says what he did that window: no report of the archive is needed
+        standing = {club for club, now in state.items() if now in ("agreed", "done")}
+        clash = {club for club, now in state.items() if now == "clash"} | (standing if len(standing) > 1 else set())
+        if clash:
+            settled.clashes[window] = clash
+            _unsettled(outcomes, [r for r in fresh if r.club in clash and r.move.stage in ("agreed", "done", "off")],
+                       window, len(standing) > 1)
+        completions = settled.completions.setdefault(window, {})
+        for club in standing - clash:
+            report = first[club]
+            move = report.move
+            done = Transfer(move.player, move.from_club, move.to_club or club, report.date, move.fee,
+                            REPORTED if state[club] == "done" else AGREED)
+            completions[club] = done
+            earlier.append(done)
+            if done.kind == REPORTED:
+                settled.done.append(done)
+    return settled
+
+
+def _unsettled(outcomes: Outcomes, reports: list[_Report], window: str, two_clubs: bool) -> None:
+    """List a window's contradicting reports for the review."""
+    name = window.replace("-", " ").capitalize()
+    for report in reports:
+        # the reports that cannot be right if this one is: another club's completion, or for one
+        # club, a report of it done against one of it called off
+        rivals = tuple((r.article.path.name, r.move) for r in reports if _rivals(report, r, two_clubs))
+        player = report.move.player
+        if two_clubs:
+            clubs = sorted({r.move.to_club or "" for r in reports})
+            reason = (f"{player} reported joining or agreeing to join {' and '.join(clubs)} in {name}: "
+                      "one permanent move a window, and nothing later settles which")
+        else:
+            reason = f"{player} reported joining {report.move.to_club}, then the move called off, in {name}"
+        outcomes.unsettled.append(Unsettled(report.article.path.name, report.route, report.move, rivals, reason))
+
+
+def _same_fee(one: Fee | None, other: Fee | None) -> bool:
+    """Whether a fee is another said again (the same amount, or the same words)."""
+    if one is None or other is None:
+        return False
+    if one.millions is not None and other.millions is not None:
+        return one.millions == other.millions and one.currency == other.currency
+    return one.text.casefold() == other.text.casefold()
+
+
+def _rivals(one: _Report, other: _Report, two_clubs: bool) -> bool:
+    """Whether two reports of a contradiction cannot both be right."""
+    off = (one.move.stage == "off", other.move.stage == "off")
+    if two_clubs:
+        return one.club != other.club and not any(off)
+    return one.club == other.club and off[0] != off[1]
+
+
+def _decide(report: _Report, table: list[Transfer], settled: _Settled, span: dt.timedelta,
+            as_of_window: str) -> tuple[str | None, Transfer | None]:
+    """The status of one rumour (None where the archive contradicts itself), and the completion
+    that made it come true."""
+    date, club, window = report.date, report.club, report.window
+    # his moves in the table from the rumour on, or earlier in its window (a report after the deal)
+    joined = [t for t in table if date <= t.date <= date + span or transfer_window(t.date)[0] == window]
     if joined:  # the table wins where it speaks
         to_club = next((t for t in joined if slugify(t.to_club) == club), None)
         if to_club is not None:
             return CAME_TRUE, to_club
         return DID_NOT, None
-    if stage == "off":
+    if club in settled.clashes.get(window, ()):
+        return None, None  # the archive contradicts itself: no verdict until it is settled
+    here = settled.completions.get(window, {})
+    if club in here:
+        return CAME_TRUE, here[club]
+    if report.move.stage == "off":
         return DID_NOT, None  # the article itself reports the move called off
-    for event in reported:
-        if event.date < date:
+    if here:
+        return DID_NOT, None  # he completed a move elsewhere that window
+    later = sorted([(t.date, 0, slug, t) for w, found in settled.completions.items()
+                    if _window_order(w) > _window_order(window) for slug, t in found.items()]
+                   + [(when, 1, slug, None) for when, slug in settled.offs if when > date],
+                   key=lambda e: (e[0], e[1]))
+    for when, _, slug, transfer in later:
+        if slug != club or when > date + span:
             continue
-        if event.kind == "done" and event.club == club and (event.date > date or stage == "done"):
-            return CAME_TRUE, event.transfer
-        if event.kind == "off" and event.club == club and event.date > date:
-            return DID_NOT, None
-        if event.kind == "done" and event.club != club and transfer_window(event.date)[0] == window:
-            return DID_NOT, None
+        return (CAME_TRUE, transfer) if transfer is not None else (DID_NOT, None)
     return (OPEN, None) if window == as_of_window else (FADED, None)
 
 
-def _reported_events(articles: Sequence[Article]) -> dict[str, list[_Event]]:
-    """Each player's done and called-off moves as the archive reports them, in date order (the
-    first report of a completion in a window dates it: a loan and a later permanent move are two)."""
-    events: dict[str, list[_Event]] = defaultdict(list)
-    done_seen: set[tuple[str, str, str]] = set()
-    for article in articles:
-        for move in article.moves:
-            if not move.to_club or move.stage not in ("done", "off"):
-                continue
-            player, club = slugify(move.player), slugify(move.to_club)
-            if move.stage == "done":
-                seen = (player, club, transfer_window(article.date)[0])
-                if seen in done_seen:
-                    continue
-                done_seen.add(seen)
-                transfer = Transfer(move.player, move.from_club, move.to_club, article.date, move.fee, REPORTED)
-                events[player].append(_Event(article.date, club, "done", transfer))
-            else:
-                events[player].append(_Event(article.date, club, "off"))
-    return events
-
-
-def _disagreements(reported: dict[str, list[_Event]], table: dict[str, list[Transfer]]) -> list[str]:
+def _disagreements(settled: dict[str, _Settled], table: dict[str, list[Transfer]]) -> list[str]:
     """Completions the archive reports that the table, where it knows the player, says otherwise."""
     found = []
-    for player, events in sorted(reported.items()):
+    for player, reading in sorted(settled.items()):
         rows = table.get(player)
         if not rows:
             continue
-        for event in events:
-            if event.kind != "done" or event.transfer is None:
-                continue
-            near = [t for t in rows if abs((t.date - event.date).days) <= 120]
-            if not any(slugify(t.to_club) == event.club for t in near):
+        for done in reading.done:
+            near = [t for t in rows if abs((t.date - done.date).days) <= 120]
+            if not any(slugify(t.to_club) == slugify(done.to_club) for t in near):
                 said = "; ".join(f"{t.to_club} on {t.date}" for t in near) or "no move near that date"
-                found.append(f"{event.transfer.player}: the archive reports him joining {event.transfer.to_club} "
-                             f"on {event.date}; the transfers table says {said} (the table wins)")
+                found.append(f"{done.player}: the archive reports him joining {done.to_club} "
+                             f"on {done.date}; the transfers table says {said} (the table wins)")
     return found
 
 
@@ -289,26 +438,27 @@ def _window_order(slug: str) -> tuple[int, int]:
     return int(year or 0), 1 if season == "summer" else 0
 
 
-def _completed(reported: dict[str, list[_Event]], table: dict[str, list[Transfer]]) -> dict[str, list[Transfer]]:
-    """Every completion by window, the table's where it knows the player, else the archive's."""
+def _completed(settled: dict[str, _Settled], table: dict[str, list[Transfer]]) -> dict[str, list[Transfer]]:
+    """Every completion by window, the table's where it knows the player, else the archive's
+    reports of deals done (an agreement alone is not listed as done)."""
     by_window: dict[str, list[Transfer]] = defaultdict(list)
-    for player in sorted(set(reported) | set(table)):
-        found = table.get(player) or [e.transfer for e in reported.get(player, []) if e.transfer is not None]
+    for player in sorted(set(settled) | set(table)):
+        found = table.get(player) or (settled[player].done if player in settled else [])
         for transfer in found:
             by_window[transfer_window(transfer.date)[0]].append(transfer)
     return {window: sorted(found, key=lambda t: (-t.date.toordinal(), t.player))
             for window, found in sorted(by_window.items(), key=lambda kv: _window_order(kv[0]), reverse=True)}
 
 
-def _verdicts(articles: Sequence[Article], table: dict[str, list[Transfer]], reported: dict[str, list[_Event]],
-              errors: dict[str, list[tuple[float, float]]]) -> dict[str, Verdict]:
+def _verdicts(articles: Sequence[Article], table: dict[str, list[Transfer]], settled: dict[str, _Settled],
+              errors: dict[str, list[tuple[float, float]]], history: set[tuple[str, str, str]]) -> dict[str, Verdict]:
     first_rumour: dict[str, dt.date] = {}
     for article in articles:
         for name in (*article.players, *(m.player for m in article.moves)):
             first_rumour.setdefault(slugify(name), article.date)
     verdicts = {}
     for slug, first in first_rumour.items():
-        moves = table.get(slug) or [e.transfer for e in reported.get(slug, []) if e.transfer is not None]
+        moves = table.get(slug) or (settled[slug].done if slug in settled else [])
         after = tuple(t for t in moves if t.date >= first)
         if after:
             pairs = errors.get(slug, [])

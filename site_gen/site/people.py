@@ -132,8 +132,11 @@ def _verdict(maker: PageMaker, player_slug: str) -> VerdictView | None:
 
 def _fees_of(maker: PageMaker, group: Group) -> list[tuple[dt.date, float, str]]:
     """(date, millions, as written) of the fees rumoured for a player, in his commonest currency."""
+    history = maker.index.outcomes.history
     found = [(article.date, move.fee) for article in group.articles
-             for move in maker.index.moves_of(article, group.slug) if move.fee and move.fee.millions]
+             for move in maker.index.moves_of(article, group.slug) if move.fee and move.fee.millions
+             and (urls.article_route(article.date, article.slug), group.slug, slugify(move.to_club or ""))
+             not in history]  # a fee cited again with a deal done before is no new point
     currencies = [fee.currency for _, fee in found]
     common = max(set(currencies), key=lambda c: (currencies.count(c), c or "")) if currencies else None
     return [(date, fee.millions, fee.text) for date, fee in found
