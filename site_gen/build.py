@@ -384,7 +384,7 @@ def review_archive(config: SiteConfig) -> list[Doubt]:
     inputs = gather(config)
     extracted = extract_articles(inputs)
     transfers = load_transfers(config.source_dir, inputs.gazetteer, [])
-    return review(extracted.articles, transfers, inputs.corrections)
+    return review(extracted.articles, transfers, inputs.corrections, config.outcome_months)
 
 
 @contextmanager

@@ -3,7 +3,8 @@ corrections written back from that CSV into `corrections.yaml`.
 
 The CSV has a `correction` column. Fill it in and apply the file:
 - `players`: the article's players, separated by ";" (or empty to keep them);
-- `moves`: the article's moves, "Player: From -> To (stage)" separated by ";";
+- `moves`: the article's moves, "Player: From -> To (stage)" separated by ";" (all it publishes:
+  a held move written here is published, and the article's other held moves are dropped);
 - `source`: the outlet or reporter;
 - `name`: the spelling the whole archive should use for the name in `value`;
 - any field, `not a player`: the person in `value` is never a player.
@@ -22,10 +23,12 @@ from site_gen.content.archive import read_archive
 from site_gen.content.corrections import CORRECTIONS_FILE, Corrections
 from site_gen.content.transfers import Transfer
 from site_gen.errors import ConfigError
-from site_gen.extract.review import Doubt, doubts
+from site_gen.extract import Move
+from site_gen.extract.review import Doubt, doubts, move_text, ordered
 from site_gen.model import Article
+from site_gen.site.outcomes import judge
 
-COLUMNS = ("file", "field", "value", "reason", "confidence", "correction")
+COLUMNS = ("file", "field", "value", "reason", "confidence", "evidence", "correction")
 _MOVE = re.compile(r"^\s*(?P<player>[^:]+):\s*(?P<from>[^>]*?)\s*(?:->|→)\s*(?P<to>[^(]*?)\s*(?:\((?P<stage>\w+)\))?\s*$")
 
 
@@ -39,19 +42,46 @@ class Applied:
 
 
 def review(articles: Sequence[Article], transfers: Sequence[Transfer] = (),
-           corrections: Corrections | None = None) -> list[Doubt]:
-    """The doubtful fields of every article, read as the build reads the archive."""
+           corrections: Corrections | None = None, outcome_months: int = 12) -> list[Doubt]:
+    """The doubtful fields of every article, read as the build reads the archive: held moves
+    first, then by calibrated confidence, lowest first. Moves whose outcomes the archive
+    contradicts and cannot settle (which the site shows without a verdict) are among them."""
     archive = read_archive(articles, transfers, corrections)
-    return doubts(archive.items, archive.reading)
+    records = [record for item in archive.items if isinstance(record := archive.reading.apply(item), Article)]
+    unsettled = [Doubt(u.file, "moves", move_text(u.move), f"no verdict: {u.reason}",
+                       _rival_confidence(u.move, [move for _, move in u.rivals]), u.move.evidence)
+                 for u in judge(records, transfers, outcome_months).unsettled]
+    said = {(d.key, d.value) for d in unsettled}  # their rows say why; a plain "published" row would repeat them
+    found = [d for d in doubts(archive.items, archive.reading) if d.reason != "published" or (d.key, d.value) not in said]
+    return ordered(found + unsettled)
+
+
+def _rival_confidence(move: Move, rivals: Sequence[Move]) -> float:
+    """How likely a report is the right one when it and its strongest rival cannot both be: its
+    confidence and the rival's, weighed against each other (two sure reports: one half each)."""
+    if not rivals:
+        return move.confidence
+    mine = min(max(move.confidence, 0.01), 0.99)
+    theirs = min(max(max(r.confidence for r in rivals), 0.01), 0.99)
+    return mine * (1 - theirs) / (mine * (1 - theirs) + theirs * (1 - mine))
 
 
 def as_table(found: Sequence[Doubt], limit: int) -> str:
-    """The first `limit` doubts as aligned text columns."""
-    rows = [("confidence", "file", "field", "value", "why")] + [
-        (f"{d.confidence:.1f}", d.key, d.field, d.value, d.reason) for d in found[:limit]]
-    widths = [min(40, max(len(row[i]) for row in rows)) for i in range(4)]
-    return "\n".join("  ".join(cell[:widths[i]].ljust(widths[i]) if i < 4 else cell for i, cell in enumerate(row))
-                     for row in rows)
+    """The first `limit` doubts as aligned text columns; under a move's row, the sentence it was read from."""
+    header = ("confidence", "file", "field", "value", "why")
+    rows = [(f"{d.confidence:.2f}", d.key, d.field, d.value, d.reason) for d in found[:limit]]
+    widths = [min(40, max(len(row[i]) for row in (header, *rows))) for i in range(4)]
+    lines = []
+    for row, doubt in zip((header, *rows), (None, *found[:limit])):
+        lines.append("  ".join(cell[:widths[i]].ljust(widths[i]) if i < 4 else cell for i, cell in enumerate(row)))
+        if doubt is not None and doubt.evidence:
+            lines.append(f"{'':{widths[0]}}  “{_one_line(doubt.evidence)}”")
+    return "\n".join(lines)
+
+
+def _one_line(text: str, length: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[:length - 1] + "…"
 
 
 def as_csv(found: Sequence[Doubt]) -> str:
@@ -59,7 +89,7 @@ def as_csv(found: Sequence[Doubt]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for d in found:
-        writer.writerow((d.key, d.field, d.value, d.reason, f"{d.confidence:.1f}", ""))
+        writer.writerow((d.key, d.field, d.value, d.reason, f"{d.confidence:.2f}", " ".join(d.evidence.split()), ""))
     return out.getvalue()
 
 

@@ -1,20 +1,25 @@
 """Where an editor should look first: every inferred field the reader is least sure of, with why.
 
 The extractor cannot be right every time, and an archive of thousands of articles is too big to
-check by hand. Read together with the archive-wide pass, some records stand out: a move to no
-club, an origin the article never gave, a name the archive spells another way, a person who is a
-manager in one article and a player in the next, a report credited to no one. Each is a `Doubt`
-with a confidence between 0 and 1; the lowest come first.
+check by hand. First come the moves held back from the site (read with too little confidence to
+publish), then every published move by its calibrated confidence, lowest first (its doubt is one
+less its confidence), each with the sentence it was read from. Read together with the archive-wide
+pass, some records stand out too: a move to no club, an origin the article never gave, a name the
+archive spells another way, a person who is a manager in one article and a player in the next.
+Each is a `Doubt` with a confidence between 0 and 1. (A report credited to no outlet is no doubt:
+many are not.)
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Sequence
 
 from site_gen.extract.gazetteer import fold
 from site_gen.extract.reconcile import DatedRecord, Reconciliation
+from site_gen.extract.records import Move
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +32,22 @@ class Doubt:
     field: str
     value: str
     reason: str
-    #: how sure the reading is, 0 (a guess) to 1 (sure)
+    #: how sure the reading is, 0 (a guess) to 1 (sure): a move's own calibrated confidence
     confidence: float
+    #: the sentence a move was read from ("" for other fields, or a move an editor set)
+    evidence: str = ""
+    #: a move held back from the site (too little confidence to publish): these come first
+    held: bool = False
+
+
+def move_text(move: Move) -> str:
+    """A move as the review writes it: "Player: From → To (stage)" ("?" for a club not named)."""
+    return f"{move.player}: {move.from_club or '?'} → {move.to_club or '?'} ({move.stage})"
+
+
+def ordered(found: list[Doubt]) -> list[Doubt]:
+    """Held moves first, then least sure first (then by article and field)."""
+    return sorted(found, key=lambda d: (not d.held, d.confidence, d.key, d.field, d.value))
 
 
 def doubts(items: Sequence[DatedRecord], reading: Reconciliation) -> list[Doubt]:
@@ -55,18 +74,29 @@ def doubts(items: Sequence[DatedRecord], reading: Reconciliation) -> list[Doubt]
             if name in reading.staff_spellings or reading.name(name, item.date) in reading.staff_spellings:
                 found.append(Doubt(item.key, "players", name, "staff in other articles: left out as no player",
                                    0.6))
+        for move in original.held_moves:  # named as the archive names him, so a correction made of it fits
+            move = dataclasses.replace(move, player=reading.name(move.player, item.date))
+            found.append(Doubt(item.key, "moves", move_text(move),
+                               "; ".join(["held back: too unsure to publish", *_oddities(move, None)]),
+                               move.confidence, move.evidence, held=True))
         said = {(move.player, move.to_club): move for move in original.moves}
         for move in record.moves:
-            shown = f"{move.player}: {move.from_club or '?'} → {move.to_club or '?'} ({move.stage})"
-            if move.to_club is None:
-                found.append(Doubt(item.key, "moves", shown, "leaving, for no club named", 0.6))
-            before = said.get((move.player, move.to_club))
-            if move.from_club and before is not None and before.from_club is None:
-                found.append(Doubt(item.key, "moves", shown, "origin taken from other articles", 0.7))
-            elif move.from_club is None:
-                found.append(Doubt(item.key, "moves", shown, "origin not said, here or near this date", 0.6))
-        if record.players and not record.moves:
+            reasons = _oddities(move, said.get((move.player, move.to_club)))
+            if reasons or move.confidence < 1.0:  # an editor's move, or a sure one, with nothing odd: no row
+                found.append(Doubt(item.key, "moves", move_text(move), "; ".join(reasons) or "published",
+                                   move.confidence, move.evidence))
+        if record.players and not record.moves and not original.held_moves:
             found.append(Doubt(item.key, "moves", "", "players named, but no move found", 0.5))
-        if not record.source:
-            found.append(Doubt(item.key, "source", "", "credited to no outlet or reporter", 0.5))
-    return sorted(found, key=lambda doubt: (doubt.confidence, doubt.key, doubt.field, doubt.value))
+    return ordered(found)
+
+
+def _oddities(move: Move, as_written: Move | None) -> list[str]:
+    """What stands out in a move (`as_written`: the article's own, before the archive-wide pass)."""
+    reasons = []
+    if move.to_club is None:
+        reasons.append("leaving, for no club named")
+    if move.from_club and as_written is not None and as_written.from_club is None:
+        reasons.append("origin taken from other articles")
+    elif move.from_club is None:
+        reasons.append("origin not said, here or near this date")
+    return reasons
