@@ -272,6 +272,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scorer", type=Path, required=True, help="the set's score.py, for its name comparisons")
     parser.add_argument("--precision", type=float, default=0.92, help="strict precision wanted of published moves")
     parser.add_argument("--strength", type=float, default=0.2, help="inverse regularisation (C)")
+    parser.add_argument("--extra", type=Path, nargs="*", default=[],
+                        help="more annotated sets, only ever trained on (never scored)")
     parser.add_argument("--write", action="store_true", help=f"write the weights to {MODEL_PATH}")
     args = parser.parse_args(argv)
     naming = load_scorer(args.scorer)
@@ -280,7 +282,8 @@ def main(argv: list[str] | None = None) -> int:
                       (args.folder / "truth.jsonl").read_text(encoding="utf-8").splitlines() if line.strip())
     print(f"{len(data)} candidates, {sum(e.moves_to for e in data)} moves (player + to), "
           f"{sum(e.is_origin for e in data)} origins; {truth_moves} annotated moves", file=sys.stderr)
-    judged = out_of_fold(data, args.strength, naming)
+    extra = [example for folder in args.extra for example in examples(folder, naming)]
+    judged = out_of_fold(data, args.strength, naming, extra=extra)
     points = operating_points(judged, truth_moves)
     eligible = [p for p in points if p.precision >= args.precision and p.published >= 20]
     publish_at = min((p.threshold for p in eligible), default=0.95)
@@ -294,8 +297,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"publish at {publish_at:.3f}: out-of-fold strict P {chosen.precision:.3f} R {chosen.recall:.3f}; "
           f"review from {review.threshold:.3f} (player+to F1 {review.loose_f1:.3f})", file=sys.stderr)
     if args.write:
-        model = fit_model(data, args.strength, publish_at, review.threshold)
-        calibration = fit_calibration(out_of_fold_raw(data, args.strength, naming))
+        model = fit_model(data + extra, args.strength, publish_at, review.threshold)
+        calibration = fit_calibration(out_of_fold_raw(data, args.strength, naming, extra=extra))
         model = dataclasses.replace(model, calibration=calibration)
         MODEL_PATH.write_text(json.dumps(to_json(model), indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH}", file=sys.stderr)

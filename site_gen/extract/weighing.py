@@ -35,8 +35,20 @@ _HISTORY = re.compile(r"\b(?:former|formerly|ex|previously|last (?:season|summer
                       r"back in|at the time|originally|once|previous)\b", re.I)
 #: The stage model's probability a stage needs when no cue word near the pair says it.
 UNBACKED_STAGE_SURE = 0.6
+#: Stages never read without a cue word: a deal is never made done by the model alone.
+CUE_ONLY_STAGES = frozenset({"done"})
+#: Ways of saying a move is done that the stage cues leave to the model ("the arrivals of X and Y",
+#: "after signing X", "snapped up X from", "deals were completed for"): enough to back a "done".
+_DONE_SAID = re.compile(
+    r"\b(?:(?:the |his |her |their |a |an )?(?:\S+ )?(?:signings?|arrivals?|acquisitions?|captures?) of|"
+    r"new (?:arrival|signing|recruit)|(?:has|have|had) (?:already |now |also |just )?(?:signed|landed|secured|"
+    r"snapped up|brought in|added)|after (?:also )?(?:signing|landing|securing|bringing in|snapping up)|"
+    r"snapp(?:ed|ing) up|link(?:ed|s) up with|swapped \S+(?: \S+){0,2} for|signed (?:a|his|her) (?:deal|contract) "
+    r"(?:with|at)|ceded to|deals? (?:were|was|have been|has been|had been) (?:completed|finalised|sealed)|"
+    r"through the doors?|secured (?:their|his|its) (?:man|target|signature)|cost \S+ (?:£|€|\$)|"
+    r"joins|joined|arrives|arrived|completed|sealed)\b", re.I)
 #: Stage features that are cues read in the text (sentence, clause, player, rules, evidence, focus, back).
-_CUE_KINDS = frozenset({"es:", "cs:", "ps:", "rs:", "ev:", "fs:", "bs:"})
+_CUE_KINDS = frozenset({"es:", "cs:", "ps:", "rs:", "ev:", "fs:", "bs:", "bk:"})
 #: How many words of context each side of a name the model reads.
 _SIDE = 3
 #: Words between two names read one by one; a longer stretch keeps its two ends.
@@ -96,7 +108,7 @@ class MoveModel:
             return best
         top = max(scores.values())
         share = 1.0 / sum(math.exp(score - top) for score in scores.values())
-        if share >= UNBACKED_STAGE_SURE:
+        if share >= UNBACKED_STAGE_SURE and best not in CUE_ONLY_STAGES:
             return best
         return max((stage for stage in scores if stage in backed), key=scores.__getitem__, default=None)
 
@@ -427,6 +439,8 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
             cues.add("to-none")
         cues.update(f"w:{word}" for word in _TOKEN.findall(text[span[0]:span[1]].lower()) if word[0].isalpha())
         cues.update(f"ev:{stage}" for offset, stage in stage_marks if span[0] <= offset < span[1])
+        if _DONE_SAID.search(text, span[0], span[1]):
+            cues.add("bk:done")
         made.append(Candidate(player, club, frozenset(found), span, rule, frozenset(cues)))
     return made
 
@@ -462,10 +476,15 @@ class Weighed:
     #: the chance the whole move (player, origin, destination) is right, calibrated
     confidence: float
 
+    #: no other club is likelier his destination
+    top_destination: bool = False
+
     def signals(self) -> tuple[float, ...]:
-        """What the calibration weighs: the three probabilities as log-odds, and two flags."""
+        """What the calibration weighs: the three probabilities as log-odds, and a few flags."""
+        features = self.candidate.features
         return (_logit(self.destination), _logit(self.club_is_origin), _logit(self.origin_confidence),
-                float(self.origin is None), float(self.candidate.rule_move is not None))
+                float(self.origin is None), float(self.candidate.rule_move is not None),
+                float(self.top_destination), float("p-lead" in features), float("pair-lead" in features))
 
 
 def _logit(probability: float) -> float:
@@ -492,6 +511,10 @@ def weigh_candidates(found: Sequence[Candidate], model: MoveModel) -> list[Weigh
     for player, odds in origin_odds.items():
         best, club = max(odds)
         chosen[player] = (club, best) if best >= model.origin_at else (None, 1.0 - best)
+    best_destination: dict[str, float] = defaultdict(float)
+    for candidate in found:
+        if candidate.club != chosen.get(candidate.player, (None, 0.0))[0]:
+            best_destination[candidate.player] = max(best_destination[candidate.player], destinations[id(candidate)])
     weighed: list[Weighed] = []
     for candidate in found:
         origin, sure = chosen.get(candidate.player, (None, 1.0))
@@ -499,7 +522,7 @@ def weigh_candidates(found: Sequence[Candidate], model: MoveModel) -> list[Weigh
             continue  # his own club is where he would leave, not where he would go
         destination = destinations[id(candidate)]
         item = Weighed(candidate, destination, club_is_origin.get((candidate.player, candidate.club or ""), 0.0),
-                       origin, sure, destination * sure)
+                       origin, sure, destination * sure, destination >= best_destination[candidate.player])
         if model.calibration:
             *weights, bias = model.calibration
             confidence = _sigmoid(bias + sum(w * x for w, x in zip(weights, item.signals())))
