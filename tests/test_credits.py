@@ -14,8 +14,8 @@ from site_gen.urls import slugify
 
 @pytest.mark.parametrize(("text", "source"), [
     # credits, before or after the outlet's name
-    ("Fulham want Joel Marsden, according to the Telegraph.", "The Daily Telegraph"),
-    ("Telegraph Sport understands Fulham want Joel Marsden.", "The Daily Telegraph"),
+    ("Fulham want Joel Marsden, according to the Telegraph.", "The Telegraph"),
+    ("Telegraph Sport understands Fulham want Joel Marsden.", "The Telegraph"),
     ("Sportsmail understands Burnley have bid for Joel Marsden.", "Daily Mail"),
     ("As Sportsmail revealed last week, Burnley want Joel Marsden.", "Daily Mail"),
     ("MailOnline reports that Burnley want Joel Marsden.", "Daily Mail"),
@@ -74,7 +74,7 @@ def test_one_outlet_has_one_name_whatever_the_spelling() -> None:
     gaz = load_gazetteer()
     spellings = {
         "The Sun": ["Sun", "the Sun", "SunSport", "The Sun on Sunday"],
-        "The Daily Telegraph": ["Telegraph", "the Telegraph", "Daily Telegraph", "Telegraph Sport"],
+        "The Telegraph": ["Telegraph", "The Daily Telegraph", "Daily Telegraph", "Telegraph Sport"],
         "Daily Mail": ["Mail", "MailOnline", "Mail Online", "Sportsmail", "Mail Sport"],
         "The Athletic": ["The Athletic", "the Athletic"],
         "BBC Sport": ["BBC", "the BBC", "BBC Sport"],
@@ -88,7 +88,7 @@ def test_one_outlet_has_one_name_whatever_the_spelling() -> None:
 def test_outlet_names_are_whole() -> None:
     """No outlet is shown clipped ("Sun", "Athletic", "Telegraph")."""
     names = set(load_gazetteer().outlets.values())
-    assert {"The Sun", "The Athletic", "The Daily Telegraph", "The Times", "The Guardian"} <= names
+    assert {"The Sun", "The Athletic", "The Telegraph", "The Times", "The Guardian"} <= names
     assert not names & {"Sun", "Athletic", "Telegraph", "Times", "Guardian", "Independent", "Mirror"}
 
 
