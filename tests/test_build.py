@@ -148,10 +148,16 @@ def test_two_spellings_make_one_player_page(archive) -> None:  # type: ignore[no
     assert not (config.out_dir / "players/virgil-van-dijk-2").exists()
 
 
+def _pike(date: str, title: str, origin: str, to: str, stage: str = "interest") -> str:
+    """A rumour of Tom Pike whose move an editor set (so it is published, however the prose reads)."""
+    return (f"---\ndate: {date}\ntitle: {title}\nplayers: [Tom Pike]\n"
+            f"moves:\n  - {{player: Tom Pike, from: {origin}, to: {to}, stage: {stage}}}\n---\n\n{title}.\n\nMore words.\n")
+
+
 def test_a_player_named_once_links_to_his_rumour_until_named_again(make_site: SiteFactory, snapshot: Snapshot,
                                                                     tmp_path: Path) -> None:
-    first = " date 2019-01-05 Arsenal are keen on Tom Pike of Everton.\n\nMore words."
-    config = make_site({"001_a.txt": first}, player_page_rumours=2, player_page_moves=False)
+    first = _pike("2019-01-05", "Arsenal are keen on Tom Pike of Everton", "Everton", "Arsenal")
+    config = make_site({"001_a.md": first}, player_page_rumours=2, player_page_moves=False)
     (config.source_dir / "site.toml").write_text("minify_html = false\nplayer_page_moves = false\n", encoding="utf-8")
     build(config)
     out = config.out_dir
@@ -165,8 +171,9 @@ def test_a_player_named_once_links_to_his_rumour_until_named_again(make_site: Si
     entry = json.loads((out / "api" / "players.json").read_text(encoding="utf-8"))["players"][0]
     assert entry["name"] == "Tom Pike" and entry["url"] == rumour
     # named a second time, he has a page, every link to him leads there, and the update equals a cold build
-    (config.seeds_dir / "002_b.txt").write_text(
-        " date 2019-02-01 Everton have rejected a bid from Fulham for Tom Pike.\n\nMore words.", encoding="utf-8")
+    (config.seeds_dir / "002_b.md").write_text(
+        _pike("2019-02-01", "Everton have rejected a bid from Fulham for Tom Pike", "Everton", "Fulham", "bid"),
+        encoding="utf-8")
     build(config)
     assert "<h1>Tom Pike</h1>" in (out / "players" / "tom-pike.html").read_text(encoding="utf-8")
     assert 'href="/players/tom-pike.html">Tom Pike</a>' in (out / rumour.strip("/")).read_text(encoding="utf-8")
@@ -176,16 +183,17 @@ def test_a_player_named_once_links_to_his_rumour_until_named_again(make_site: Si
     assert snapshot(out) == snapshot(cold.out_dir)
     # and with `player_page_rumours = 1` every player has a page from his first rumour
     every = load_config(config.source_dir, out_dir=tmp_path / "every", player_page_rumours=1)
-    (config.seeds_dir / "002_b.txt").unlink()
+    (config.seeds_dir / "002_b.md").unlink()
     build(every)
     assert (every.out_dir / "players" / "tom-pike.html").is_file()
 
 
 def test_a_player_named_twice_without_a_page_links_between_his_rumours(make_site: SiteFactory, snapshot: Snapshot,
                                                                          tmp_path: Path) -> None:
-    config = make_site({"001_a.txt": " date 2019-01-05 Arsenal are keen on Tom Pike of Everton.\n\nMore words.",
-                        "002_b.txt": " date 2019-02-01 Everton have rejected a bid from Fulham for Tom Pike.\n\n"
-                                     "More words."}, player_page_moves=False)  # his moves alone give him no page
+    config = make_site({"001_a.md": _pike("2019-01-05", "Arsenal are keen on Tom Pike of Everton", "Everton", "Arsenal"),
+                        "002_b.md": _pike("2019-02-01", "Everton have rejected a bid from Fulham for Tom Pike",
+                                          "Everton", "Fulham", "bid")},
+                       player_page_moves=False)  # his moves alone give him no page
     (config.source_dir / "site.toml").write_text("minify_html = false\nplayer_page_moves = false\n", encoding="utf-8")
     assert config.player_page_rumours == 3  # the default
     build(config)
@@ -197,8 +205,9 @@ def test_a_player_named_twice_without_a_page_links_between_his_rumours(make_site
         (out / newest.strip("/")).read_text(encoding="utf-8")
     assert f'href="{newest}">Tom Pike</a>' in (out / "clubs" / "arsenal" / "index.html").read_text(encoding="utf-8")
     # the newest rumour retitled: the older one's link follows it, as a cold build makes it
-    (config.seeds_dir / "002_b.txt").write_text(
-        " date 2019-02-01 Everton rejected a bid from Fulham for Tom Pike.\n\nMore words.", encoding="utf-8")
+    (config.seeds_dir / "002_b.md").write_text(
+        _pike("2019-02-01", "Everton rejected a bid from Fulham for Tom Pike", "Everton", "Fulham", "bid"),
+        encoding="utf-8")
     build(config)
     moved = "/2019/02/everton-rejected-a-bid-from-fulham-for.html"
     assert f'<a href="{moved}">Tom Pike</a>' in (out / older.strip("/")).read_text(encoding="utf-8")

@@ -48,7 +48,17 @@ def test_extract_json_interface(project_root: Path) -> None:
     result = CliRunner().invoke(main, ["extract", "--json", str(seed)])
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout.splitlines()[0])
-    assert set(record) == {"file", "date", "title", "players", "clubs", "moves", "fees", "source", "tags"}
+    assert set(record) == {"file", "date", "title", "players", "clubs", "moves", "moves_to_review", "fees", "source",
+                           "tags"}
     assert record["date"] == "2017-08-02"
-    assert all(set(move) == {"player", "from", "to", "fee", "stage"} for move in record["moves"])
-    assert [move["stage"] for move in record["moves"]] == ["talks", "interest"]
+    moves = record["moves"] + record["moves_to_review"]  # published, and held back for the review
+    assert moves and all(set(move) == {"player", "from", "to", "fee", "stage", "confidence", "evidence"}
+                         for move in moves)
+    assert all(0 <= move["confidence"] <= 1 and move["evidence"] in record_text(seed) for move in moves)
+    assert {(move["player"], move["to"]) for move in moves} >= {("Virgil van Dijk", "Liverpool"),
+                                                                ("Wesley Hoedt", "Southampton")}
+
+
+def record_text(path: Path) -> str:
+    """An article's text with its spaces folded, as evidence quotes it."""
+    return " ".join(path.read_text(encoding="utf-8").split())

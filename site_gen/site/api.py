@@ -72,7 +72,8 @@ def rumours(maker: PageMaker, articles: Sequence[Article]) -> list[dict[str, Any
             "clubs": [link.name for link in card["clubs"]],
             "moves": [{"player": move["player"].name, "from": move["from"].name if move["from"] else None,
                        "to": move["to"].name if move["to"] else None, "fee": _fee(fee), "stage": move["stage"],
-                       "status": move["status"]}
+                       "status": move["status"], "confidence": round(move["confidence"], 3),
+                       "evidence": move["evidence"]}
                       for move, fee in zip(card["moves"], (m.fee for m in article.moves))],
             "fees": [_fee(fee) for fee in article.fees],
             "tags": list(article.tags),

@@ -219,7 +219,8 @@ class PageMaker:
         key = (urls.article_route(article.date, article.slug), slugify(move.player), slugify(move.to_club or ""))
         return {"player": self.player(move.player), "from": self.club(move.from_club),
                 "to": self.club(move.to_club), "fee": move.fee.text if move.fee else None, "stage": move.stage,
-                "status": self.index.outcomes.statuses.get(key), "proof": self.transfer(self.index.outcomes.proofs.get(key))}
+                "status": self.index.outcomes.statuses.get(key), "proof": self.transfer(self.index.outcomes.proofs.get(key)),
+                "confidence": move.confidence, "evidence": move.evidence}
 
     def transfer(self, transfer: Transfer | None) -> TransferView | None:
         if transfer is None:

@@ -49,7 +49,11 @@ MoveView = TypedDict("MoveView", {
     #: "came true", "did not happen", "open", or None where nothing decides it
     "status": str | None,
     #: the completed transfer that made it come true
-    "proof": TransferView | None})
+    "proof": TransferView | None,
+    #: how sure the build is of the move as read (0 to 1, calibrated); 1.0 when an editor set it
+    "confidence": float,
+    #: the sentence it was read from ("" when an editor set it)
+    "evidence": str})
 
 
 class Card(TypedDict):
