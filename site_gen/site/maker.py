@@ -187,6 +187,7 @@ class PageMaker:
         """What a list shows of an article; made once per article and shared."""
         memo = self._cards.get(id(article))
         if memo is None:
+            held_fees = {m.fee for m in article.held_moves if m.fee}  # a move held back shows no fee either
             memo = self._cards[id(article)] = (article, {
                 "title": article.title,
                 "url": self.urls.url(urls.article_route(article.date, article.slug)),
@@ -195,7 +196,7 @@ class PageMaker:
                 "clubs": [link for link in map(self.club, article.clubs) if link],
                 "moves": [self.move(move, article) for move in article.moves],
                 "fee": next((m.fee.text for m in article.moves if m.fee), None)
-                or (article.fees[0].text if article.fees else None),
+                or next((fee.text for fee in article.fees if fee not in held_fees), None),
                 "source": article.source,
                 "tags": [self.tag(tag) for tag in article.tags],
             })
