@@ -27,7 +27,7 @@ from typing import Callable, Sequence
 from site_gen.extract.gazetteer import load_gazetteer
 from site_gen.extract.reading import read_article
 from site_gen.extract.records import STAGES
-from site_gen.extract.weighing import Candidate, LogisticWeights, MoveModel, Weighed, candidates, weigh_candidates
+from site_gen.extract.weighing import Candidate, LogisticWeights, MoveModel, Weighed, candidates, stage_features, weigh_candidates
 
 _RAW = re.compile(r"^\s*date\s+(\d{4}-\d\d-\d\d)\s?", re.S)
 #: The stage model is regularised less than the pair models (it has fewer, denser features).
@@ -49,6 +49,8 @@ class Example:
     origin_known: bool
     #: the annotated stage of this player's move to this club, if there is one
     stage: str | None
+    #: what the stage model reads of the candidate
+    stage_features: frozenset[str]
     #: the origins (scorer's club keys; "" for none stated) of the annotated moves of this player to this club
     truth_origins: tuple[str, ...]
 
@@ -103,6 +105,7 @@ def examples(folder: Path, naming: Naming) -> list[Example]:
                                                        for m in his),
                 origin_known=any(m.get("from") for m in his),
                 stage=matching[0].get("stage", "").lower() or None if matching else None,
+                stage_features=stage_features(reading.text, candidate),
                 truth_origins=tuple(naming.club_key(m["from"]) if m.get("from") else "" for m in matching)))
     return made
 
@@ -134,10 +137,10 @@ def fit_stages(train: Sequence[Example], strength: float) -> dict[str, LogisticW
     moves = [e for e in train if e.stage in STAGES]
     counts: dict[str, int] = {}
     for example in moves:
-        for feature in example.candidate.stage_features:
+        for feature in example.stage_features:
             counts[feature] = counts.get(feature, 0) + 1
     vectorizer = DictVectorizer()
-    matrix = vectorizer.fit_transform([{f: 1 for f in e.candidate.stage_features if counts[f] >= 4} for e in moves])
+    matrix = vectorizer.fit_transform([{f: 1 for f in e.stage_features if counts[f] >= 4} for e in moves])
     model = LogisticRegression(C=strength, max_iter=3000)
     model.fit(matrix, [e.stage for e in moves])
     names = vectorizer.get_feature_names_out()
@@ -183,7 +186,7 @@ def judge(data: Sequence[Example], model: MoveModel, naming: Naming) -> list[Jud
             example = label[id(item.candidate)]
             origin = naming.club_key(item.origin) if item.origin else ""
             strict = any(not truth or truth == origin for truth in example.truth_origins)
-            stage = model.stage_of(item.candidate)
+            stage = model.stage_of(example.stage_features)
             judged.append(Judged(item, strict, example.moves_to, article,
                                  None if example.stage is None else stage == example.stage))
     return judged

@@ -12,6 +12,7 @@ only moves at or above the model's publishing threshold are published.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import json
@@ -70,13 +71,24 @@ class LogisticWeights:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.score(features)))))
 
 
+def _table(models: Sequence[LogisticWeights]) -> dict[str, tuple[float, ...]]:
+    """Several models' weights side by side, so scoring them all takes one look-up per feature."""
+    names = {name for model in models for name in model.weights}
+    return {name: tuple(model.weights.get(name, 0.0) for model in models) for name in names}
+
+
+def _sigmoid(score: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
 @dataclass(frozen=True, slots=True)
 class MoveModel:
     """Two learned models over the same pair features, and the confidence a move needs to be published.
 
     `destination` says how likely the article reports the player going to the club; `origin` how
     likely the club is the one he would leave. A move's confidence is the chance both its ends are
-    right: P(destination) × P(origin chosen) (or × P(no origin stated) when none is chosen).
+    right, from the two (see `Weighed.signals`), calibrated on predictions for articles the models
+    never saw.
     """
 
     destination: LogisticWeights
@@ -89,24 +101,47 @@ class MoveModel:
     origin_at: float = 0.15
     #: weights of `Weighed.signals()` then a bias, turning them into the chance a move is right
     calibration: tuple[float, ...] = ()
-    #: one model per stage over `Candidate.stage_features`: the stage with the highest score wins
+    #: one model per stage over `stage_features()`: the stage with the highest score wins
     stages: Mapping[str, LogisticWeights] = field(default_factory=dict)
+    _pairs: dict[str, tuple[float, ...]] = field(init=False, repr=False, compare=False)
+    _stages: dict[str, tuple[float, ...]] = field(init=False, repr=False, compare=False)
 
-    def stage_of(self, candidate: Candidate) -> str | None:
-        """The stage the stage model reads for a candidate (None without a stage model)."""
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_pairs", _table((self.destination, self.origin)))
+        object.__setattr__(self, "_stages", _table(tuple(self.stages.values())))
+
+    def pair_odds(self, features: Iterable[str]) -> tuple[float, float]:
+        """The probabilities that the pair is a move there, and that the club is the one he leaves."""
+        destination, origin = self.destination.bias, self.origin.bias
+        table = self._pairs
+        for feature in features:
+            weights = table.get(feature)
+            if weights is not None:
+                destination += weights[0]
+                origin += weights[1]
+        return _sigmoid(destination), _sigmoid(origin)
+
+    def stage_of(self, features: frozenset[str]) -> str | None:
+        """The stage the stage model reads from a candidate's `stage_features` (None without a stage model)."""
         if not self.stages:
             return None
-        features = candidate.stage_features
+        totals = [weights.bias for weights in self.stages.values()]
+        table = self._stages
+        for feature in features:
+            weights = table.get(feature)
+            if weights is not None:
+                for index, weight in enumerate(weights):
+                    totals[index] += weight
+        scores = dict(zip(self.stages, totals))
+        best = max(scores, key=scores.__getitem__)
         # a stage needs a cue of its own somewhere near the pair: the model chooses among those, so it
         # never makes a deal done (or dead) that no word of the article calls so
         backed = {"interest"} | {feature.split(":", 1)[1] for feature in features if feature[:3] in _CUE_KINDS}
         if "settled-elsewhere" in features:
             backed.add("off")
-        scores = {stage: weights.score(features) for stage, weights in self.stages.items()}
-        best = max(scores, key=scores.__getitem__)
         if best in backed:
             return best
-        top = max(scores.values())
+        top = scores[best]
         share = 1.0 / sum(math.exp(score - top) for score in scores.values())
         if share >= UNBACKED_STAGE_SURE and best not in CUE_ONLY_STAGES:
             return best
@@ -150,8 +185,10 @@ class Candidate:
     evidence: tuple[int, int]
     #: the rules' move for this pair, if they read one
     rule_move: Move | None = None
-    #: what the stage model reads: cue words of the evidence, of the club's clause, of the player's sentences
-    stage_features: frozenset[str] = frozenset()
+    #: stage cues read of the pair: in its sentences, its club's clauses, the player's sentences, the rules
+    stage_cues: frozenset[str] = frozenset()
+    #: the clauses naming the club beside the player
+    clauses: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,23 +231,22 @@ def _read_sentence(text: str, start: int, end: int, mentions: list[Mention], yea
     ends: list[int] = []
     for match in _TOKEN.finditer(lowered):
         word = match.group()
-        if word[0] in "£€$":
-            word = "<money>"
-        elif _YEAR.match(word):
-            word = "<year>"
-        elif word.isdigit():
-            word = "<n>"
+        if not word[0].isalpha():
+            if word[0] in "£€$":
+                word = "<money>"
+            elif _YEAR.match(word):
+                word = "<year>"
+            elif word.isdigit():
+                word = "<n>"
         tokens.append(word)
         starts.append(start + match.start())
         ends.append(start + match.end())
     spans: dict[int, tuple[int, int]] = {}
     for mention in mentions:
-        first = next((i for i, s in enumerate(starts) if s >= mention.start), None)
-        if first is None:
+        first = bisect.bisect_left(starts, mention.start)
+        if first == len(starts):
             continue
-        last = first
-        while last + 1 < len(starts) and starts[last + 1] < mention.end:
-            last += 1
+        last = max(first, bisect.bisect_left(starts, mention.end) - 1)
         spans[mention.start] = (first, last)
         kind = "<club>" if mention.kind == "club" else "<person>" if mention.kind == "person" else "<name>"
         for index in range(first, last + 1):
@@ -296,6 +332,7 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
     recent_clubs: tuple[int, list[Mention]] | None = None  # the last sentence naming clubs
     together: dict[tuple[str, str | None], int] = defaultdict(int)
     stage_found: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    pair_clauses: dict[tuple[str, str | None], list[tuple[int, int]]] = defaultdict(list)
     settled: dict[str, set[str]] = defaultdict(set)  # clubs a player is said to have agreed with or joined
     player_stages: dict[str, set[str]] = defaultdict(set)
     club_players: dict[str, set[str]] = defaultdict(set)
@@ -339,6 +376,8 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
             sentence = read[index] = _read_sentence(text, start, end, here, year,
                                                     [m for m in stage_marks if start <= m[0] < end])
         position = f"s{_bucket(index, (0, 1, 3, 7))}"
+        clauses = clause_spans(text, start, end)
+        sentence_marks = [mark for mark in stage_marks if start <= mark[0] < end]
         if not people:  # a sentence about the player in hand that does not name him
             assert last_player is not None
             for club in clubs:
@@ -376,12 +415,10 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
                 cues = stage_found[key]
                 cues.update(f"es:{stage}" for stage in sentence.stages)
                 if player is nearest:
-                    clause = next(((a, b) for a, b in clause_spans(text, start, end) if a <= club.start < b),
-                                  (start, end))
-                    said = {stage for offset, stage in stage_marks if clause[0] <= offset < clause[1]}
+                    clause = next(((a, b) for a, b in clauses if a <= club.start < b), (start, end))
+                    said = {stage for offset, stage in sentence_marks if clause[0] <= offset < clause[1]}
                     cues.update(f"cs:{stage}" for stage in said)
-                    cues.update(f"cw:{word}" for word in _TOKEN.findall(text[clause[0]:clause[1]].lower())
-                                if word[0].isalpha())
+                    pair_clauses[key].append(clause)
                     if "done" in said or "agreed" in said:
                         settled[player.person].add(club.clubs[0])
     rules = {(move.player, move.to_club): move for move in rule_moves}
@@ -437,12 +474,24 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
             cues.add("history")
         if club is None:
             cues.add("to-none")
-        cues.update(f"w:{word}" for word in _TOKEN.findall(text[span[0]:span[1]].lower()) if word[0].isalpha())
-        cues.update(f"ev:{stage}" for offset, stage in stage_marks if span[0] <= offset < span[1])
-        if _DONE_SAID.search(text, span[0], span[1]):
-            cues.add("bk:done")
-        made.append(Candidate(player, club, frozenset(found), span, rule, frozenset(cues)))
+        made.append(Candidate(player, club, frozenset(found), span, rule, frozenset(cues),
+                              tuple(pair_clauses.get((player, club), ()))))
     return made
+
+
+def stage_features(text: str, candidate: Candidate) -> frozenset[str]:
+    """What the stage model reads of a candidate: its cues, and the words of its evidence and of the
+    clauses naming its club (read only for the moves kept, as words are the dear part)."""
+    start, end = candidate.evidence
+    found = set(candidate.stage_cues)
+    for clause_start, clause_end in candidate.clauses:
+        found.update(f"cw:{word}" for word in _TOKEN.findall(text[clause_start:clause_end].lower())
+                     if word[0].isalpha())
+    found.update(f"w:{word}" for word in _TOKEN.findall(text[start:end].lower()) if word[0].isalpha())
+    found.update(f"ev:{stage}" for _, stage in marks(text, start, end))
+    if _DONE_SAID.search(text, start, end):
+        found.add("bk:done")
+    return frozenset(found)
 
 
 def _first_sentence_of(player: str, players: list[Mention], spans: list[tuple[int, int]]) -> tuple[int, int]:
@@ -492,18 +541,15 @@ def _logit(probability: float) -> float:
     return math.log(probability / (1 - probability))
 
 
-def _sigmoid(score: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
-
-
 def weigh_candidates(found: Sequence[Candidate], model: MoveModel) -> list[Weighed]:
     """Each candidate's probabilities; each player's origin is the club likeliest to be it, if likely enough."""
     origin_odds: dict[str, list[tuple[float, str]]] = defaultdict(list)
     club_is_origin: dict[tuple[str, str], float] = {}
-    destinations = {id(candidate): model.destination.probability(candidate.features) for candidate in found}
+    destinations: dict[int, float] = {}
     for candidate in found:
+        destination, odds = model.pair_odds(candidate.features)
+        destinations[id(candidate)] = destination
         if candidate.club is not None:
-            odds = model.origin.probability(candidate.features)
             club_is_origin[(candidate.player, candidate.club)] = odds
             # a club the article likely sends him to is not the one he leaves
             origin_odds[candidate.player].append((odds * (1.0 - destinations[id(candidate)]), candidate.club))
@@ -549,7 +595,7 @@ def weigh(text: str, spans: list[tuple[int, int]], mentions: list[Mention], rule
         sentence = " ".join(text[start:end].split())
         rule = candidate.rule_move
         fee = rule.fee if rule else _fee_in(fees, start, end)
-        stage = model.stage_of(candidate) or (rule.stage if rule else
+        stage = model.stage_of(stage_features(text, candidate)) or (rule.stage if rule else
                                               furthest({stage for _, stage in marks(text, start, end)}))
         move = Move(candidate.player, item.origin, candidate.club, fee, stage, round(confidence, 3), sentence)
         (published if confidence >= model.publish_at else held).append(move)
