@@ -35,7 +35,7 @@ _CUE_PATTERNS: tuple[tuple[str, str], ...] = (
              r"confirm(?:ed|s)? (?:the )?(?:signing|arrival|capture|acquisition|deal)|"
              r"announce(?:d|s)? (?:the )?(?:signing|arrival)|unveiled|"
              r"officially (?:a|an|completed|joined|signed)|done deal|brought in|bringing in|snapped up|"
-             r"(?:have|has) added|recruited|landed|secured the (?:signing|services)|beat \S+(?: \S+)? to the signing)\b"),
+             r"(?:have|has) added(?!\s+(?:\S+\s+){1,4}to (?:their|his|its|the) (?:list|shortlist|wishlist|radar|targets))|recruited|landed|secured the (?:signing|services)|beat \S+(?: \S+)? to the signing)\b"),
     ("agreed", r"\b(?:agreed (?:a |an |the )?(?:fee|deal|terms|personal terms|price|package|loan|agreement|"
                r"£|€|\$)|fee (?:has been |was |is )?agreed|deal (?:has been |was |is )?agreed|"
                r"personal terms|agreement (?:has been |was |is )?reached|reached (?:an )?agreement|verbal agreement|"

@@ -43,13 +43,16 @@ CUE_ONLY_STAGES = frozenset({"done"})
 _DONE_SAID = re.compile(
     r"\b(?:(?:the |his |her |their |a |an )?(?:\S+ )?(?:signings?|arrivals?|acquisitions?|captures?) of|"
     r"new (?:arrival|signing|recruit)|(?:has|have|had) (?:already |now |also |just )?(?:signed|landed|secured|"
-    r"snapped up|brought in|added)|after (?:also )?(?:signing|landing|securing|bringing in|snapping up)|"
+    r"snapped up|brought in)|after (?:also )?(?:signing|landing|securing|bringing in|snapping up)|"
     r"snapp(?:ed|ing) up|link(?:ed|s) up with|swapped \S+(?: \S+){0,2} for|signed (?:a|his|her) (?:deal|contract) "
     r"(?:with|at)|ceded to|deals? (?:were|was|have been|has been|had been) (?:completed|finalised|sealed)|"
-    r"through the doors?|secured (?:their|his|its) (?:man|target|signature)|cost \S+ (?:£|€|\$)|"
-    r"joins|joined|arrives|arrived|completed|sealed)\b", re.I)
+    r"through the doors?|secured (?:their|his|its) (?:man|target|signature)|cost \S+ (?:£|€|\$))\b", re.I)
 #: Stage features that are cues read in the text (sentence, clause, player, rules, evidence, focus, back).
 _CUE_KINDS = frozenset({"es:", "cs:", "ps:", "rs:", "ev:", "fs:", "bs:", "bk:"})
+#: Words before a club that make it one of the player's past clubs: "former Chelsea and Arsenal striker",
+#: "the ex-Celtic man", "formerly of Lyon".
+_FORMER_BEFORE = re.compile(r"\b(?:[Ee]x|[Ff]ormer|[Ff]ormerly(?: of| with| at)?|[Oo]ne-time|[Pp]reviously(?: of| with| at)?)"
+                            r"(?:-|\s+)(?:(?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*\s*(?:,|and|&)\s*)*$")
 #: How many words of context each side of a name the model reads.
 _SIDE = 3
 #: Words between two names read one by one; a longer stretch keeps its two ends.
@@ -189,6 +192,8 @@ class Candidate:
     stage_cues: frozenset[str] = frozenset()
     #: the clauses naming the club beside the player
     clauses: tuple[tuple[int, int], ...] = ()
+    #: the club is named beside him only as one of his past clubs ("former Chelsea striker"): never his origin
+    past_club: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +248,9 @@ def _read_sentence(text: str, start: int, end: int, mentions: list[Mention], yea
         ends.append(start + match.end())
     spans: dict[int, tuple[int, int]] = {}
     for mention in mentions:
-        first = bisect.bisect_left(starts, mention.start)
+        first = bisect.bisect_right(starts, mention.start) - 1
+        if first < 0 or ends[first] <= mention.start:
+            first += 1  # (a name inside a token, "ex-Celtic", takes the token)
         if first == len(starts):
             continue
         last = max(first, bisect.bisect_left(starts, mention.end) - 1)
@@ -333,6 +340,7 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
     together: dict[tuple[str, str | None], int] = defaultdict(int)
     stage_found: dict[tuple[str, str | None], set[str]] = defaultdict(set)
     pair_clauses: dict[tuple[str, str | None], list[tuple[int, int]]] = defaultdict(list)
+    former: dict[tuple[str, str | None], int] = defaultdict(int)  # > 0: named beside him only as a past club
     settled: dict[str, set[str]] = defaultdict(set)  # clubs a player is said to have agreed with or joined
     player_stages: dict[str, set[str]] = defaultdict(set)
     club_players: dict[str, set[str]] = defaultdict(set)
@@ -410,6 +418,11 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
                 else:
                     found.add("not-nearest")
                 _pair_features(sentence, player, club, found)
+                if _FORMER_BEFORE.search(text, max(start, club.start - 60), club.start):
+                    found.add("c-former")
+                    former[key] += 1
+                else:
+                    former[key] -= 100  # named once as his club now: not only his past
                 if key not in evidence or player is nearest:
                     evidence.setdefault(key, (start, end))
                 cues = stage_found[key]
@@ -475,7 +488,7 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
         if club is None:
             cues.add("to-none")
         made.append(Candidate(player, club, frozenset(found), span, rule, frozenset(cues),
-                              tuple(pair_clauses.get((player, club), ()))))
+                              tuple(pair_clauses.get((player, club), ())), former[(player, club)] > 0))
     return made
 
 
@@ -549,7 +562,7 @@ def weigh_candidates(found: Sequence[Candidate], model: MoveModel) -> list[Weigh
     for candidate in found:
         destination, odds = model.pair_odds(candidate.features)
         destinations[id(candidate)] = destination
-        if candidate.club is not None:
+        if candidate.club is not None and not candidate.past_club:
             club_is_origin[(candidate.player, candidate.club)] = odds
             # a club the article likely sends him to is not the one he leaves
             origin_odds[candidate.player].append((odds * (1.0 - destinations[id(candidate)]), candidate.club))
