@@ -300,6 +300,11 @@ def _pair_features(sentence: _Sentence, player: Mention, club: Mention, out: set
         out.add(f"{order}:club-between")
     if "<person>" in between:
         out.add(f"{order}:person-between")
+    before = tokens[c_first - 1] if c_first else "^"
+    after = tokens[c_last + 1] if c_last + 1 < len(tokens) else "$"
+    out.add(f"cba:{before}|{after}")  # "on <club> for", "with <club> over", "<club> target"
+    if between:
+        out.add(f"{order}:b1z:{between[0]}|{between[-1]}")
     _context("cb", tokens[max(0, c_first - _SIDE):c_first][::-1], out)
     _context("ca", tokens[c_last + 1:c_last + 1 + _SIDE], out)
     _context("pb", tokens[max(0, p_first - 2):p_first][::-1], out)
