@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 from text_unidecode import unidecode
@@ -107,6 +107,42 @@ def _load_yaml(name: str) -> Any:
         return yaml.load(handle, Loader=_YamlLoader)
 
 
+def _add_club(entry: dict[str, Any], clubs: dict[str, Club], add: Callable[[str, str], None],
+              risky: set[str]) -> None:
+    """File one club entry under every form it is written in; forms that are words go to `risky`."""
+    club = Club(
+        name=str(entry["name"]),
+        country=str(entry.get("country") or ""),
+        league=str(entry.get("league") or ""),
+        aliases=_strings(entry.get("aliases")),
+        nicknames=_strings(entry.get("nicknames")),
+        stadiums=_strings(entry.get("stadiums")),
+        city=str(entry.get("city") or ""),
+    )
+    clubs[club.name] = club
+    add(club.name, club.name)
+    if entry.get("risky_name"):
+        risky.add(fold(club.name))
+    for form in club.aliases + _strings(entry.get("periphrases")):
+        add(form, club.name)
+    for form in _strings(entry.get("risky_aliases")):
+        add(form, club.name)
+        risky.add(fold(form))
+    for form in club.nicknames:
+        add(form, club.name)
+        # "the Reds" is also written "Reds"; both forms mean the same clubs
+        bare = re.sub(r"^(?:the|The)\s+", "", form)
+        if bare != form:
+            add(bare, club.name)
+            risky.add(fold(bare))
+    for form in club.stadiums:
+        add(form, club.name)
+        bare = re.sub(r"^(?:the|The)\s+", "", form)
+        if bare != form:  # "the Valley" is a ground; "Valley" alone may be anything
+            add(bare, club.name)
+            risky.add(fold(bare))
+
+
 @functools.cache
 def load_gazetteer() -> Gazetteer:
     """Build the tables once per process from the packaged YAML files."""
@@ -121,38 +157,14 @@ def load_gazetteer() -> Gazetteer:
         if key.endswith(" united") and not key.startswith("the "):
             add(form[: -len("United")] + "Utd", club_name)  # "Leeds Utd", as the press shortens it
 
-    for entry in _load_yaml("clubs.yaml") or []:
-        club = Club(
-            name=str(entry["name"]),
-            country=str(entry.get("country") or ""),
-            league=str(entry.get("league") or ""),
-            aliases=_strings(entry.get("aliases")),
-            nicknames=_strings(entry.get("nicknames")),
-            stadiums=_strings(entry.get("stadiums")),
-            city=str(entry.get("city") or ""),
-        )
-        clubs[club.name] = club
-        add(club.name, club.name)
-        if entry.get("risky_name"):
-            risky.add(fold(club.name))
-        for form in club.aliases + _strings(entry.get("periphrases")):
-            add(form, club.name)
-        for form in _strings(entry.get("risky_aliases")):
-            add(form, club.name)
-            risky.add(fold(form))
-        for form in club.nicknames:
-            add(form, club.name)
-            # "the Reds" is also written "Reds"; both forms mean the same clubs
-            bare = re.sub(r"^(?:the|The)\s+", "", form)
-            if bare != form:
-                add(bare, club.name)
-                risky.add(fold(bare))
-        for form in club.stadiums:
-            add(form, club.name)
-            bare = re.sub(r"^(?:the|The)\s+", "", form)
-            if bare != form:  # "the Valley" is a ground; "Valley" alone may be anything
-                add(bare, club.name)
-                risky.add(fold(bare))
+    hand_cities: set[str] = set()
+    # clubs.yaml is written by hand; clubs_open.yaml is generated from open data (tools/build_open_clubs.py)
+    # and never repeats a form of a hand-written club
+    for source in ("clubs.yaml", "clubs_open.yaml"):
+        for entry in _load_yaml(source) or []:
+            if source == "clubs.yaml" and entry.get("city"):
+                hand_cities.add(fold(str(entry["city"])))
+            _add_club(entry, clubs, add, risky)
 
     outlets: dict[str, str] = {}
     lower_outlets: dict[str, str] = {}
@@ -178,7 +190,7 @@ def load_gazetteer() -> Gazetteer:
 
     demonyms = {fold(k): str(v) for k, v in (others.get("demonyms") or {}).items()}
     # Clubs' home cities are places, not people ("his family in Rio de Janeiro").
-    cities = frozenset(fold(club.city) for club in clubs.values() if club.city)
+    cities = frozenset(hand_cities)
     club_forms = {key: tuple(names) for key, names in forms.items()}
     return Gazetteer(
         clubs=clubs,

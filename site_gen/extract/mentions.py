@@ -101,6 +101,13 @@ class Mention:
     player: bool = False
     #: for people: named in a job that is not playing (manager, pundit, reporter, owner...)
     staff: bool = False
+    #: for clubs: the words around say a club is meant ("from Reading", "Nice striker", "Derby, QPR and
+    #: Fulham"), so a name that is also a word or a place may be trusted without the plain name elsewhere
+    cued: bool = False
+    #: for clubs: the country of each club in `clubs`, and the one a national adjective before it names
+    #: ("Portuguese side Sporting"), to tell apart clubs that share a name
+    countries: tuple[str, ...] = ()
+    hint: str = ""
 
 
 def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer) -> list[Mention]:
@@ -124,7 +131,69 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer) -> li
                 found.append(Mention(kind, offset + start, offset + end, sentence, name, clubs, risky, words))
     if gaz.lower_outlets:
         found = _with_lower_outlets(text, spans, found, gaz)
+    _read_club_context(text, found, gaz)
     return found
+
+
+# Words just before a name that make it a club: "from Reading", "against Nancy", "join Nice".
+_CLUB_BEFORE = re.compile(
+    r"(?:\b(?:from|to|join|joins|joined|joining|against|at|for|v|vs|versus|face|faces|faced|facing|beat|beats|"
+    r"beating|including|with|over|leave|leaves|left|leaving|quit|rejoin|rejoined|sign for|signed for|loan at|"
+    r"side|outfit|club|team|rivals|hosts|visit|visiting|champions|like)|\bv\.)\s+(?:the\s+)?$", re.I)
+# Words just after: "Nice striker", "Reading's academy", "Hearts are adamant", "the Hearts defence".
+_CLUB_AFTER = re.compile(
+    r"(?:'s?|’s?)(?=\s)|\s+(?:striker|midfielder|defender|winger|goalkeeper|keeper|forward|full-back|"
+    r"centre-back|centre-half|wing-back|playmaker|player|players|youngster|loanee|star|captain|skipper|ace|"
+    r"boss|manager|coach|head coach|chairman|owner|president|director|side|outfit|team|squad|academy|fans|"
+    r"supporters|defence|attack|midfield|board|have|are|were|want|wanted|signed|agreed|confirmed|announced|"
+    r"accepted|rejected|beat|drew|lost|won)\b")
+# A gap between two names of a list: "Rangers, Derby, QPR and Bournemouth".
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|&|/)\s*(?:and\s+|or\s+)?")
+# "Swedish side X", "National League side X", "French 10th-tier side X": a club, known or not.
+_TEAM_BEFORE = re.compile(
+    r"\b(?:(?P<adj>[A-Z][a-z]+(?: [A-Z][a-z]+)?)|[A-Z][\w]* (?:League|Liga|Premiership|Championship|Division|Serie "
+    r"[A-D])|non-league|top-flight|[\w]+-tier|[\w]+-division)(?: [\w-]+-tier| top-flight| second-tier)? "
+    r"(?:side|outfit|club|team)\s+$")
+
+
+def _read_club_context(text: str, found: list[Mention], gaz: Gazetteer) -> None:
+    """Mark club names the words around show to be clubs, and turn the unknown names a phrase such
+    as "Swedish side" introduces into clubs.
+
+    Only names that are also words or places need it, so only they are looked at (and people
+    right after "side"), which keeps the cost to a few short matches an article.
+    """
+    for mention in found:
+        if mention.kind == "club":
+            mention.countries = tuple(gaz.clubs[c].country if c in gaz.clubs else "" for c in mention.clubs)
+            if mention.risky or len(mention.clubs) > 1:
+                before = text[max(0, mention.start - 40):mention.start]
+                mention.cued = _CLUB_BEFORE.search(before) is not None \
+                    or _CLUB_AFTER.match(text, mention.end, mention.end + 30) is not None
+                team = _TEAM_BEFORE.search(before)
+                if team is not None:
+                    mention.cued = True
+                    if team.group("adj"):
+                        mention.hint = gaz.demonyms.get(fold(team.group("adj")), "")
+        elif mention.kind == "person" and mention.text[:1].isupper() and len(mention.words) <= 3:
+            team = _TEAM_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+            if team is not None and (not team.group("adj") or fold(team.group("adj")) in gaz.demonyms):
+                mention.kind, mention.clubs, mention.words, mention.cued = "club", (mention.text,), (), True
+    # a name listed with clubs is a club: "including Rangers, Derby, QPR and Bournemouth"
+    clubs = [m for m in found if m.kind == "club"]
+    for _ in range(2):
+        for left, right in zip(clubs, clubs[1:]):
+            if _LIST_GAP.fullmatch(text, left.end, right.start) is None:
+                continue
+            if _settled(left) and not _settled(right):
+                right.cued = True
+            elif _settled(right) and not _settled(left):
+                left.cued = True
+
+
+def _settled(mention: Mention) -> bool:
+    """A club mention that is a club whatever the rest of the article says."""
+    return mention.cued or (not mention.risky and len(mention.clubs) == 1)
 
 
 def _with_lower_outlets(text: str, spans: list[tuple[int, int]], found: list[Mention], gaz: Gazetteer
@@ -154,7 +223,8 @@ def _parts(run: str, gaz: Gazetteer) -> tuple[Part, ...]:
     while i < len(words):
         known = _known_at(run, words, i, gaz)
         # "Milan Kovac", "Jordan Ashworth": a club's or country's name as a given name
-        given_name = known is not None and _given_name_first(run, words, i, known, gaz)
+        given_name = known is not None and (_given_name_first(run, words, i, known, gaz)
+                                            or _risky_word_in_name(run, words, i, known, gaz))
         if known is not None and not given_name:
             parts.append(known[0])
             i = known[1]
@@ -188,6 +258,22 @@ def _given_name_first(run: str, words: list[tuple[int, int, str]], i: int, known
     return surname[0].isupper() and not surname.isupper() and _known_at(run, words, after, gaz) is None \
         and lower not in _CLUB_WORDS and lower not in _NOT_NAME_WORDS and lower not in _SENTENCE_WORDS \
         and lower not in gaz.demonyms and lower not in _TEAM_WORDS
+
+
+def _risky_word_in_name(run: str, words: list[tuple[int, int, str]], i: int, known: tuple[Part, int],
+                        gaz: Gazetteer) -> bool:
+    """Whether a one-word club name that is also a word or a place opens a longer name
+    ("Santos Borja", "Barrow Hale"): it is then the first word of a person's name."""
+    part, after = known
+    if part[0] != "club" or not part[5] or after != i + 1 or after >= len(words) or i and words[i - 1][2][0].isupper():
+        return False
+    if run[words[i][1]:words[after][0]] != " " or words[i][1] != words[i][0] + len(words[i][2]):
+        return False
+    nxt = words[after][2]
+    lower = nxt.lower()
+    return nxt[0].isupper() and not nxt.isupper() and _known_at(run, words, after, gaz) is None \
+        and lower not in _CLUB_WORDS and lower not in _NOT_NAME_WORDS and lower not in _TEAM_WORDS \
+        and lower not in _TAIL_WORDS
 
 
 # Words after a club's name that make a team of it, not a person ("Chelsea Women").
@@ -328,15 +414,61 @@ def surnames_over_clubs(mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+# Names shared by so many clubs that only the plain name elsewhere tells which is meant, whatever the
+# words around say ("City's offer", "United have"); weekdays are words first ("Wednesday's deadline").
+_GENERIC = _CLUB_WORDS | {"wednesday", "saturday", "sunday", "palace", "villa", "forest", "wanderers", "rangers",
+                          "celtic", "stars", "galaxy", "olympic", "olympique", "racing", "sport", "sports"}
+
+
+def _bare_key(text: str) -> str:
+    """The folded name without a leading "the"."""
+    key = fold(text)
+    return key[4:] if key.startswith("the ") else key
+
+
+def _main_country(mentions: list[Mention]) -> str:
+    """The country most of the article's plainly named clubs are from, if one leads ("" if none)."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.kind == "club" and len(m.clubs) == 1 and not m.risky and m.countries and m.countries[0]:
+            counts[m.countries[0]] = counts.get(m.countries[0], 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return ""
+    return max(counts, key=counts.__getitem__)
+
+
 def resolve_clubs(mentions: list[Mention]) -> list[str]:
-    """Canonical clubs in order of first mention; ambiguous names need a plain one."""
+    """Canonical clubs in order of first mention.
+
+    A name that is also a word or a place needs the plain name elsewhere or a club cue around it
+    ("from Reading"); a name several clubs share needs the plain name of one of them, or the
+    country the article's other clubs (or a national adjective before it) point to: "Sporting"
+    beside Benfica and Porto is Sporting CP. Where nothing tells, the name is left out.
+    """
     plain = {m.clubs[0] for m in mentions if m.kind == "club" and len(m.clubs) == 1 and not m.risky}
+    cued = {m.clubs[0] for m in mentions if m.kind == "club" and len(m.clubs) == 1 and m.cued
+            and _bare_key(m.text) not in _GENERIC}
+    # words of the clubs named plainly: "City" after "Norwich City" may be Norwich, whatever "City" is filed under
+    plain_words = {word for club in plain for word in fold(club).split()}
     ordered: list[str] = []
+    country: str | None = None
     for mention in mentions:
         if mention.kind != "club":
             continue
-        candidates = [club for club in mention.clubs if club in plain] if (
-            mention.risky or len(mention.clubs) > 1) else list(mention.clubs)
+        candidates = list(mention.clubs)
+        key = _bare_key(mention.text)
+        if mention.risky and " " not in key and key in plain_words and not plain.intersection(candidates):
+            candidates = []  # "City" beside Norwich City, "the Wanderers" beside Wolverhampton Wanderers
+        elif len(candidates) > 1:
+            candidates = [club for club in mention.clubs if club in plain or club in cued]
+            if not candidates and mention.countries and (mention.cued or not mention.risky):
+                if country is None:
+                    country = _main_country(mentions)
+                wanted = mention.hint or country
+                candidates = [club for club, where in zip(mention.clubs, mention.countries) if where == wanted]
+        elif mention.risky and candidates[0] not in plain | cued and not (mention.cued and key not in _GENERIC):
+            candidates = []
         if len(candidates) == 1:
             mention.clubs = (candidates[0],)
             if candidates[0] not in ordered:
