@@ -12,6 +12,12 @@ the benchmark says so and stops. Score `check/` once per round of work, after th
 from __future__ import annotations
 
 import argparse
+import csv
+import importlib.util
+import io
+import json
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -47,6 +53,55 @@ def score_part(devset: Path, part: str, show_misses: bool) -> None:
             subprocess.run(command, check=False)
 
 
+_MOVE_ROW = re.compile(r"^(?P<player>[^:]+): (?P<from>.*?) → (?P<to>.*?) \((?P<stage>\w+)\)$")
+
+
+def review_finds_errors(devset: Path, part: str) -> None:
+    """Where `site-gen review` puts the published moves that are wrong: the share of them in the
+    first fifth of its rows (the review is there to find them fast)."""
+    spec = importlib.util.spec_from_file_location("devset_score", devset / "score.py")
+    assert spec is not None and spec.loader is not None
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    truth = {}
+    for line in (devset / part / "truth.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            truth[record["file"]] = record["moves"]
+    with tempfile.TemporaryDirectory() as folder:
+        seeds = Path(folder) / "seeds"
+        seeds.mkdir()
+        for article in (devset / part / "articles").glob("*.txt"):
+            shutil.copy(article, seeds / article.name)
+        found = subprocess.run(site_gen_command() + ["review", "--csv", "--source", folder], capture_output=True,
+                               text=True, check=True).stdout
+    rows = list(csv.DictReader(io.StringIO(found)))
+
+    def right(file: str, player: str, origin: str, destination: str) -> bool:
+        for move in truth.get(file, []):
+            if scorer.norm(move["player"]) != scorer.norm(player):
+                continue
+            if scorer._side(move.get("to")) != scorer._side(None if destination == "?" else destination):
+                continue
+            if not move.get("from") or scorer._side(move["from"]) == scorer._side(None if origin == "?" else origin):
+                return True
+        return False
+
+    wrong_at = []
+    published = 0
+    for index, row in enumerate(rows):
+        match = _MOVE_ROW.match(row["value"]) if row["field"] == "moves" else None
+        if match is None or row["reason"].startswith("held back"):
+            continue
+        published += 1
+        if not right(Path(row["file"]).name, match["player"], match["from"], match["to"]):
+            wrong_at.append(index)
+    fifth = len(rows) / 5
+    early = sum(1 for index in wrong_at if index < fifth)
+    print(f"-- review: {len(rows)} rows; {published} published moves listed, {len(wrong_at)} of them wrong; "
+          f"{early} of the wrong ones ({early / max(1, len(wrong_at)):.0%}) in the first fifth of the rows")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--devset", type=Path, default=DEFAULT_DEVSET)
@@ -63,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"publishing threshold: confidence >= {model.publish_at:.3f} (review from {model.review_at:.3f})")
     for part in args.parts:
         score_part(args.devset, part, args.misses and part == "tune")
+        review_finds_errors(args.devset, part)
     return 0
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Callable, Sequence
 
-from site_gen.extract.gazetteer import load_gazetteer
+from site_gen.extract.gazetteer import fold, load_gazetteer
 from site_gen.extract.reading import read_article
 from site_gen.extract.records import STAGES
 from site_gen.extract.weighing import Candidate, LogisticWeights, MoveModel, Weighed, candidates, stage_features, weigh_candidates
@@ -61,6 +61,11 @@ class Naming:
 
     player_key: Callable[[str], str]
     club_key: Callable[[str], str]
+
+
+def plain_naming() -> Naming:
+    """Names compared accent- and case-blind, as the project's own sets need."""
+    return Naming(player_key=fold, club_key=fold)
 
 
 def load_scorer(path: Path) -> Naming:
@@ -135,6 +140,8 @@ def fit_stages(train: Sequence[Example], strength: float) -> dict[str, LogisticW
     from sklearn.linear_model import LogisticRegression
 
     moves = [e for e in train if e.stage in STAGES]
+    if len({e.stage for e in moves}) < 2:
+        return {}  # nothing to tell apart: the rules' stages stand
     counts: dict[str, int] = {}
     for example in moves:
         for feature in example.stage_features:
@@ -272,14 +279,15 @@ def to_json(model: MoveModel) -> dict[str, object]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folder", type=Path, help="annotated set: articles/ and truth.jsonl")
-    parser.add_argument("--scorer", type=Path, required=True, help="the set's score.py, for its name comparisons")
+    parser.add_argument("--scorer", type=Path, help="the set's score.py, for its name comparisons "
+                                                    "(default: accent- and case-blind)")
     parser.add_argument("--precision", type=float, default=0.92, help="strict precision wanted of published moves")
     parser.add_argument("--strength", type=float, default=0.2, help="inverse regularisation (C)")
     parser.add_argument("--extra", type=Path, nargs="*", default=[],
                         help="more annotated sets, only ever trained on (never scored)")
     parser.add_argument("--write", action="store_true", help=f"write the weights to {MODEL_PATH}")
     args = parser.parse_args(argv)
-    naming = load_scorer(args.scorer)
+    naming = load_scorer(args.scorer) if args.scorer else plain_naming()
     data = examples(args.folder, naming)
     truth_moves = sum(len(json.loads(line)["moves"]) for line in
                       (args.folder / "truth.jsonl").read_text(encoding="utf-8").splitlines() if line.strip())
