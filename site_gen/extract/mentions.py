@@ -41,6 +41,7 @@ _NOT_NAME_WORDS = _OUTLET_WORDS | {
     "panel", "tribunal", "court", "authority", "agency", "management", "advisory", "solutions", "services",
     "technologies", "network", "insolvency", "recovery", "finance", "financial", "fund", "ventures", "team",
     "squad", "supporters", "fans", "administrators", "administration", "images", "photos", "liga",
+    "republic", "kingdom", "emirates", "islands",
 }
 # Capitalised words that open sentences and are never the first word of a name.
 _CONTRACTIONS = ("'ve", "'ll", "'re", "'d", "'m", "n't")
@@ -175,6 +176,11 @@ def _read_club_context(text: str, found: list[Mention], gaz: Gazetteer) -> None:
                     mention.cued = True
                     if team.group("adj"):
                         mention.hint = gaz.demonyms.get(fold(team.group("adj")), "")
+        elif mention.kind == "person" and mention.words[-1].endswith("s") and len(mention.words) > 1 \
+                and text[max(0, mention.start - 5):mention.start].lower() == "your ":
+            # "your Michael Keanes and your Andre Grays": players of his kind, written as a plural
+            mention.text, mention.end = mention.text[:-1], mention.end - 1
+            mention.words = (*mention.words[:-1], mention.words[-1][:-1])
         elif mention.kind == "person" and mention.text[:1].isupper() and len(mention.words) <= 3:
             team = _TEAM_BEFORE.search(text, max(0, mention.start - 40), mention.start)
             if team is not None and (not team.group("adj") or fold(team.group("adj")) in gaz.demonyms):
@@ -391,6 +397,8 @@ def _classify(run: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> Pa
         return ("club", start, end, name, (name,), False, ()) if len(words) > 1 else None
     if " ".join(folded) in gaz.demonyms or not words[0][2][0].isupper():
         return None
+    if len(words) == 1 and folded[0] in _SENTENCE_WORDS:
+        return None  # "It's", "That's", "Here's": a word and a contraction, no name
     if any(word.lower().replace("’", "'").endswith(_CONTRACTIONS) for _, _, word in words):
         return None  # "We've", "I'd", "They're" open quotes; no name ends so
     if any(len(word) > 1 and word.isupper() for _, _, word in words):
