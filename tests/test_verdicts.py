@@ -192,3 +192,19 @@ def test_an_unsettled_move_shows_no_verdict_on_its_page(make_site: SiteFactory) 
         assert "done deal" in moves and 'class="o-' not in moves
     player = (config.out_dir / "players" / "ivo-brandt.html").read_text(encoding="utf-8")
     assert 'class="verdict"' not in player and "came true" not in player and "did not happen" not in player
+
+
+def test_names_known_only_from_the_table_are_shown_but_not_linked(make_site: SiteFactory, crawl_site) -> None:  # type: ignore[no-untyped-def]
+    config = make_site({"001.md": "---\ndate: 2022-07-01\ntitle: Arsenal want Gus Geel\nplayers: [Gus Geel]\n"
+                                  "moves:\n  - {player: Gus Geel, to: Arsenal}\n---\n\nArsenal want Gus Geel.\n"})
+    (config.source_dir / "data").mkdir()
+    (config.source_dir / "data" / "transfers.csv").write_text(
+        "player,from_club,to_club,date,fee,kind\nGus Geel,Ajax,Chelsea,2022-07-30,£20m,permanent\n"
+        "Ole Olsen,Molde,Brann,2022-07-20,,permanent\n", encoding="utf-8")
+    build(config)
+    out = config.out_dir
+    assert crawl_site(out).broken == []  # no page for Chelsea, Ajax or Ole Olsen: none is linked
+    window = re.sub(r"\s+", " ", (out / "windows" / "summer-2022" / "index.html").read_text(encoding="utf-8"))
+    assert '<a href="/players/gus-geel.html">Gus Geel</a> to Chelsea' in window and "Ole Olsen to Brann" in window
+    verdict = (out / "players" / "gus-geel.html").read_text(encoding="utf-8").split('class="verdict"')[1]
+    assert "Joined Chelsea from Ajax on" in re.sub(r"<[^>]+>", "", verdict) and "/clubs/chelsea/" not in verdict

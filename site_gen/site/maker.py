@@ -121,16 +121,23 @@ class PageMaker:
         return "/" + ",".join(routes) if routes else ""
 
     def player(self, name: str) -> Link:
+        """A player's name and where it links ("" for one the archive never names: known only from
+        the transfers table, he has no page)."""
         slug = slugify(name)
         group = self.index.players.get(slug)
-        return Link(group.name if group else name, self.urls.url(self.player_route(slug)))
+        if group is None:
+            return Link(name, "")
+        return Link(group.name, self.urls.url(self.player_route(slug)))
 
     def club(self, name: str | None) -> Link | None:
+        """A club's name and its page ("" for a club the archive never names: only the table does)."""
         if not name:
             return None
         slug = slugify(name)
         group = self.index.clubs.get(slug)
-        return Link(group.name if group else name, self.urls.url(urls.club_route(slug)))
+        if group is None:
+            return Link(name, "")
+        return Link(group.name, self.urls.url(urls.club_route(slug)))
 
     def tag(self, slug: str) -> Link:
         return Link(slug.replace("-", " "), self.urls.url(urls.tag_route(slug)))

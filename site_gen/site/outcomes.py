@@ -7,20 +7,22 @@ window are settled first, in date order, per player:
 - a report that he joined a club (stage `done`) is a completion; so is an agreed deal (stage
   `agreed`) that nothing later in the window undoes: a later report of his completion elsewhere,
   or of the move called off (a collapse, a refusal: stage `off`);
-- a move to the club he had already joined (his last completion, in an earlier window), or one
-  that repeats an earlier completion from the same club, is history cited again ("his £60m move
-  from Southampton"), not a new move: it has no verdict, no fee point and no place in his story;
+- a move that says again a deal he completed in an earlier window (its fee, or the deal itself,
+  agreed or done, from the same club) is history cited again ("his £60m move from
+  Southampton"), not a new move: it has no verdict, no fee point and no place in his story (a
+  bare report of him joining the same club again, as a loan made permanent, is a new move);
 - two completions left standing in one window (joined two clubs, or agreed with two), or a move
   reported done and then called off, are a contradiction the archive cannot settle: those moves
   get no verdict, and `site-gen review` lists them (`Outcomes.unsettled`).
 
-A rumoured move of a player to a club is then decided by:
+A rumoured move of a player to a club is then decided by what came after it:
 - a row of `data/transfers.csv` within `outcome_months` of it (the table wins where it speaks):
   his move to that club, *came true*; his move to another, *did not happen*;
-- else his completion to that club in the rumour's window, or in a later one within
+- else his completion to that club later in the rumour's window, or in a later one within
   `outcome_months`: *came true*, dated when it was done (or agreed);
-- a report that it was called off, or his completion elsewhere in the same window: *did not
-  happen*.
+- a report that it was called off, or his completion elsewhere later in the same window: *did
+  not happen*.
+A report of the deal itself (agreed or done) is decided by that deal.
 With none of these, it stays *open* while its transfer window is open, and has *faded* once the
 next window has started: nobody reported it done, nor called off. Where the table and the archive
 disagree, the table wins and the disagreement is listed for `site-gen check`.
@@ -197,8 +199,10 @@ class _Settled:
     offs: list[tuple[dt.date, str]] = field(default_factory=list)
     #: window → clubs whose reports contradict each other there
     clashes: dict[str, set[str]] = field(default_factory=dict)
-    #: the first report of each completion reported done, for the table's disagreements
+    #: the first report of each completion reported done
     done: list[Transfer] = field(default_factory=list)
+    #: completions reported done in windows the table settles, for the table's disagreements
+    disputed: list[Transfer] = field(default_factory=list)
 
 
 def judge(articles: Sequence[Article], transfers: Iterable[Transfer] = (), months: int = 12) -> Outcomes:
@@ -283,18 +287,16 @@ def _settle(reports: list[_Report], table: list[Transfer], outcomes: Outcomes) -
     earlier: list[Transfer] = []  # his completions in the windows before, table's and archive's
     table_windows = {transfer_window(t.date)[0] for t in table}
     for window in sorted(by_window, key=_window_order):
-        before = sorted([t for t in table if _window_order(transfer_window(t.date)[0]) < _window_order(window)]
-                        + earlier, key=lambda t: t.date)
-        last = before[-1] if before and before[-1].kind != "loan" else None
+        before = [t for t in table if _window_order(transfer_window(t.date)[0]) < _window_order(window)] + earlier
         fresh = []
         for report in by_window[window]:
             move = report.move
-            # a deal (agreed or done) or its fee, to the club he last joined, or from the club he
-            # joined it from before: history cited again (a mere link to his own club is left be)
+            # an earlier deal's fee, or the deal itself (agreed or done, from the same club), said
+            # again: history cited (a bare link to his club, or a loan made permanent, is left be)
             cited = any(slugify(t.to_club) == report.club and t.kind != "loan"
-                        and (move.stage in ("agreed", "done") or _same_fee(move.fee, t.fee))
-                        and (t is last or (move.from_club and t.from_club
-                                           and slugify(t.from_club) == slugify(move.from_club)))
+                        and (_same_fee(move.fee, t.fee)
+                             or (move.stage in ("agreed", "done") and move.from_club is not None
+                                 and t.from_club is not None and slugify(t.from_club) == slugify(move.from_club)))
                         for t in before)
             if cited:
                 outcomes.history.add(report.key)
@@ -318,8 +320,9 @@ def _settle(reports: list[_Report], table: list[Transfer], outcomes: Outcomes) -
             if now == "agreed" and any(state[other] == "done" and first[other].date > first[club].date
                                        for other in state if other != club):
                 state[club] = "off"
-        if window in table_windows:
-            continue  # the table says what he did that window: no report of the archive is needed
+        if window in table_windows:  # the table says what he did that window: it settles the reports
+            settled.disputed += [_completion(first[club], REPORTED) for club, now in state.items() if now == "done"]
+            continue
         standing = {club for club, now in state.items() if now in ("agreed", "done")}
         clash = {club for club, now in state.items() if now == "clash"} | (standing if len(standing) > 1 else set())
         if clash:
@@ -328,15 +331,17 @@ def _settle(reports: list[_Report], table: list[Transfer], outcomes: Outcomes) -
                        window, len(standing) > 1)
         completions = settled.completions.setdefault(window, {})
         for club in standing - clash:
-            report = first[club]
-            move = report.move
-            done = Transfer(move.player, move.from_club, move.to_club or club, report.date, move.fee,
-                            REPORTED if state[club] == "done" else AGREED)
+            done = _completion(first[club], REPORTED if state[club] == "done" else AGREED)
             completions[club] = done
             earlier.append(done)
             if done.kind == REPORTED:
                 settled.done.append(done)
     return settled
+
+
+def _completion(report: _Report, kind: str) -> Transfer:
+    move = report.move
+    return Transfer(move.player, move.from_club, move.to_club or report.club, report.date, move.fee, kind)
 
 
 def _unsettled(outcomes: Outcomes, reports: list[_Report], window: str, two_clubs: bool) -> None:
@@ -378,8 +383,11 @@ def _decide(report: _Report, table: list[Transfer], settled: _Settled, span: dt.
     """The status of one rumour (None where the archive contradicts itself), and the completion
     that made it come true."""
     date, club, window = report.date, report.club, report.window
-    # his moves in the table from the rumour on, or earlier in its window (a report after the deal)
-    joined = [t for t in table if date <= t.date <= date + span or transfer_window(t.date)[0] == window]
+    # his moves in the table from the rumour on (for a report of the deal agreed or done, from the
+    # start of its window: it reports that deal)
+    reporting = report.move.stage in ("agreed", "done")
+    joined = [t for t in table if date <= t.date <= date + span
+              or (reporting and t.date < date and transfer_window(t.date)[0] == window)]
     if joined:  # the table wins where it speaks
         to_club = next((t for t in joined if slugify(t.to_club) == club), None)
         if to_club is not None:
@@ -387,13 +395,15 @@ def _decide(report: _Report, table: list[Transfer], settled: _Settled, span: dt.
         return DID_NOT, None
     if club in settled.clashes.get(window, ()):
         return None, None  # the archive contradicts itself: no verdict until it is settled
-    here = settled.completions.get(window, {})
+    # his completions that window from the rumour on (a report of the deal itself: any)
+    here = {slug: t for slug, t in settled.completions.get(window, {}).items()
+            if t.date >= date or (reporting and slug == club)}
     if club in here:
         return CAME_TRUE, here[club]
     if report.move.stage == "off":
         return DID_NOT, None  # the article itself reports the move called off
     if here:
-        return DID_NOT, None  # he completed a move elsewhere that window
+        return DID_NOT, None  # he completed a move elsewhere that window, after this rumour
     later = sorted([(t.date, 0, slug, t) for w, found in settled.completions.items()
                     if _window_order(w) > _window_order(window) for slug, t in found.items()]
                    + [(when, 1, slug, None) for when, slug in settled.offs if when > date],
@@ -412,7 +422,7 @@ def _disagreements(settled: dict[str, _Settled], table: dict[str, list[Transfer]
         rows = table.get(player)
         if not rows:
             continue
-        for done in reading.done:
+        for done in sorted(reading.done + reading.disputed, key=lambda t: t.date):
             near = [t for t in rows if abs((t.date - done.date).days) <= 120]
             if not any(slugify(t.to_club) == slugify(done.to_club) for t in near):
                 said = "; ".join(f"{t.to_club} on {t.date}" for t in near) or "no move near that date"
