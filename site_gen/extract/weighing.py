@@ -423,6 +423,11 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
                 else:
                     found.add("not-nearest")
                 _pair_features(sentence, player, club, found)
+                low, high = min(player.start, club.start), max(player.end, club.end)
+                if any(low <= a < high or low < b <= high for a, b in clauses if not (a <= low and high <= b)):
+                    found.add("other-clause")  # a clause break between them: "...; Arsenal are prioritising"
+                else:
+                    found.add("same-clause")
                 if _FORMER_BEFORE.search(text, max(start, club.start - 60), club.start):
                     found.add("c-former")
                     former[key] += 1
