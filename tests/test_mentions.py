@@ -144,3 +144,43 @@ def test_position_word_before_a_name_whose_surname_is_a_club() -> None:
     assert [(m.kind, m.text) for m in found] == [("person", "Marco Valencia")]
     _, found = _mentions("Meanwhile Valencia have impressed.")
     assert [(m.kind, m.text) for m in found] == [("club", "Valencia")]
+
+
+# Clubs from open data, risky names read from the words around them (invented sentences).
+
+def test_a_risky_club_name_needs_a_club_cue_or_the_plain_name() -> None:
+    assert _resolved("Tomas Hrdlik joined from Reading last summer.")[1] == ["Reading"]
+    assert _resolved("Nice striker Paolo Vencato is wanted by Fulham.")[1] == ["Nice", "Fulham"]
+    assert _resolved("Reading the contract, Vencato smiled.")[1] == []
+    assert _resolved("He spent a week in Nice with his family.")[1] == []
+
+
+def test_a_risky_club_name_listed_with_clubs_is_a_club() -> None:
+    assert _resolved("Rangers, Derby, QPR and Bournemouth are monitoring Ola Brekke.")[1] == [
+        "Rangers", "Derby County", "Queens Park Rangers", "Bournemouth"]
+
+
+def test_open_data_clubs_are_found() -> None:
+    clubs = _resolved("Kaizer Chiefs have signed Thabo Mokoena from Orlando Pirates, who beat Lokomotiv Plovdiv.")[1]
+    assert clubs == ["Kaizer Chiefs", "Orlando Pirates", "Lokomotiv Plovdiv"]
+
+
+def test_a_shared_short_name_follows_the_other_clubs_of_the_article() -> None:
+    assert "Sporting CP" in _resolved("Benfica and Porto were busy, and Ruben Calado joined Sporting.")[1]
+    assert _resolved("Arsenal want Sporting striker Ruben Calado.")[1] == ["Arsenal"]
+
+
+def test_a_generic_short_name_needs_the_plain_club() -> None:
+    assert _resolved("Norwich City are busy. City's offer for Tom Allery was rejected.")[1] == ["Norwich City"]
+    assert _resolved("Everton matched City's offer for Tom Allery.")[1] == ["Everton"]
+
+
+def test_an_unknown_club_after_a_national_side_phrase() -> None:
+    mentions, clubs = _resolved("Leeds signed Anders Lundqvist from Swedish side Bromstad.")
+    assert clubs == ["Leeds United", "Bromstad"]
+    assert [m.text for m in _of_kind(mentions, "person")] == ["Anders Lundqvist"]
+
+
+def test_phrases_and_contractions_are_no_people() -> None:
+    mentions, _ = _resolved("It's a Golden Handshake for Marco Fenti, said your Paolo Vencatos.")
+    assert [m.text for m in _of_kind(mentions, "person")] == ["Marco Fenti", "Paolo Vencato"]

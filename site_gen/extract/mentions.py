@@ -148,6 +148,8 @@ _CLUB_AFTER = re.compile(
     r"boss|manager|coach|head coach|chairman|owner|president|director|side|outfit|team|squad|academy|fans|"
     r"supporters|defence|attack|midfield|board|have|are|were|want|wanted|signed|agreed|confirmed|announced|"
     r"accepted|rejected|beat|drew|lost|won)\b")
+# "a", "an" or "the" right before a capitalised phrase: people's names take none ("a Golden Handshake").
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\W))(?:[Aa]n?|[Tt]he|[Tt]he [Gg]reat)\s+[‘'\"]?$")
 # A gap between two names of a list: "Rangers, Derby, QPR and Bournemouth".
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|/)\s*(?:and\s+|or\s+)?")
 # "Swedish side X", "National League side X", "French 10th-tier side X": a club, known or not.
@@ -176,6 +178,8 @@ def _read_club_context(text: str, found: list[Mention], gaz: Gazetteer) -> None:
                     mention.cued = True
                     if team.group("adj"):
                         mention.hint = gaz.demonyms.get(fold(team.group("adj")), "")
+        elif mention.kind == "person" and _ARTICLE_BEFORE.search(text, max(0, mention.start - 8), mention.start):
+            mention.kind = "other"  # "a Golden Handshake", "The Great Fire Sale": a phrase, no one's name
         elif mention.kind == "person" and mention.words[-1].endswith("s") and len(mention.words) > 1 \
                 and text[max(0, mention.start - 5):mention.start].lower() == "your ":
             # "your Michael Keanes and your Andre Grays": players of his kind, written as a plural

@@ -19,7 +19,7 @@ manager boss coach head coach chairman owner co-owner agent super-agent journali
 president vice-president executive chief scout presenter caretaker assistant analyst commentator correspondent
 ceo supremo gaffer tactician negotiator intermediary adviser advisor writer editor columnist broadcaster physio
 doctor under mr sir billionaire businessman tycoon mogul investor expert insider trainer mentor predecessor
-successor sacked appointed referee wife husband girlfriend boyfriend fiancee fiance
+successor sacked appointed referee wife husband girlfriend boyfriend fiancee fiance recruitment scouting
 """.split()) | {"photo by", "photograph by", "pictured by", "courtesy of", "our man", "our reporter", "led by",
                "chief executive", "sporting director", "technical director", "director of football",
                "head of recruitment", "according to journalist", "according to reporter"}
