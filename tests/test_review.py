@@ -42,8 +42,11 @@ def test_review_lists_the_least_sure_fields_with_why(tmp_path: Path) -> None:
     assert any("002_b.txt" in line and "Tomas Brannigan: Southampton → ?" in line for line in lines)  # to no club
     assert not any("credited to no outlet" in line for line in lines)  # no outlet named is no doubt
     assert not any(line.split()[2:3] == ["source"] for line in lines[1:] if line[:1].isdigit())
-    confidences = [float(line.split()[0]) for line in lines[1:] if line[:1].isdigit()]
-    assert confidences == sorted(confidences)
+    rows = [line for line in lines[1:] if line[:1].isdigit() and ".txt" in line]
+    shown = [float(line.split()[0]) for line in rows if "held back" not in line]
+    held = [float(line.split()[0]) for line in rows if "held back" in line]
+    assert shown == sorted(shown) and held == sorted(held, reverse=True)  # what the site shows, least sure first
+    assert rows == [line for line in rows if "held back" not in line] + [line for line in rows if "held back" in line]
 
 
 def test_a_correction_in_the_csv_goes_to_corrections_yaml_and_the_next_build(tmp_path: Path) -> None:
@@ -113,7 +116,7 @@ def _article(name: str, date: str, moves: tuple[Move, ...] = (), held: tuple[Mov
                    date=dt.date.fromisoformat(date), body="", body_format="text")
 
 
-def test_held_moves_come_first_then_the_least_sure_each_with_its_sentence() -> None:
+def test_published_moves_least_sure_first_then_held_moves_likeliest_first() -> None:
     sure = Move("Kai Lund", "Ajax", "Everton", stage="talks", confidence=0.93,
                 evidence="Everton have opened talks with Ajax over Kai Lund.")
     unsure = Move("Kai Lund", "Ajax", "Fulham", stage="interest", confidence=0.64,
@@ -125,9 +128,9 @@ def test_held_moves_come_first_then_the_least_sure_each_with_its_sentence() -> N
                     _article("002_b.txt", "2024-07-02", held=(held_surer, held))])
     moves = [d for d in found if d.field == "moves"]
     assert [(d.value, d.held, d.confidence) for d in moves] == [
-        ("Pim Baars: Ajax → Leeds United (bid)", True, 0.22), ("Pim Baars: Ajax → Burnley (interest)", True, 0.41),
-        ("Kai Lund: Ajax → Fulham (interest)", False, 0.64), ("Kai Lund: Ajax → Everton (talks)", False, 0.93)]
-    assert [d.evidence for d in moves] == [held.evidence, held_surer.evidence, unsure.evidence, sure.evidence]
+        ("Kai Lund: Ajax → Fulham (interest)", False, 0.64), ("Kai Lund: Ajax → Everton (talks)", False, 0.93),
+        ("Pim Baars: Ajax → Burnley (interest)", True, 0.41), ("Pim Baars: Ajax → Leeds United (bid)", True, 0.22)]
+    assert [d.evidence for d in moves] == [unsure.evidence, sure.evidence, held_surer.evidence, held.evidence]
     assert not any(d.field == "source" for d in found)  # neither article credits an outlet: no doubt
     table = as_table(found, 40).splitlines()
     at = next(i for i, line in enumerate(table) if "Leeds United" in line)
@@ -135,7 +138,7 @@ def test_held_moves_come_first_then_the_least_sure_each_with_its_sentence() -> N
     assert table[at + 1].strip() == "“Leeds United were said to be weighing up a bid for Pim Baars.”"
     assert "“Fulham <b>may</b> also be watching Kai Lund.”" in map(str.strip, table)  # plain text, as written
     rows = list(csv.DictReader(io.StringIO(as_csv(found))))
-    assert (rows[0]["value"], rows[0]["confidence"], rows[0]["evidence"]) == (
+    assert (rows[-1]["value"], rows[-1]["confidence"], rows[-1]["evidence"]) == (
         "Pim Baars: Ajax → Leeds United (bid)", "0.22", held.evidence)
 
 
@@ -165,7 +168,8 @@ def test_a_held_move_written_as_a_correction_is_published(tmp_path: Path, monkey
     exported = CliRunner().invoke(main, ["review", "--source", str(archive), "--csv"])
     rows = list(csv.DictReader(io.StringIO(exported.output)))
     held = [row for row in rows if row["reason"].startswith("held back")]
-    assert held and rows[:len(held)] == held  # held moves first
+    assert held and rows[-len(held):] == held  # after what the site shows
+    assert [row["confidence"] for row in held] == sorted((row["confidence"] for row in held), reverse=True)
     row = next(row for row in held if row["file"] == "003_c.txt")
     assert row["evidence"] == "Everton have opened talks over a deal for Tomas Branigan." and row["confidence"] == "0.30"
     assert row["value"].startswith("Tomas Brannigan:")  # as the archive spells him, so the correction fits

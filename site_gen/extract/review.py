@@ -1,10 +1,10 @@
 """Where an editor should look first: every inferred field the reader is least sure of, with why.
 
 The extractor cannot be right every time, and an archive of thousands of articles is too big to
-check by hand. First come the moves held back from the site (read with too little confidence to
-publish), then every published move by its calibrated confidence, lowest first (its doubt is one
-less its confidence), each with the sentence it was read from. Read together with the archive-wide
-pass, some records stand out too: a move to no club, an origin the article never gave, a name the
+check by hand. First comes what the site shows: every published move by its calibrated confidence,
+lowest first (its doubt is one less its confidence), each with the sentence it was read from. Then
+the moves held back from the site (read with too little confidence to publish), likeliest first.
+Read together with the archive-wide pass, some records stand out too: a move to no club, an origin the article never gave, a name the
 archive spells another way, a person who is a manager in one article and a player in the next.
 Each is a `Doubt` with a confidence between 0 and 1. (A report credited to no outlet is no doubt:
 many are not.)
@@ -36,7 +36,7 @@ class Doubt:
     confidence: float
     #: the sentence a move was read from ("" for other fields, or a move an editor set)
     evidence: str = ""
-    #: a move held back from the site (too little confidence to publish): these come first
+    #: a move held back from the site (too little confidence to publish): these come after what it shows
     held: bool = False
 
 
@@ -46,8 +46,9 @@ def move_text(move: Move) -> str:
 
 
 def ordered(found: list[Doubt]) -> list[Doubt]:
-    """Held moves first, then least sure first (then by article and field)."""
-    return sorted(found, key=lambda d: (not d.held, d.confidence, d.key, d.field, d.value))
+    """What the site shows first, least sure first: a wrong record there misleads readers. Then the
+    moves held back from the site, likeliest first: the ones most worth publishing after a look."""
+    return sorted(found, key=lambda d: (d.held, -d.confidence if d.held else d.confidence, d.key, d.field, d.value))
 
 
 def doubts(items: Sequence[DatedRecord], reading: Reconciliation) -> list[Doubt]:
