@@ -384,10 +384,10 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
             recent_clubs = (index, clubs)
         if not clubs or (not people and last_player is None):
             continue
-        sentence = read.get(index)
-        if sentence is None:
-            sentence = read[index] = _read_sentence(text, start, end, here, year,
-                                                    [m for m in stage_marks if start <= m[0] < end])
+        known = read.get(index)
+        sentence = known if known is not None else _read_sentence(text, start, end, here, year,
+                                                                  [m for m in stage_marks if start <= m[0] < end])
+        read[index] = sentence
         position = f"s{_bucket(index, (0, 1, 3, 7))}"
         clauses = clause_spans(text, start, end)
         sentence_marks = [mark for mark in stage_marks if start <= mark[0] < end]
@@ -446,11 +446,11 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
                         settled[player.person].add(club.clubs[0])
     rules = {(move.player, move.to_club): move for move in rule_moves}
     origins = {move.player: move.from_club for move in rule_moves if move.from_club}
-    for (player, club), move in rules.items():
-        found = features[(player, club)]
+    for (name, team), move in rules.items():
+        found = features[(name, team)]
         found.add("rule")
         found.add(f"rule:{move.stage}")
-        if club is None:
+        if team is None:
             found.add("to-none")
         if move.fee is not None:
             found.add("rule:fee")
@@ -460,45 +460,45 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
     made: list[Candidate] = []
     n_players = f"np{_bucket(len(player_order), (1, 2, 4, 8))}"
     n_clubs = f"nc{_bucket(len(club_order), (1, 2, 3, 5, 8))}"
-    for (player, club), found in features.items():
-        if player not in player_counts:
+    for (name, team), found in features.items():
+        if name not in player_counts:
             continue
-        if club is not None and origins.get(player) == club:
+        if team is not None and origins.get(name) == team:
             found.add("is-origin")
         found.add(n_players)
         found.add(n_clubs)
-        found.add(f"pc{_bucket(player_counts[player], (1, 2, 4))}")
-        if club is not None:
-            found.add(f"cc{_bucket(club_counts[club], (1, 2, 4))}")
-            found.add(f"crank{_bucket(club_order.index(club), (0, 1, 2, 4))}")
-        found.add(f"prank{_bucket(player_order.index(player), (0, 1, 2, 4))}")
+        found.add(f"pc{_bucket(player_counts[name], (1, 2, 4))}")
+        if team is not None:
+            found.add(f"cc{_bucket(club_counts[team], (1, 2, 4))}")
+            found.add(f"crank{_bucket(club_order.index(team), (0, 1, 2, 4))}")
+        found.add(f"prank{_bucket(player_order.index(name), (0, 1, 2, 4))}")
         if "rule" not in found:
             found.add("no-rule")
-        found.add(f"co{_bucket(together[(player, club)], (0, 1, 2, 4))}")
-        found.add(f"p-rules{_bucket(rule_count[player], (0, 1, 2, 4))}")
-        if player in lead:
+        found.add(f"co{_bucket(together[(name, team)], (0, 1, 2, 4))}")
+        found.add(f"p-rules{_bucket(rule_count[name], (0, 1, 2, 4))}")
+        if name in lead:
             found.add("p-lead")
-            if club in lead:
+            if team in lead:
                 found.add("pair-lead")
-        if club is not None:
-            if club in lead:
+        if team is not None:
+            if team in lead:
                 found.add("c-lead")
-            found.add(f"c-players{_bucket(len(club_players[club]), (0, 1, 2, 4))}")
-            for direction in club_directions[club]:
+            found.add(f"c-players{_bucket(len(club_players[team]), (0, 1, 2, 4))}")
+            for direction in club_directions[team]:
                 found.add(f"c-dir:{direction}")
-        span = evidence.get((player, club)) or _first_sentence_of(player, players, spans)
-        rule = rules.get((player, club))
-        cues = stage_found[(player, club)]
-        cues.update(f"ps:{stage}" for stage in player_stages[player])
+        span = evidence.get((name, team)) or _first_sentence_of(name, players, spans)
+        rule = rules.get((name, team))
+        cues = stage_found[(name, team)]
+        cues.update(f"ps:{stage}" for stage in player_stages[name])
         cues.add(f"rs:{rule.stage}" if rule else "rs:none")
-        if settled[player] - {club}:
+        if settled[name] - {team}:
             cues.add("settled-elsewhere")
         if "history" in found:
             cues.add("history")
-        if club is None:
+        if team is None:
             cues.add("to-none")
-        made.append(Candidate(player, club, frozenset(found), span, rule, frozenset(cues),
-                              tuple(pair_clauses.get((player, club), ())), former[(player, club)] > 0))
+        made.append(Candidate(name, team, frozenset(found), span, rule, frozenset(cues),
+                              tuple(pair_clauses.get((name, team), ())), former[(name, team)] > 0))
     return made
 
 
@@ -577,8 +577,8 @@ def weigh_candidates(found: Sequence[Candidate], model: MoveModel) -> list[Weigh
             # a club the article likely sends him to is not the one he leaves
             origin_odds[candidate.player].append((odds * (1.0 - destinations[id(candidate)]), candidate.club))
     chosen: dict[str, tuple[str | None, float]] = {}
-    for player, odds in origin_odds.items():
-        best, club = max(odds)
+    for player, ranked in origin_odds.items():
+        best, club = max(ranked)
         chosen[player] = (club, best) if best >= model.origin_at else (None, 1.0 - best)
     best_destination: dict[str, float] = defaultdict(float)
     for candidate in found:
