@@ -90,10 +90,9 @@ def test_a_player_a_published_move_is_about_has_a_page_from_his_first_rumour(
 
 def test_the_seed_shows_van_dijks_page_with_the_default_settings(make_site: SiteFactory, seed_text: str,
                                                                  project_root: Path, crawl_site: Crawl) -> None:
-    # the seed archive as `make site` builds it: its article, and its editor's corrections.yaml
-    # (the move to Liverpool, held back as read, published after review)
+    # the seed archive as `make site` builds it: its one article, nothing corrected by hand
     config = make_site({"000_e7628b25063be3d4.txt": seed_text})
-    shutil.copy(project_root / "corrections.yaml", config.source_dir / "corrections.yaml")
+    assert not (project_root / "corrections.yaml").exists()
     build(config)
     out = config.out_dir
     page = "/players/virgil-van-dijk.html"
@@ -110,7 +109,6 @@ def test_the_seed_shows_van_dijks_page_with_the_default_settings(make_site: Site
 def test_off_a_player_needs_his_rumours_for_a_page(make_site: SiteFactory, seed_text: str,
                                                    project_root: Path) -> None:
     config = make_site({"000_e7628b25063be3d4.txt": seed_text}, player_page_moves=False)
-    shutil.copy(project_root / "corrections.yaml", config.source_dir / "corrections.yaml")
     build(config)
     assert not (config.out_dir / "players" / "virgil-van-dijk.html").exists()
 

@@ -78,6 +78,10 @@ class Gazetteer:
     #: folded outlet forms written in capitals ("AS", "YEP", "MEN"): outlets only when so written,
     #: since "As", "Yep" and "Men" are words
     cased_outlets: frozenset[str] = frozenset()
+    #: the risky forms of the clubs taken from open data: small clubs far from the British press, whose
+    #: one-word names ("Sousa", "Celik") are far more often players' surnames, so that only a phrase
+    #: such as "Brazilian side" or the full name elsewhere makes them clubs
+    open_risky_forms: frozenset[str] = frozenset()
 
     def club_name(self, name: str) -> str:
         """The canonical name for any plain name or alias; unknown names as written."""
@@ -160,11 +164,13 @@ def load_gazetteer() -> Gazetteer:
     hand_cities: set[str] = set()
     # clubs.yaml is written by hand; clubs_open.yaml is generated from open data (tools/build_open_clubs.py)
     # and never repeats a form of a hand-written club
+    open_risky: set[str] = set()
     for source in ("clubs.yaml", "clubs_open.yaml"):
         for entry in _load_yaml(source) or []:
             if source == "clubs.yaml" and entry.get("city"):
                 hand_cities.add(fold(str(entry["city"])))
-            _add_club(entry, clubs, add, risky)
+            _add_club(entry, clubs, add, open_risky if source == "clubs_open.yaml" else risky)
+    risky |= open_risky
 
     outlets: dict[str, str] = {}
     lower_outlets: dict[str, str] = {}
@@ -196,6 +202,7 @@ def load_gazetteer() -> Gazetteer:
         clubs=clubs,
         club_forms=club_forms,
         risky_forms=frozenset(risky),
+        open_risky_forms=frozenset(open_risky),
         outlets=outlets,
         lower_outlets=lower_outlets,
         countries=folded("countries"),

@@ -171,8 +171,9 @@ def _read_club_context(text: str, found: list[Mention], gaz: Gazetteer) -> None:
             mention.countries = tuple(gaz.clubs[c].country if c in gaz.clubs else "" for c in mention.clubs)
             if mention.risky or len(mention.clubs) > 1:
                 before = text[max(0, mention.start - 40):mention.start]
-                mention.cued = _CLUB_BEFORE.search(before) is not None \
-                    or _CLUB_AFTER.match(text, mention.end, mention.end + 30) is not None
+                mention.cued = fold(mention.text) not in gaz.open_risky_forms and (
+                    _CLUB_BEFORE.search(before) is not None
+                    or _CLUB_AFTER.match(text, mention.end, mention.end + 30) is not None)
                 team = _TEAM_BEFORE.search(before)
                 if team is not None:
                     mention.cued = True

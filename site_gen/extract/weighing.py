@@ -353,7 +353,7 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
     lead = {m.person if m.kind == "person" else m.clubs[0] for m in mentions
             if m.sentence <= 1 and (m.kind == "club" or (m.kind == "person" and m.player))}
     for index, (start, end) in enumerate(spans):
-        here = by_sentence.get(index, [])
+        here = [m for m in by_sentence.get(index, ()) if start <= m.start and m.end <= end]  # (as split)
         people = [m for m in here if m.kind == "person" and m.player]
         clubs = [m for m in here if m.kind == "club"]
         if people:
