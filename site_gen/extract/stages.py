@@ -15,6 +15,9 @@ from site_gen.extract.records import STAGES
 
 _NOT_A_TRANSFER = r"(?!\s+(?:a\s+)?(?:new|fresh|improved|longer|contract|extension|pre-contract))"
 
+#: "joined the race", "joined a growing list of clubs": a suitor, not a signing.
+_NOT_A_RACE = r"(?!\s+(?:\w+\s+){0,3}(?:race|queue|chase|battle|hunt|list|scramble|fight|pursuit|clamour))"
+
 #: Cue patterns, furthest stage first, matched in lower-cased text.
 _CUE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("off", r"\b(?:pulled out|pull out|pulls out|pulling out|walked away|walk away|walks away|"
@@ -25,12 +28,14 @@ _CUE_PATTERNS: tuple[tuple[str, str], ...] = (
             r"turned down (?:a|the) move|rejected (?:a|the) move|snubbed|withdr[ae]w|withdrawn|"
             r"ruled out (?:a|any) (?:move|sale|exit)|not for sale|staying at|will stay|"
             r"(?:unwilling|refused|refusing|reluctant) to (?:meet|pay|match)|balked|baulked|"
-            r"turned (?:their|his) attention|moved on to|missed out|lost out|beaten to|gone cold|cooled)\b"),
+            r"turned (?:their|his) attention|moved on to|missed out|lost out|beaten to|gone cold|cooled|"
+            r"(?:is|was) off(?! to\b| for\b)|unsuccessful|(?:will not|won't|refuse to|refused to) sell|"
+            r"stop (?:eyeing|chasing|pursuing|tracking)|tie (?:him|her) down|tied (?:him|her) down)\b"),
     ("done", r"\b(?:completed? (?:his|her|the|a|their)(?: \S+){0,3}? (?:move|transfer|switch|loan|signing|sale|deal|"
              r"capture|purchase)|moved to|left for|allowed (?:\S+ ){1,3}to join|let (?:\S+ ){1,3}join|"
              r"(?:strengthened|bolstered) \S+(?: \S+){0,4} by signing|"
              r"(?:has|have) completed|completes|sealed (?:his|a|the) (?:move|switch|transfer)|"
-             r"(?:has|have|officially) (?:signed|joined)" + _NOT_A_TRANSFER + r"|signs for|signed for|"
+             r"(?:has|have|officially) (?:signed|joined)" + _NOT_A_TRANSFER + _NOT_A_RACE + r"|signs for|signed for|"
              r"joined(?!\s+(?:\w+\s+){0,3}(?:race|queue|chase|battle|hunt|list|scramble|fight))|"
              r"confirm(?:ed|s)? (?:the )?(?:signing|arrival|capture|acquisition|deal)|"
              r"announce(?:d|s)? (?:the )?(?:signing|arrival)|unveiled|"
@@ -40,12 +45,13 @@ _CUE_PATTERNS: tuple[tuple[str, str], ...] = (
                r"£|€|\$)|fee (?:has been |was |is )?agreed|deal (?:has been |was |is )?agreed|"
                r"personal terms|agreement (?:has been |was |is )?reached|reached (?:an )?agreement|verbal agreement|"
                r"accept(?:ed|s)? (?:a |an |the |their |his )?(?:\S+ )?(?:bid|offer|proposal)|here we go|"
-               r"medical|on the verge|set to (?:complete|finalise|sign for|join)|close to (?:completing|finalising)|"
+               r"medical|set to (?:complete|finalise|sign for|join)|close to (?:completing|finalising)|"
                r"finalising|green light|given permission to (?:travel|undergo))\b"),
     ("bid", r"\b(?:bid|bids|offer|offers|offered|proposal)\b(?!\s+(?:him|a new|an improved contract|a contract))"),
     ("talks", r"\b(?:talks|negotiat\w*|discussions|opened (?:dialogue|contact)|approach(?:ed)?|enquir\w*|"
               r"inquir\w*|contact with|held meetings|meeting with|asked about|preparing (?:a|an) (?:bid|offer)|"
-              r"(?:make|submit|table|launch) (?:a|an) (?:bid|offer))\b"),
+              r"(?:make|submit|table|launch) (?:a|an) (?:bid|offer)|on the verge|close to (?:signing|a deal|an agreement|"
+              r"sealing|landing|securing|a move)|clos(?:e|es|ing) in on|edg(?:e|es|ing) closer)\b"),
 )
 #: Every cue in one pattern (one pass over a sentence), each stage a named group.
 _CUES = re.compile("|".join(f"(?P<{stage}>{pattern})" for stage, pattern in _CUE_PATTERNS))
@@ -53,6 +59,10 @@ _CUES = re.compile("|".join(f"(?P<{stage}>{pattern})" for stage, pattern in _CUE
 _PLANNED_BID = re.compile(r"\b(?:preparing|ready|set|poised|plan(?:ning)?|consider(?:ing)?|weigh(?:ing)?|"
                           r"could|may|might|would|to)\s+(?:to\s+)?(?:make|submit|table|launch|lodge|prepare|an?|"
                           r"the)?\s*(?:\w+\s+)?(?:bid|offer)\b")
+#: Words before a signing verb that make it a wish: "keen on bringing in", "want to land", "could snap up".
+_WISHED = re.compile(r"\b(?:interested in|keen on|eyeing|considering|looking at|looking to|want(?:s|ed)? to|"
+                     r"hop(?:e|es|ed|ing) to|plan(?:s|ned|ning)? to|eager to|desperate to|bid to|attempt to|"
+                     r"try(?:ing)? to|could|would|may|might|set to|ready to|prepared to|poised to)\s+$")
 _RANK = {stage: rank for rank, stage in enumerate(STAGES)}
 #: Where a sentence splits into clauses whose cues belong to different clubs.
 _CLAUSE_BREAK = re.compile(r"[;:()–—]|,\s|\s(?:but|after|while|whereas|although|though|before|as)\s", re.I)
@@ -78,14 +88,16 @@ pulled pull pulls pulling walked walk walks collapsed fell fallen falls broke br
 cooled signed agreed signs penned turned rejected snubbed withdrew withdraw unwilling refused refusing reluctant
 balked baulked moved allowed let strengthened bolstered withdrawn completed complete completes sealed officially
 joined unveiled done brought bringing snapped recruited landed secured beat agreement reached medical finalising
-bid bids offer offers offered proposal talks discussions opened preparing submit launch
+bid bids offer offers offered proposal talks discussions opened preparing submit launch unsuccessful stop tie tied
 """.split()) | frozenset("""
 on the verge|no longer|not for sale|will stay|here we go|off the table|move is off|left for|gone cold|lost out|
 missed out|beaten to|ruled out|staying at|green light|given permission|held meetings|meeting with|contact with|
-asked about|personal terms|verbal agreement|set to|close to|make a|make an|table a|table an|end their|end his|
+asked about|personal terms|verbal agreement|set to|close to|closing in|close in|closes in|edging closer|edges closer|
+edge closer|make a|make an|table a|table an|end their|end his|
 end its|has collapsed|have collapsed|had collapsed|has completed|have completed|has signed|have signed|has joined|
 have joined|has added|have added|deal is off|deal agreed|deal has been agreed|deal was agreed|deal is agreed|
-fee agreed|fee has been agreed|fee was agreed|fee is agreed
+fee agreed|fee has been agreed|fee was agreed|fee is agreed|is off|was off|will not sell|won't sell|refuse to sell|
+refused to sell
 """.replace("\n", "").split("|")) - {""}
 #: (Common words that open a cue are given with the words after them, so that "on", "has" or "deal"
 #: alone, far more often no cue, cost nothing.)
@@ -124,6 +136,8 @@ def marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
         stage = match.lastgroup or "interest"
         if stage == "bid" and _PLANNED_BID.search(lowered, max(0, match.start() - 40), match.end()):
             stage = "talks"  # a bid being readied is talk, not yet a bid
+        elif stage == "done" and _WISHED.search(lowered, max(0, match.start() - 30), match.start()):
+            continue  # "interested in bringing in X", "hope to land him": a wish, not a signing
         found.append((start + match.start(), stage))
     return found
 

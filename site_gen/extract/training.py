@@ -27,7 +27,7 @@ from typing import Callable, Sequence
 from site_gen.extract.gazetteer import fold, load_gazetteer
 from site_gen.extract.reading import read_article
 from site_gen.extract.records import STAGES
-from site_gen.extract.weighing import Candidate, LogisticWeights, MoveModel, Weighed, candidates, stage_features, weigh_candidates
+from site_gen.extract.weighing import Candidate, LogisticWeights, MoveModel, Weighed, candidates, rivals_off, stage_features, weigh_candidates
 
 _RAW = re.compile(r"^\s*date\s+(\d{4}-\d\d-\d\d)\s?", re.S)
 #: The stage model is regularised less than the pair models (it has fewer, denser features).
@@ -189,11 +189,13 @@ def judge(data: Sequence[Example], model: MoveModel, naming: Naming) -> list[Jud
     judged: list[Judged] = []
     for article, examples_of in by_article.items():
         label = {id(e.candidate): e for e in examples_of}
-        for item in weigh_candidates([e.candidate for e in examples_of], model):
+        weighed = weigh_candidates([e.candidate for e in examples_of], model)
+        stages = rivals_off(weighed, [model.stage_of(label[id(item.candidate)].stage_features) or "interest"
+                                      for item in weighed])
+        for item, stage in zip(weighed, stages):
             example = label[id(item.candidate)]
             origin = naming.club_key(item.origin) if item.origin else ""
             strict = any(not truth or truth == origin for truth in example.truth_origins)
-            stage = model.stage_of(example.stage_features)
             judged.append(Judged(item, strict, example.moves_to, article,
                                  None if example.stage is None else stage == example.stage))
     return judged

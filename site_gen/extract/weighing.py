@@ -42,7 +42,10 @@ CUE_ONLY_STAGES = frozenset({"done"})
 #: "after signing X", "snapped up X from", "deals were completed for"): enough to back a "done".
 _DONE_SAID = re.compile(
     r"\b(?:(?:the |his |her |their |a |an )?(?:\S+ )?(?:signings?|arrivals?|acquisitions?|captures?) of|"
-    r"new (?:arrival|signing|recruit)|(?:has|have|had) (?:already |now |also |just )?(?:signed|landed|secured|"
+    r"new (?:arrivals?|signings?|recruits?)|(?:summer|january|winter|deadline[- ]day) signings?|"
+    r"(?:additions?|departures?|sales?|transfer) of|pen to paper|link(?:s|ed|ing)? up with|"
+    r"deals? for .{1,60}? (?:have|has) (?:already )?been (?:completed|done|finalised)|(?:his|her) (?:\S+ )?move to|"
+    r"(?:has|have) left .{1,40}? to join|(?:has|have|had) (?:already |now |also |just )?(?:signed|landed|secured|"
     r"snapped up|brought in)|after (?:also )?(?:signing|landing|securing|bringing in|snapping up)|"
     r"snapp(?:ed|ing) up|link(?:ed|s) up with|swapped \S+(?: \S+){0,2} for|signed (?:a|his|her) (?:deal|contract) "
     r"(?:with|at)|ceded to|deals? (?:were|was|have been|has been|had been) (?:completed|finalised|sealed)|"
@@ -607,25 +610,38 @@ def weigh(text: str, spans: list[tuple[int, int]], mentions: list[Mention], rule
     model = model or load_move_model()
     if model is None:
         return WeighedMoves(published=tuple(rule_moves))
+    kept = [item for item in weigh_candidates(candidates(text, spans, mentions, rule_moves, directions, year), model)
+            if item.confidence >= model.review_at]
+    stages = []
+    for item in kept:
+        candidate = item.candidate
+        rule = candidate.rule_move
+        start, end = candidate.evidence
+        stages.append(model.stage_of(stage_features(text, candidate)) or (
+            rule.stage if rule else furthest({stage for _, stage in marks(text, start, end)})))
     published: list[Move] = []
     held: list[Move] = []
-    for item in weigh_candidates(candidates(text, spans, mentions, rule_moves, directions, year), model):
-        confidence = item.confidence
-        if confidence < model.review_at:
-            continue
+    for item, stage in zip(kept, rivals_off(kept, stages)):
         candidate = item.candidate
         start, end = candidate.evidence
-        sentence = " ".join(text[start:end].split())
         rule = candidate.rule_move
         fee = rule.fee if rule else _fee_in(fees, start, end)
-        stage = model.stage_of(stage_features(text, candidate)) or (rule.stage if rule else
-                                              furthest({stage for _, stage in marks(text, start, end)}))
-        move = Move(candidate.player, item.origin, candidate.club, fee, stage, round(confidence, 3), sentence)
-        (published if confidence >= model.publish_at else held).append(move)
+        move = Move(candidate.player, item.origin, candidate.club, fee, stage, round(item.confidence, 3),
+                    " ".join(text[start:end].split()))
+        (published if item.confidence >= model.publish_at else held).append(move)
     order = {(m.player, m.to_club): i for i, m in enumerate(rule_moves)}
     published.sort(key=lambda m: (order.get((m.player, m.to_club), len(order)), -m.confidence))
     held.sort(key=lambda m: -m.confidence)
     return WeighedMoves(tuple(published), tuple(held))
+
+
+def rivals_off(weighed: Sequence[Weighed], stages: Sequence[str]) -> list[str]:
+    """Stages with the race settled: once a player has likely completed a move, his other suitors'
+    pursuits (interest, talks, bids) are over, as the annotation guidelines read a finished saga."""
+    done = {item.candidate.player for item, stage in zip(weighed, stages)
+            if stage == "done" and item.destination >= 0.5 and item.candidate.club}
+    return ["off" if stage in ("interest", "talks", "bid") and item.candidate.player in done else stage
+            for item, stage in zip(weighed, stages)]
 
 
 def _fee_in(fees: list[tuple[int, Fee]], start: int, end: int) -> Fee | None:
