@@ -184,3 +184,47 @@ def test_an_unknown_club_after_a_national_side_phrase() -> None:
 def test_phrases_and_contractions_are_no_people() -> None:
     mentions, _ = _resolved("It's a Golden Handshake for Marco Fenti, said your Paolo Vencatos.")
     assert [m.text for m in _of_kind(mentions, "person")] == ["Marco Fenti", "Paolo Vencato"]
+
+
+def _people(body: str) -> list[str]:
+    mentions, _ = _resolved(body)
+    return [m.text for m in mentions if m.kind == "person"]
+
+
+def test_page_furniture_and_foreign_articles_are_no_people() -> None:
+    assert _people("Gossip Paper's view: a fine signing for Fulham.") == []
+    assert _people("He won three titles with Los Merengues before leaving.") == []
+    assert _people("He was named the U23s Player of the Year.") == []
+    assert _people("Fans cheered. #WelcomeHome Le club est ravi.") == []
+    assert _people("The Great Transfer Swindle of Leeds went on.") == []
+
+
+def test_a_place_is_a_given_name_or_a_surname() -> None:
+    assert _people("Fulham confirmed the signing of Devon Marrick on Monday.") == ["Devon Marrick"]
+    assert _people("The squad: Tom Pellow, Robert Cornwall, Ian Dray.") == ["Tom Pellow", "Robert Cornwall",
+                                                                            "Ian Dray"]
+
+
+def test_will_is_a_given_name_inside_a_sentence_and_before_a_statement() -> None:
+    assert _people("He will compete with Will Harrower for a place.") == ["Will Harrower"]
+    assert _people("Will Harrower of Leeds has joined Fulham.") == ["Will Harrower"]
+    assert _people("Will Harrower stay at Leeds?") == ["Harrower"]
+
+
+def test_a_nickname_in_quotes_leaves_one_name() -> None:
+    assert _people('Fulham own Javier "Chispa" Morenal now.') == ["Javier Morenal"]
+
+
+def test_a_surname_read_with_a_club_is_split_when_the_article_names_him() -> None:
+    mentions, clubs = _resolved("Wolves want Tiago Nunhes. The fee would make Nunhes Wolves' record signing.")
+    assert [m.text for m in mentions if m.kind == "person"] == ["Tiago Nunhes", "Nunhes"]
+    assert clubs == ["Wolverhampton Wanderers"]
+
+
+def test_the_last_word_of_a_named_club_alone_is_the_club() -> None:
+    assert _people("Kaizer Chiefs signed Tumi Dlomo. Chiefs' transfer ban ends in July.") == ["Tumi Dlomo"]
+
+
+def test_formerly_of_names_a_club() -> None:
+    mentions, clubs = _resolved("Tumi Dlomo, formerly of Ngezi Platinum in Zimbabwe, joined Chelsea.")
+    assert "Ngezi Platinum" in clubs

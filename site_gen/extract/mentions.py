@@ -42,6 +42,9 @@ _NOT_NAME_WORDS = _OUTLET_WORDS | {
     "technologies", "network", "insolvency", "recovery", "finance", "financial", "fund", "ventures", "team",
     "squad", "supporters", "fans", "administrators", "administration", "images", "photos", "liga",
     "republic", "kingdom", "emirates", "islands",
+    # page furniture and institutions: "Paper Round's view", "Pretoria University", "River Plate"
+    "paper", "papers", "gossip", "rumour", "rumours", "blog", "podcast", "column", "university", "college",
+    "school", "river",
 }
 # Capitalised words that open sentences and are never the first word of a name.
 _CONTRACTIONS = ("'ve", "'ll", "'re", "'d", "'m", "n't")
@@ -66,7 +69,11 @@ _SENTENCE_WORDS = {
     # comparisons and plural descriptions before a name ("Like Rossi", "Defenders Jan Kos and ...")
     "like", "unlike", "defenders", "midfielders", "strikers", "forwards", "wingers", "goalkeepers", "spaniards",
     "brazilians", "argentines", "italians", "germans", "frenchmen", "dutchmen", "portuguese",
+    # a trade before a name is a title, as "Mr" is ("Farmer Giles")
+    "farmer",
 }
+# Articles of other languages open phrases, never a person's name ("Los Blancos", "Il Diavolo").
+_FOREIGN_ARTICLES = {"los", "las", "gli", "il"}
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _CAPITALISED = rf"[{_UPPER}][^\W_]*(?:'[^\W\d_]+)*"
 _JOIN = r"(?:[ -]|(?<=\bSt)\.\s?| & )"
@@ -123,17 +130,52 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer) -> li
         offset, run_end = run.span()
         if text[offset - 4:offset] in ("the ", "The ") and (offset == 4 or not text[offset - 5].isalnum()):
             offset -= 4  # "the Reds", "the Anfield-based side"
-        elif offset and (text[offset - 1].isalnum() or text[offset - 1] == "_"):
-            continue  # the middle of a word ("McDonald" is found from its start)
+        elif offset and (text[offset - 1].isalnum() or text[offset - 1] in "_#@"):
+            continue  # the middle of a word ("McDonald" is found from its start), a hashtag or a handle
         while sentence < last_sentence and spans[sentence + 1][0] <= offset:
             sentence += 1  # runs come in text order, so the sentence index only moves forward
         for kind, start, end, name, clubs, risky, words in _parts(text[offset:run_end], gaz):
             if kind != "other":  # countries, competitions and the like are only there to be skipped
                 found.append(Mention(kind, offset + start, offset + end, sentence, name, clubs, risky, words))
+        if text.startswith("Will ", offset) and found and found[-1].start == offset + 5 \
+                and found[-1].kind == "person" and _given_will(text, offset, found[-1].end):
+            last = found[-1]  # "the likes of Will Hughes": a given name, not the verb
+            last.start, last.text, last.words = offset, tidy_name("Will " + last.text), ("will", *last.words)
     if gaz.lower_outlets:
         found = _with_lower_outlets(text, spans, found, gaz)
     _read_club_context(text, found, gaz)
-    return found
+    return _nicknames_inside(text, found)
+
+
+def _given_will(text: str, at: int, end: int) -> bool:
+    """Whether "Will" before a name is a given name: inside a sentence it is (the verb would be in small
+    letters); opening one, it is unless the sentence asks ("Will Hughes stay?")."""
+    before = text[max(0, at - 3):at].rstrip(" \t\"'(")
+    if before and before[-1] not in ".!?:\n":
+        return True
+    stop = re.search(r"[.!?\n]", text[end:end + 200])
+    return stop is None or stop.group() != "?"
+
+
+_NICKNAME_GAP = re.compile(r" [\"']")
+
+
+def _nicknames_inside(text: str, found: list[Mention]) -> list[Mention]:
+    """A nickname in quotes inside a name ('Javier "Chicharito" Hernandez') leaves the name whole: the
+    given name and surname are one person, the nickname no one else."""
+    merged: list[Mention] | None = None
+    dropped: set[int] = set()
+    for index in range(len(found) - 2):
+        first, nick, last = found[index], found[index + 1], found[index + 2]
+        if first.kind == nick.kind == last.kind == "person" and len(first.words) == 1 and len(nick.words) == 1 \
+                and _NICKNAME_GAP.fullmatch(text, first.end, nick.start) is not None \
+                and text[nick.end:last.start] in ('" ', "' ") and text[nick.end] == text[nick.start - 1]:
+            if merged is None:
+                merged = list(found)
+            merged[index] = Mention("person", first.start, last.end, first.sentence,
+                                    tidy_name(f"{first.text} {last.text}"), words=(*first.words, *last.words))
+            dropped.update((index + 1, index + 2))
+    return found if merged is None else [m for index, m in enumerate(merged) if index not in dropped]
 
 
 # Words just before a name that make it a club: "from Reading", "against Nancy", "join Nice".
@@ -150,6 +192,8 @@ _CLUB_AFTER = re.compile(
     r"accepted|rejected|beat|drew|lost|won)\b")
 # "a", "an" or "the" right before a capitalised phrase: people's names take none ("a Golden Handshake").
 _ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\W))(?:[Aa]n?|[Tt]he|[Tt]he [Gg]reat)\s+[‘'\"]?$")
+# "formerly of X", "previously with X": a club, whatever its name looks like.
+_FORMERLY_OF = re.compile(r"\b(?:formerly|previously) (?:of|with) $")
 # A gap between two names of a list: "Rangers, Derby, QPR and Bournemouth".
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|/)\s*(?:and\s+|or\s+)?")
 # "Swedish side X", "National League side X", "French 10th-tier side X": a club, known or not.
@@ -179,7 +223,7 @@ def _read_club_context(text: str, found: list[Mention], gaz: Gazetteer) -> None:
                     mention.cued = True
                     if team.group("adj"):
                         mention.hint = gaz.demonyms.get(fold(team.group("adj")), "")
-        elif mention.kind == "person" and _ARTICLE_BEFORE.search(text, max(0, mention.start - 8), mention.start):
+        elif mention.kind == "person" and _ARTICLE_BEFORE.search(text, max(0, mention.start - 12), mention.start):
             mention.kind = "other"  # "a Golden Handshake", "The Great Fire Sale": a phrase, no one's name
         elif mention.kind == "person" and mention.words[-1].endswith("s") and len(mention.words) > 1 \
                 and text[max(0, mention.start - 5):mention.start].lower() == "your ":
@@ -188,7 +232,8 @@ def _read_club_context(text: str, found: list[Mention], gaz: Gazetteer) -> None:
             mention.words = (*mention.words[:-1], mention.words[-1][:-1])
         elif mention.kind == "person" and mention.text[:1].isupper() and len(mention.words) <= 3:
             team = _TEAM_BEFORE.search(text, max(0, mention.start - 40), mention.start)
-            if team is not None and (not team.group("adj") or fold(team.group("adj")) in gaz.demonyms):
+            if (team is not None and (not team.group("adj") or fold(team.group("adj")) in gaz.demonyms)) \
+                    or _FORMERLY_OF.search(text, max(0, mention.start - 20), mention.start):
                 mention.kind, mention.clubs, mention.words, mention.cued = "club", (mention.text,), (), True
     # a name listed with clubs is a club: "including Rangers, Derby, QPR and Bournemouth"
     clubs = [m for m in found if m.kind == "club"]
@@ -245,10 +290,14 @@ def _parts(run: str, gaz: Gazetteer) -> tuple[Part, ...]:
             while j < len(words) and words[j - 1][1] == words[j - 1][0] + len(words[j - 1][2]) \
                     and words[j][2] not in _TAIL_WORDS and _known_at(run, words, j, gaz) is None:
                 j += 1
-            if _name_before_club(run, words, i, j, gaz):
+            surname_club = _name_before_club(run, words, i, j, gaz)
+            if surname_club:
                 j += 1  # "Antonio Valencia", "Enner Valencia": a surname that is also a club's name
             part = _classify(run, words[i:j], gaz)
             if part is not None:
+                clubs = gaz.club_forms.get(fold(words[j - 1][2])) if surname_club and part[0] == "person" else None
+                if clubs:  # kept, so the article can still read it as a surname and a club ("Nunes Wolves'")
+                    part = (part[0], part[1], part[2], part[3], clubs, part[5], part[6])
                 parts.append(part)
         i = j
     return tuple(parts)
@@ -262,8 +311,8 @@ def _given_name_first(run: str, words: list[tuple[int, int, str]], i: int, known
         return False
     if run[words[i][1]:words[after][0]] != " " or words[i][1] != words[i][0] + len(words[i][2]):
         return False
-    if part[0] == "other" and fold(part[3]) not in gaz.countries:
-        return False  # only countries double as given names ("Jordan", "Chad"); competitions never do
+    if part[0] == "other" and fold(part[3]) not in gaz.countries and fold(part[3]) not in gaz.regions:
+        return False  # countries and places double as given names ("Jordan", "Devon"); competitions never do
     surname = words[after][2]
     lower = fold(surname)
     return surname[0].isupper() and not surname.isupper() and _known_at(run, words, after, gaz) is None \
@@ -311,12 +360,17 @@ def _name_before_club(run: str, words: list[tuple[int, int, str]], i: int, j: in
     if j != len(words) - 1 or j - i != 1 or run[words[j - 1][1]:words[j][0]] != " ":
         return False
     club = words[j][2]
-    if not club[0].isupper() or fold(club) not in gaz.club_forms or words[j][1] != words[j][0] + len(club):
+    key = fold(club)
+    if not club[0].isupper() or words[j][1] != words[j][0] + len(club):
         return False
+    place = key not in gaz.club_forms
+    if place and key not in gaz.countries and key not in gaz.regions:
+        return False  # a country or a place is a surname too ("Robert Cornwall", "Unai Bilbao")
     for _, _, word in words[i:j]:
         lower = word.lower()
         if not word[0].isupper() or word.isupper() or lower in _SENTENCE_WORDS or lower in _CLUB_EPITHETS \
-                or lower.endswith(("ed", "ing")) or "-" in word or fold(word) in gaz.demonyms:
+                or lower.endswith(("ed", "ing")) or "-" in word or fold(word) in gaz.demonyms \
+                or (place and lower in _NOT_NAME_WORDS):
             return False
     return True
 
@@ -408,23 +462,52 @@ def _classify(run: str, words: list[tuple[int, int, str]], gaz: Gazetteer) -> Pa
         return None  # "We've", "I'd", "They're" open quotes; no name ends so
     if any(len(word) > 1 and word.isupper() for _, _, word in words):
         return None  # an acronym ("LDU Quito", "EFL") is not a person's name
+    if folded[0] in _FOREIGN_ARTICLES or any(char.isdigit() for _, _, word in words for char in word):
+        return None  # "Los Galacticos", "U23s Player of the Year": a phrase or a team, no one's name
     return ("person", start, end, tidy_name(name), (), False, folded)
 
 
 def surnames_over_clubs(mentions: list[Mention]) -> list[Mention]:
     """A one-word club name that is the surname of a person named in the article is that person.
 
-    After "Antonio Valencia", a bare "Valencia" is him, not the club.
+    After "Antonio Valencia", a bare "Valencia" is him, not the club. But a name read as a given
+    name and a club ("Nunes Wolves' record signing") whose first word is the surname of someone the
+    article names ("Matheus Nunes") is that surname and the club. A one-word name that is the last
+    word of a club the article names ("Chiefs" after "Kaizer Chiefs") is that club, not a person.
     """
-    surnames = {m.words[-1] for m in mentions if m.kind == "person" and len(m.words) > 1}
+    people = [m for m in mentions if m.kind == "person"]
+    surnames = {m.words[-1] for m in people if len(m.words) > 1}
     if not surnames:
         return mentions
+    alone = {m.words[0] for m in people if len(m.words) == 1}
+    if any(m.clubs and len(m.words) == 2 and (m.words[0] in alone or m.words[0] in surnames) for m in people):
+        mentions = _split_surname_clubs(mentions, surnames | alone)
+        surnames = {m.words[-1] for m in mentions if m.kind == "person" and len(m.words) > 1}
+    club_words = {fold(m.text).rsplit(" ", 1)[-1] for m in mentions if m.kind == "club" and " " in m.text.strip()}
     for mention in mentions:
+        if mention.kind == "person" and len(mention.words) == 1 and mention.words[0] in club_words \
+                and mention.words[0] not in surnames:
+            mention.kind = "other"  # "Kaizer Chiefs ... Chiefs' transfer ban"
+            continue
         if mention.kind == "club" and " " not in mention.text:
             key = fold(mention.text)
             if key in surnames:
                 mention.kind, mention.words, mention.clubs = "person", (key,), ()
     return mentions
+
+
+def _split_surname_clubs(mentions: list[Mention], surnames: set[str]) -> list[Mention]:
+    """Split "Nunes Wolves" into the surname "Nunes" and the club "Wolves" where the article names a
+    Nunes."""
+    split: list[Mention] = []
+    for m in mentions:
+        if m.kind == "person" and m.clubs and len(m.words) == 2 and m.words[0] in surnames:
+            cut = m.text.rfind(" ")
+            split.append(Mention("person", m.start, m.start + cut, m.sentence, m.text[:cut], words=m.words[:1]))
+            split.append(Mention("club", m.start + cut + 1, m.end, m.sentence, m.text[cut + 1:], m.clubs))
+        else:
+            split.append(m)
+    return split
 
 
 # Names shared by so many clubs that only the plain name elsewhere tells which is meant, whatever the
