@@ -101,3 +101,8 @@ def test_the_result_does_not_depend_on_the_order_of_the_articles() -> None:
         random.Random(seed).shuffle(shuffled)
         reading = reconcile(shuffled)
         assert {item.key: reading.apply(item) for item in shuffled} == expected
+
+
+def test_mo_is_a_short_form_of_mohamed() -> None:
+    items = [_item("a", 0, ("Mohamed Sallah",)), _item("b", 5, ("Mohamed Sallah",)), _item("c", 9, ("Mo Sallah",))]
+    assert _players(items) == [("Mohamed Sallah",)] * 3

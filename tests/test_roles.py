@@ -127,3 +127,49 @@ def test_gazetteer_pundit_is_staff_in_a_recent_article() -> None:
     body = "Gary Neville said the deal was close to being done."
     assert _classify(body, year=2022, staff_roles=gaz.staff_roles, staff_names=gaz.staff_names)[0] == []
     assert _classify(body, year=2022)[0] == ["Gary Neville"]  # without the list, nothing says otherwise
+
+
+def test_a_free_agent_is_a_player() -> None:
+    players, _ = _classify("Fulham are weighing up a move for free agent Tomas Brannigan.")
+    assert players == ["Tomas Brannigan"]
+
+
+def test_words_that_only_start_like_a_cue_say_nothing() -> None:
+    players, _ = _classify("Fulham signed Lucas Dorne as Tomas Brannigan reportedly arrived at Leeds.")
+    assert players == ["Lucas Dorne", "Tomas Brannigan"]
+
+
+def test_a_title_in_a_clause_after_the_name_is_someone_elses() -> None:
+    players, _ = _classify("Tomas Brannigan may start, although manager Dario Feltrin prefers Lucas Dorne.")
+    assert "Tomas Brannigan" in players and "Dario Feltrin" not in players
+    players, _ = _classify("Tomas Brannigan, manager Dario Feltrin's first signing, scored twice.")
+    assert "Tomas Brannigan" in players and "Dario Feltrin" not in players
+
+
+def test_urging_meeting_the_press_or_speaking_of_the_winger_is_a_managers_or_pundits_part() -> None:
+    players, _ = _classify("Gary Holloway has urged Leeds striker Tomas Brannigan, 23, to leave the club.")
+    assert players == ["Tomas Brannigan"]
+    players, _ = _classify("Dario Feltrin also speaks to the media this afternoon.")
+    assert players == []
+    players, _ = _classify("Dario Feltrin has made it clear that the winger does not have a future.")
+    assert players == []
+
+
+def test_what_is_said_of_a_list_holds_for_each_name() -> None:
+    players, _ = _classify("Fulham want to sign midfielders Tavinho and Ruizinho from Santos.")
+    assert players == ["Tavinho", "Ruizinho"]
+    players, _ = _classify("The fee puts him behind Tomas Brannigan, Lucas Dorne and Tavinho.")
+    assert players == ["Tomas Brannigan", "Lucas Dorne", "Tavinho"]
+    players, _ = _classify("He could join Dario Feltrin (left) and Piet Almers's squad.")
+    assert players == []
+
+
+def test_a_place_before_a_list_is_no_player() -> None:
+    players, _ = _classify("Tomas Brannigan joined Fulham. At Oakvale, Lucas Dorne will link up with him.")
+    assert "Oakvale" not in players
+
+
+def test_a_middle_name_alone_is_the_full_name() -> None:
+    players, people = _classify("Fulham signed midfielder Mamadou Ousmane Kone. Ousmane has played 200 games.")
+    assert players == ["Mamadou Ousmane Kone"]
+    assert people[-1].person == "Mamadou Ousmane Kone"

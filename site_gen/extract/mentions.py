@@ -71,6 +71,11 @@ _SENTENCE_WORDS = {
     "brazilians", "argentines", "italians", "germans", "frenchmen", "dutchmen", "portuguese",
     # a trade before a name is a title, as "Mr" is ("Farmer Giles")
     "farmer",
+    # words that open a clause or a sentence ("Whether Villa boss ...", "Perhaps Kos ...")
+    "whether", "whilst", "once", "because", "perhaps", "maybe", "hopefully", "clearly", "obviously", "certainly",
+    "apparently", "reportedly", "understandably", "interestingly", "naturally", "eventually", "finally",
+    "initially", "originally", "currently", "recently", "previously", "already", "soon", "here", "yesterday",
+    "tomorrow", "tonight",
 }
 # Articles of other languages open phrases, never a person's name ("Los Blancos", "Il Diavolo").
 _FOREIGN_ARTICLES = {"los", "las", "gli", "il"}

@@ -42,6 +42,7 @@ _SHORT_FORMS = {
     "sacha": "alexander", "andy": "andrew", "drew": "andrew", "liam": "william", "mikey": "michael",
     "sandy": "alexander", "zak": "zachary", "zac": "zachary", "olly": "oliver", "ollie": "oliver",
     "kit": "christopher", "topher": "christopher", "steve": "stephen", "stevie": "stephen",
+    "mo": "mohamed",
 }
 #: a given name → its short forms ("william" → "bill", "billy", "liam")
 _LONG_FORMS = {long: [short for short, of in _SHORT_FORMS.items() if of == long] for long in set(_SHORT_FORMS.values())}

@@ -26,10 +26,12 @@ successor sacked appointed referee wife husband girlfriend boyfriend fiancee fia
 _STAFF_AFTER = re.compile(
     r"'s?\s+(?:\w+\s+)?(?:men|side|team|charges|squad|troops|outfit|regime|tenure|reign|tactics|system|"
     r"philosophy|project|rebuild|backroom|dugout|coaching|managerial|sacking|appointment|arrival as)\b"
-    r"|,?\s+(?:the\s+|who\s+is\s+the\s+|whose\s+)?(?:(?!(?i:and|but|while|with|as|whose)\b)[\w'-]+\s+){0,4}"
-    r"(?:manager|boss|coach|chairman|owner|"
-    r"agent|director|president|journalist|reporter|pundit|chief|ceo|executive|scout|presenter)\b"
-    r"|\s+(?:wrote|writes|tweeted|posted|reported|reports|revealed on|told (?:the\s+)?[A-Z](?!\w+ (?:he|that)\b)|"
+    # (not "X, although manager Y ...", "X, manager Y's first signing": the title is Y's)
+    r"|,?\s+(?:the\s+|who\s+is\s+the\s+|whose\s+)?(?:(?!(?i:and|but|while|with|as|whose|although|though|whereas|"
+    r"because|since|after|before|when|if|unless|until|where|than|or|nor|so|yet|of|to|for|by|from|under|in)\b)"
+    r"[\w'-]+\s+){0,4}(?:manager|boss|coach|chairman|owner|"
+    r"agent|director|president|journalist|reporter|pundit|chief|ceo|executive|scout|presenter)\b(?!\s+[A-Z])"
+    r"|\s+(?:(?:wrote|writes|tweeted|posted|reported|reports)\b|revealed on|told (?:the\s+)?[A-Z](?!\w+ (?:he|that)\b)|"
     r"told (?:the\s+)?(?:club's\s+)?(?:official\s+)?(?:television|tv|website|channel|media|podcast|programme|"
     r"reporters|journalists|press|newspaper))"
     # someone who tells a player where to train or whom he will pick is his manager
@@ -55,6 +57,14 @@ _STAFF_AFTER = re.compile(
     r"|\s+(?:will|is to)\s+referee\b|\s+(?:was|is)\s+(?:\w+\s+){0,3}helm\b"
     r"|'s?\s+(?:[\w-]+\s+)?(?:strugglers|under-\d+\s+side|youngsters)\b"
     r"|\s+(?:has|have)\s+won\s+the\s+race\b"
+    # a man who urges a player to move, meets the press, or says what "the winger" will do picks or pundits
+    r"|\s+(?:has\s+|had\s+)?(?:urged|advised|encouraged)\s+[^.]{0,40}?\bto\s+(?:leave|join|stay|snub|quit|move|"
+    r"reject|accept|turn down|consider)\b"
+    r"|\s+(?:will\s+|also\s+)*(?:speaks|spoke|speak|is speaking|talks|talked|faces|faced)\s+(?:to\s+)?(?:the\s+)?"
+    r"(?:media|press|reporters|journalists)\b"
+    r"|\s+(?:has\s+|had\s+)?(?:made it clear|insisted|admitted|confirmed|revealed|said|says|stated|explained)"
+    r"\s+(?:that\s+)?the\s+(?:winger|striker|midfielder|defender|goalkeeper|keeper|forward|youngster|teenager|"
+    r"player|attacker|full-back|centre-back|\d+-year-old)\b"
     # a photographer's credit: "(Photo by Jo Bloggs/Getty Images)"
     r"|/[A-Z]\w+ (?:Images|Pictures|Photos)\b")
 _PLAYER_BEFORE = frozenset("""
@@ -62,9 +72,13 @@ goalkeeper keeper goalie stopper defender centre-back centre-half full-back left
 sweeper midfielder playmaker winger left-winger right-winger forward centre-forward striker frontman attacker
 marksman talisman star ace international youngster teenager wonderkid prodigy starlet captain skipper target
 player signing loanee team-mate teammate anchorman hitman sign signing signed loan replace replacing partner
-alongside like
+alongside like goalkeepers defenders midfielders wingers forwards strikers attackers youngsters teenagers
 """.split()) | {"bid for", "move for", "deal for", "swoop for", "offer for", "interest in", "replacement for",
-               "move for the", "deal for the"}
+               "move for the", "deal for the", "deals for", "bids for", "free agent", "free agents"}
+# "like X" compares players, except after a place ("a state like Kerala", "clubs like Brentford").
+_NOT_PLAYER_LIKE = frozenset(f"{noun} like" for noun in (
+    "state", "city", "country", "nation", "place", "places", "town", "league", "leagues", "club", "clubs", "team",
+    "teams", "side", "sides", "region", "cities", "countries", "competition", "competitions"))
 _PLAYER_AFTER = re.compile(
     r"'s?\s+(?:\w+\s+)?(?:agent|agents|representatives|entourage|camp|contract|deal|future|signature|transfer|"
     r"move|release clause|buy-out|wages|form|performances|goals|injury|father|brother|pursuit|arrival|"
@@ -76,6 +90,8 @@ _PLAYER_AFTER = re.compile(
     r"|\s+(?:remains|is|was|has been|had been)\s+(?:also\s+)?(?:the subject of|a target for|a transfer target|"
     r"wanted by|linked with a move|on the radar of|attracting interest|valued at|rated at)\b"
     r"|\s+(?:is|was)\s+(?:\w+\s+)?(?:set|expected|due|poised)\s+to\s+(?:undergo|have|complete)\s+(?:a|his)\s+medical\b"
+    r"|\s+(?:is|was)\s+(?:undergoing|having|completing)\s+(?:a\s+|his\s+)?medical\b|\s+(?:has\s+)?(?:underwent|"
+    r"undergone|passed|failed)\s+(?:a\s+|his\s+)?medical\b|\s+(?:bagged|grabbed|notched)\s+\w+\s+goals?\b"
     r"|\s+(?:has|had)\s+(?:handed in|submitted|lodged)\s+a\s+transfer\s+request\b")
 
 
@@ -103,25 +119,80 @@ def classify_people(text: str, mentions: list[Mention], staff_roles: frozenset[s
     people = _group(m for m in mentions if m.kind == "person")
     club_starts = frozenset(m.start for m in mentions if m.kind in ("club", "outlet"))
     outlet_ends = frozenset(m.end for m in mentions if m.kind == "outlet")
+    owners: dict[int, _Person] = {}
     for person in people:
         for mention in person.mentions:
+            owners[mention.start] = person
             sentence_start = spans[mention.sentence][0] if spans else 0
             staff, player = _cues(text, mention, staff_before, club_starts, sentence_start)
             staff += 2 * _media_role(text, mention, outlet_ends, sentence_start)
             person.staff += staff
             person.player += player
+    lists = _lists(text, [m for m in mentions if m.kind == "person"])
+    for named in lists:
+        _share_list_cues(text, named, owners)
+    decided = {id(person): _is_player(person, known_staff, year) for person in people}
+    for named in lists:
+        # one-word names listed with players are players too ("Pogba, Bale and Neymar"); a list has an "and"
+        # ("At Naturena, Kos will ..." is a place and a name)
+        if any(text[m.end:n.start].strip(" ,.") in ("and", "or", "&") for m, n in zip(named, named[1:])) and any(decided[id(owners[m.start])] and len(owners[m.start].words) > 1 for m in named):
+            for mention in named:
+                person = owners[mention.start]
+                if len(person.words) == 1 and not person.staff and not decided[id(person)]:
+                    person.player += 1
+                    decided[id(person)] = _is_player(person, known_staff, year)
     players: list[str] = []
     for person in sorted(people, key=lambda p: p.mentions[0].start):
         name = tidy_name(max((m.text for m in person.mentions), key=lambda t: (len(t.split()), len(t))))
         single = len(person.words) == 1
-        is_player = person.player >= person.staff and not (person.staff and not person.player) \
-            and not (single and not person.player) and not _known_staff(person.words, known_staff, year)
+        is_player = decided[id(person)]
         for mention in person.mentions:
             mention.person, mention.player = name, is_player
             mention.staff = not is_player and person.staff > 0 and not single
         if is_player and name not in players:
             players.append(name)
     return players
+
+
+def _is_player(person: _Person, known_staff: dict[str, int], year: int | None) -> bool:
+    """Whether the evidence makes a player: at least as much as for staff, some if staff was said,
+    and some at all for a one-word name; never a known manager or pundit."""
+    return person.player >= person.staff and not (person.staff and not person.player) \
+        and not (len(person.words) == 1 and not person.player) and not _known_staff(person.words, known_staff, year)
+
+
+#: Between two names of a list: "Kos, Brand and Ruiz", "Kos (left) and Brand".
+_LIST_GAP = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:\.\.\.)?\s*(?:,|and|or|&)\s*(?:and\s+|or\s+)?")
+
+
+def _lists(text: str, mentions: list[Mention]) -> list[list[Mention]]:
+    """Person mentions written one after another as a list, in text order."""
+    lists: list[list[Mention]] = []
+    current: list[Mention] = []
+    for mention in mentions:
+        if current and _LIST_GAP.fullmatch(text, current[-1].end, mention.start) is not None:
+            current.append(mention)
+            continue
+        if len(current) > 1:
+            lists.append(current)
+        current = [mention]
+    if len(current) > 1:
+        lists.append(current)
+    return lists
+
+
+def _share_list_cues(text: str, named: list[Mention], owners: dict[int, _Person]) -> None:
+    """What is said of a list as a whole holds for each name in it: a position or a deal before the
+    first ("midfielders Kos and Brand", "deals for Kos, Brand and Ruiz") makes players of them all, a
+    possessive after the last ("Kos and Brand's squad") managers."""
+    first, last = named[0], named[-1]
+    if not _PLAYER_BEFORE.isdisjoint(endings(words_before(text, first.start, window=min(48, first.start)))):
+        for mention in named[1:]:
+            owners[mention.start].player += 1
+    after = _STAFF_AFTER.match(text, last.end, last.end + 60)
+    if after is not None and after.group().startswith("'"):
+        for mention in named[:-1]:
+            owners[mention.start].staff += 1
 
 
 def _known_staff(words: tuple[str, ...], staff_names: dict[str, int], year: int | None) -> bool:
@@ -158,6 +229,9 @@ def _group(mentions: Iterable[Mention]) -> list[_Person]:
                 by_ending.setdefault(words[start:], []).append(owner)
             if len(words) > 1:
                 by_given_name.setdefault(words[0], []).append(owner)
+            for middle in words[1:-1]:  # "Moustapha" for "Mouhamadou Moustapha Gning"
+                if len(middle) > 3:
+                    by_given_name.setdefault(middle, []).append(owner)
         owner.mentions.append(mention)
     for person in people:
         person.mentions.sort(key=lambda m: m.start)
@@ -210,7 +284,10 @@ def _cues(text: str, mention: Mention, staff_before: frozenset[str], club_starts
     after = _STAFF_AFTER.match(text, end, end + 60)
     if after is not None and after.group("object") and after.start("object") in club_starts:
         after = None
-    # a job title right before the name ("manager Neil Gallacher") outweighs one player-like cue
-    staff = 2 * (not staff_before.isdisjoint(before)) + (after is not None)
-    player = (not _PLAYER_BEFORE.isdisjoint(before)) + (_PLAYER_AFTER.match(text, end, end + 60) is not None)
+    # a job title right before the name ("manager Neil Gallacher") outweighs one player-like cue; a "free
+    # agent" is a player without a club, no agent
+    free_agent = "free agent" in before
+    staff = 2 * (not staff_before.isdisjoint(before) and not free_agent) + (after is not None)
+    player = (not _PLAYER_BEFORE.isdisjoint(before) and _NOT_PLAYER_LIKE.isdisjoint(before)) \
+        + (_PLAYER_AFTER.match(text, end, end + 60) is not None)
     return staff, player
