@@ -173,3 +173,8 @@ def test_a_middle_name_alone_is_the_full_name() -> None:
     players, people = _classify("Fulham signed midfielder Mamadou Ousmane Kone. Ousmane has played 200 games.")
     assert players == ["Mamadou Ousmane Kone"]
     assert people[-1].person == "Mamadou Ousmane Kone"
+
+
+def test_a_name_opening_a_clause_after_a_list_is_not_in_it() -> None:
+    players, _ = _classify("That is three after Tomas Brannigan and Lucas Dorne, and Feltrin says more will come.")
+    assert players == ["Tomas Brannigan", "Lucas Dorne"]

@@ -138,7 +138,8 @@ def classify_people(text: str, mentions: list[Mention], staff_roles: frozenset[s
         if any(text[m.end:n.start].strip(" ,.") in ("and", "or", "&") for m, n in zip(named, named[1:])) and any(decided[id(owners[m.start])] and len(owners[m.start].words) > 1 for m in named):
             for mention in named:
                 person = owners[mention.start]
-                if len(person.words) == 1 and not person.staff and not decided[id(person)]:
+                if len(person.words) == 1 and not person.staff and not decided[id(person)] \
+                        and _SPEECH_AFTER.match(text, mention.end, mention.end + 40) is None:  # (", and X says")
                     person.player += 1
                     decided[id(person)] = _is_player(person, known_staff, year)
     players: list[str] = []
