@@ -178,3 +178,23 @@ def test_a_middle_name_alone_is_the_full_name() -> None:
 def test_a_name_opening_a_clause_after_a_list_is_not_in_it() -> None:
     players, _ = _classify("That is three after Tomas Brannigan and Lucas Dorne, and Feltrin says more will come.")
     assert players == ["Tomas Brannigan", "Lucas Dorne"]
+
+
+def test_a_free_agent_said_after_the_name_is_no_agent() -> None:
+    players, _ = _classify("Fulham confirmed the signing of Tomas Brannigan. Brannigan was a free agent after leaving Derby.")
+    assert players == ["Tomas Brannigan"]
+
+
+def test_a_cue_before_an_owner_reaches_the_name() -> None:
+    players, _ = _classify("PSG are close to signing Brazil's Tavinho for a record fee.")
+    assert players == ["Tavinho"]
+
+
+def test_a_player_posting_on_social_media_is_still_a_player() -> None:
+    players, _ = _classify('Tomas Brannigan posted "farewell" on Instagram before his move to Juventus.')
+    assert players == ["Tomas Brannigan"]
+
+
+def test_no_list_without_an_and() -> None:
+    players, _ = _classify("Despite the arrival of Tomas Brannigan, Feltrin still believes the squad is short.")
+    assert players == ["Tomas Brannigan"]

@@ -29,9 +29,9 @@ _STAFF_AFTER = re.compile(
     # (not "X, although manager Y ...", "X, manager Y's first signing": the title is Y's)
     r"|,?\s+(?:the\s+|who\s+is\s+the\s+|whose\s+)?(?:(?!(?i:and|but|while|with|as|whose|although|though|whereas|"
     r"because|since|after|before|when|if|unless|until|where|than|or|nor|so|yet|of|to|for|by|from|under|in)\b)"
-    r"[\w'-]+\s+){0,4}(?:manager|boss|coach|chairman|owner|"
+    r"[\w'-]+\s+){0,4}(?<!free )(?:manager|boss|coach|chairman|owner|"
     r"agent|director|president|journalist|reporter|pundit|chief|ceo|executive|scout|presenter)\b(?!\s+[A-Z])"
-    r"|\s+(?:(?:wrote|writes|tweeted|posted|reported|reports)\b|revealed on|told (?:the\s+)?[A-Z](?!\w+ (?:he|that)\b)|"
+    r"|\s+(?:(?:wrote|writes|tweeted|reported|reports)\b|revealed on|told (?:the\s+)?[A-Z](?!\w+ (?:he|that)\b)|"
     r"told (?:the\s+)?(?:club's\s+)?(?:official\s+)?(?:television|tv|website|channel|media|podcast|programme|"
     r"reporters|journalists|press|newspaper))"
     # someone who tells a player where to train or whom he will pick is his manager
@@ -74,7 +74,8 @@ marksman talisman star ace international youngster teenager wonderkid prodigy st
 player signing loanee team-mate teammate anchorman hitman sign signing signed loan replace replacing partner
 alongside like goalkeepers defenders midfielders wingers forwards strikers attackers youngsters teenagers
 """.split()) | {"bid for", "move for", "deal for", "swoop for", "offer for", "interest in", "replacement for",
-               "move for the", "deal for the", "deals for", "bids for", "free agent", "free agents"}
+               "move for the", "deal for the", "deals for", "bids for", "free agent", "free agents", "signing of",
+               "signings of", "capture of", "arrival of", "arrivals of", "sale of", "departure of"}
 # "like X" compares players, except after a place ("a state like Kerala", "clubs like Brentford").
 _NOT_PLAYER_LIKE = frozenset(f"{noun} like" for noun in (
     "state", "city", "country", "nation", "place", "places", "town", "league", "leagues", "club", "clubs", "team",
@@ -91,7 +92,7 @@ _PLAYER_AFTER = re.compile(
     r"wanted by|linked with a move|on the radar of|attracting interest|valued at|rated at)\b"
     r"|\s+(?:is|was)\s+(?:\w+\s+)?(?:set|expected|due|poised)\s+to\s+(?:undergo|have|complete)\s+(?:a|his)\s+medical\b"
     r"|\s+(?:is|was)\s+(?:undergoing|having|completing)\s+(?:a\s+|his\s+)?medical\b|\s+(?:has\s+)?(?:underwent|"
-    r"undergone|passed|failed)\s+(?:a\s+|his\s+)?medical\b|\s+(?:bagged|grabbed|notched)\s+\w+\s+goals?\b"
+    r"undergone|passed|failed)\s+(?:a\s+|his\s+)?medical\b|\s+(?:bagged|grabbed|notched)\s+(?:\w+\s+){1,3}goals?\b"
     r"|\s+(?:has|had)\s+(?:handed in|submitted|lodged)\s+a\s+transfer\s+request\b")
 
 
@@ -133,9 +134,8 @@ def classify_people(text: str, mentions: list[Mention], staff_roles: frozenset[s
         _share_list_cues(text, named, owners)
     decided = {id(person): _is_player(person, known_staff, year) for person in people}
     for named in lists:
-        # one-word names listed with players are players too ("Pogba, Bale and Neymar"); a list has an "and"
-        # ("At Naturena, Kos will ..." is a place and a name)
-        if any(text[m.end:n.start].strip(" ,.") in ("and", "or", "&") for m, n in zip(named, named[1:])) and any(decided[id(owners[m.start])] and len(owners[m.start].words) > 1 for m in named):
+        # one-word names listed with players are players too ("Pogba, Bale and Neymar")
+        if any(decided[id(owners[m.start])] and len(owners[m.start].words) > 1 for m in named):
             for mention in named:
                 person = owners[mention.start]
                 if len(person.words) == 1 and not person.staff and not decided[id(person)] \
@@ -166,8 +166,12 @@ def _is_player(person: _Person, known_staff: dict[str, int], year: int | None) -
 _LIST_GAP = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:\.\.\.)?\s*(?:,|and|or|&)\s*(?:and\s+|or\s+)?")
 
 
+_AND = re.compile(r"\b(?:and|or)\b|&")
+
+
 def _lists(text: str, mentions: list[Mention]) -> list[list[Mention]]:
-    """Person mentions written one after another as a list, in text order."""
+    """Person mentions written one after another as a list, in text order. A list has an "and" or an
+    "or" ("At Oakvale, Kos will ...", "the arrival of Kos, Brand still ..." are no lists)."""
     lists: list[list[Mention]] = []
     current: list[Mention] = []
     for mention in mentions:
@@ -179,7 +183,8 @@ def _lists(text: str, mentions: list[Mention]) -> list[list[Mention]]:
         current = [mention]
     if len(current) > 1:
         lists.append(current)
-    return lists
+    return [named for named in lists
+            if any(_AND.search(text, m.end, n.start) for m, n in zip(named, named[1:]))]
 
 
 def _share_list_cues(text: str, named: list[Mention], owners: dict[int, _Person]) -> None:
@@ -280,7 +285,10 @@ def _cues(text: str, mention: Mention, staff_before: frozenset[str], club_starts
     only telling a person makes a manager.
     """
     # the words of the sentence before say nothing about this one
-    before = endings(words_before(text, mention.start, window=min(48, mention.start - sentence_start)))
+    words = words_before(text, mention.start, window=min(48, mention.start - sentence_start))
+    if words and words[-1].endswith("'s") and len(words) > 1:
+        words = words[:-1]  # "a bid for Chelsea's X", "signing Brazil's X": the cue is before the owner
+    before = endings(words)
     end = mention.end
     after = _STAFF_AFTER.match(text, end, end + 60)
     if after is not None and after.group("object") and after.start("object") in club_starts:
