@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from site_gen.extract.mentions import Mention
 from site_gen.extract.records import Fee, Move
-from site_gen.extract.stages import clause_spans, furthest, marks
+from site_gen.extract.stages import clause_spans, furthest, text_marks
 from site_gen.extract.text import endings, words_before
 
 # Words right before a club that make it the destination ("a move to", "join") ...
@@ -241,7 +241,7 @@ def find_moves(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
         if not _is_conversion(text, offset):
             fees_by_sentence[bisect.bisect_right(starts, offset) - 1].append((offset, fee))
     #: stage cues in the clause of a destination, and in a player's sentences about no destination
-    stage_marks = marks(text, 0, len(text))  # one pass over the whole text; each sentence takes its share
+    stage_marks = text_marks(text)  # one pass over the whole text; each sentence takes its share
     mark_offsets = [offset for offset, _ in stage_marks]
     move_cues: dict[tuple[str, str], set[str]] = defaultdict(set)
     player_cues: dict[str, set[str]] = defaultdict(set)

@@ -7,6 +7,7 @@ also completed; a move with no cue at all is `interest` (it is, after all, a rum
 
 from __future__ import annotations
 
+import functools
 import re
 
 import ahocorasick
@@ -140,6 +141,13 @@ def marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
             continue  # "interested in bringing in X", "hope to land him": a wish, not a signing
         found.append((start + match.start(), stage))
     return found
+
+
+@functools.lru_cache(maxsize=4)
+def text_marks(text: str) -> tuple[tuple[int, str], ...]:
+    """`marks` over a whole text, kept for the last few texts: the rules and the move model read the
+    same article's cues, and this way it is scanned once (a tuple, as it is shared)."""
+    return tuple(marks(text, 0, len(text)))
 
 
 def furthest(stages: set[str] | frozenset[str]) -> str:

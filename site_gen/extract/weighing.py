@@ -13,22 +13,25 @@ only moves at or above the model's publishing threshold are published.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import functools
 import json
 import math
+import operator
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import repeat
 from importlib import resources
 from typing import Iterable, Mapping, Sequence
 
 from site_gen.extract.mentions import Mention
 from site_gen.extract.records import Fee, Move
-from site_gen.extract.stages import clause_spans, furthest, marks
+from site_gen.extract.stages import clause_spans, furthest, marks, text_marks
 
 #: Words of a sentence as the model sees them: lower case, money and years as classes.
-_TOKEN = re.compile(r"[£€$]\s?\d[\d.,]*\s?(?:m|bn|k|million|billion)?\b|[\w'-]+|[,;:()\"]")
+#: (The three kinds open with different characters, so their order does not change what is found;
+#: words first makes the commonest kind the first the regex engine tries.)
+_TOKEN = re.compile(r"[\w'-]+|[£€$]\s?\d[\d.,]*\s?(?:m|bn|k|million|billion)?\b|[,;:()\"]")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 #: Words that place a sentence in a player's past rather than this window.
 _HISTORY = re.compile(r"\b(?:former|formerly|ex|previously|last (?:season|summer|year|january|window|term)|"
@@ -109,36 +112,31 @@ class MoveModel:
     calibration: tuple[float, ...] = ()
     #: one model per stage over `stage_features()`: the stage with the highest score wins
     stages: Mapping[str, LogisticWeights] = field(default_factory=dict)
-    _pairs: dict[str, tuple[float, ...]] = field(init=False, repr=False, compare=False)
     _stages: dict[str, tuple[float, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_pairs", _table((self.destination, self.origin)))
         object.__setattr__(self, "_stages", _table(tuple(self.stages.values())))
 
     def pair_odds(self, features: Iterable[str]) -> tuple[float, float]:
         """The probabilities that the pair is a move there, and that the club is the one he leaves."""
-        destination, origin = self.destination.bias, self.origin.bias
-        table = self._pairs
-        for feature in features:
-            weights = table.get(feature)
-            if weights is not None:
-                destination += weights[0]
-                origin += weights[1]
-        return _sigmoid(destination), _sigmoid(origin)
+        if not isinstance(features, (set, frozenset, list, tuple)):
+            features = list(features)  # read twice below
+        # sum() with the bias as its start adds the weights in the features' order, as a loop would,
+        # with the look-ups and the additions in C (a feature a model does not know adds 0.0)
+        return (_sigmoid(sum(map(self.destination.weights.get, features, repeat(0.0)), self.destination.bias)),
+                _sigmoid(sum(map(self.origin.weights.get, features, repeat(0.0)), self.origin.bias)))
 
     def stage_of(self, features: frozenset[str]) -> str | None:
         """The stage the stage model reads from a candidate's `stage_features` (None without a stage model)."""
         if not self.stages:
             return None
-        totals = [weights.bias for weights in self.stages.values()]
-        table = self._stages
-        for feature in features:
-            weights = table.get(feature)
-            if weights is not None:
-                for index, weight in enumerate(weights):
-                    totals[index] += weight
-        scores = dict(zip(self.stages, totals))
+        # one look-up per feature gives its weight for every stage (the tables are large, so look-ups are
+        # the dear part); each stage's score is then its bias plus its column, added in the features'
+        # order by sum() in C, as a loop would
+        rows = list(filter(None, map(self._stages.get, features)))
+        columns = list(zip(*rows)) if rows else [()] * len(self.stages)
+        scores = {stage: sum(column, weights.bias)
+                  for (stage, weights), column in zip(self.stages.items(), columns)}
         best = max(scores, key=scores.__getitem__)
         # a stage needs a cue of its own somewhere near the pair: the model chooses among those, so it
         # never makes a deal done (or dead) that no word of the article calls so
@@ -209,62 +207,104 @@ class WeighedMoves:
 
 @dataclass(slots=True)
 class _Sentence:
-    """One sentence's tokens, and which of them belong to a name."""
+    """One sentence's tokens, which of them belong to a name, and what its pairs share."""
 
     tokens: list[str]
-    starts: list[int]
-    ends: list[int]
     stages: frozenset[str]
     history: bool
     other_year: bool
     #: token indexes of each mention's first and last token, by mention start offset
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)
+    #: the pair features that depend on one club or player mention alone, by its start offset: a sentence
+    #: naming two players and three clubs reads each name's surroundings once, not once per pair
+    club_sides: dict[int, frozenset[str]] = field(default_factory=dict)
+    player_sides: dict[int, frozenset[str]] = field(default_factory=dict)
+    #: the pair features that depend on the sentence alone ("st:talks", "history", "past-year")
+    common: frozenset[str] = frozenset()
 
 
 def _bucket(value: int, edges: Sequence[int]) -> int:
-    """The first edge `value` does not exceed (or len(edges)): a small number for a feature name."""
-    for index, edge in enumerate(edges):
-        if value <= edge:
-            return index
-    return len(edges)
+    """The first edge `value` does not exceed (or len(edges)): a small number for a feature name.
+    (The edges are ascending, so this is where `value` would go among them.)"""
+    return bisect.bisect_left(edges, value)
+
+
+#: Characters the regex engine, ignoring case, takes for an ASCII letter that `str.lower()` does not
+#: make that letter (dotless i, long s, capital I with a dot, the Kelvin sign).
+_ODD_CASE = ("\u0131", "\u017f", "\u0130", "\u212a")
+
+
+def _may_match(raw: str, lowered: str, literals: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive pattern each of whose matches holds one of `literals` (in small
+    letters) could match `raw`: a few C-speed substring tests that spare the regex most sentences."""
+    if not raw.isascii() and any(odd in raw for odd in _ODD_CASE):
+        return True  # the literals' test would not be exact here: leave it to the regex
+    return any(literal in lowered for literal in literals)
+
+
+#: Every match of `_HISTORY` holds one of these, or the word "ex" (see `_says_history`).
+_HISTORY_LITERALS = ("former", "previous", "last ", "s ago", "spent", "began", "started", "came through",
+                     "academy", "back in", "at the time", "originally", "once")
+_EX = re.compile(r"\bex\b", re.I)
+#: Years as the sentence reader looks for them (compiled once, not looked up per sentence).
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _says_history(raw: str, lowered: str) -> bool:
+    """`_HISTORY.search(raw)`, with the regex run only where a word it needs stands."""
+    if _may_match(raw, lowered, _HISTORY_LITERALS) or ("ex" in lowered and _EX.search(raw)):
+        return bool(_HISTORY.search(raw))
+    return False
+
+
+def _token_class(word: str) -> str:
+    """A token that does not open with a letter as the model sees it: money, a year, a number, or itself."""
+    if word[0] in "£€$":
+        return "<money>"
+    if _YEAR.match(word):
+        return "<year>"
+    if word.isdigit():
+        return "<n>"
+    return word
+
+
+_GROUP, _START = re.Match.group, re.Match.start
+_KIND_TOKENS = {"club": "<club>", "person": "<person>"}
 
 
 def _read_sentence(text: str, start: int, end: int, mentions: list[Mention], year: int | None,
-                   stage_marks: list[tuple[int, str]]) -> _Sentence:
+                   stage_marks: Sequence[tuple[int, str]]) -> _Sentence:
     """Tokenise one sentence; names become their kind ("<club>", "<person>", "<outlet>")."""
     raw = text[start:end]
     lowered = raw.lower()
-    tokens: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for match in _TOKEN.finditer(lowered):
-        word = match.group()
-        if not word[0].isalpha():
-            if word[0] in "£€$":
-                word = "<money>"
-            elif _YEAR.match(word):
-                word = "<year>"
-            elif word.isdigit():
-                word = "<n>"
-        tokens.append(word)
-        starts.append(start + match.start())
-        ends.append(start + match.end())
+    found = list(_TOKEN.finditer(lowered))
+    # (map over the match methods: the per-token work stays in C; most tokens open with a letter)
+    tokens = [word if word[0].isalpha() else _token_class(word) for word in map(_GROUP, found)]
+    starts = list(map(_START, found))  # offsets within the sentence
     spans: dict[int, tuple[int, int]] = {}
     for mention in mentions:
-        first = bisect.bisect_right(starts, mention.start) - 1
-        if first < 0 or ends[first] <= mention.start:
+        at = mention.start - start
+        first = bisect.bisect_right(starts, at) - 1
+        if first < 0 or found[first].end() <= at:
             first += 1  # (a name inside a token, "ex-Celtic", takes the token)
         if first == len(starts):
             continue
-        last = max(first, bisect.bisect_left(starts, mention.end) - 1)
+        last = max(first, bisect.bisect_left(starts, mention.end - start) - 1)
         spans[mention.start] = (first, last)
-        kind = "<club>" if mention.kind == "club" else "<person>" if mention.kind == "person" else "<name>"
+        kind = _KIND_TOKENS.get(mention.kind, "<name>")
         for index in range(first, last + 1):
             tokens[index] = kind
-    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", raw)]
-    return _Sentence(tokens, starts, ends, frozenset(stage for _, stage in stage_marks),
-                     bool(_HISTORY.search(raw)), bool(year and any(y < year - 0 and y != year for y in years)),
-                     spans)
+    stages = frozenset(stage for _, stage in stage_marks)
+    history = _says_history(raw, lowered)
+    # a year before this one ("in 2019"); the test for "19"/"20" spares the regex most sentences
+    other_year = bool(year and ("19" in raw or "20" in raw)
+                      and any(y < year - 0 and y != year for y in map(int, _YEARS.findall(raw))))
+    common = {f"st:{stage}" for stage in stages}
+    if history:
+        common.add("history")
+    if other_year:
+        common.add("past-year")
+    return _Sentence(tokens, stages, history, other_year, spans, {}, {}, frozenset(common))
 
 
 def _context(prefix: str, words: list[str], out: set[str]) -> None:
@@ -275,8 +315,39 @@ def _context(prefix: str, words: list[str], out: set[str]) -> None:
     out.add(f"{prefix}1:{words[0]}")
     if len(words) > 1:
         out.add(f"{prefix}2:{words[0]} {words[1]}")
-    for word in words:
-        out.add(f"{prefix}:{word}")
+    out.update([f"{prefix}:{word}" for word in words])
+
+
+def _club_side(sentence: _Sentence, club: Mention) -> frozenset[str]:
+    """The pair features read of the words around a club alone (once per club mention)."""
+    found = sentence.club_sides.get(club.start)
+    if found is None:
+        tokens = sentence.tokens
+        c_first, c_last = sentence.spans[club.start]
+        before = tokens[c_first - 1] if c_first else "^"
+        after = tokens[c_last + 1] if c_last + 1 < len(tokens) else "$"
+        words = {f"cba:{before}|{after}"}  # "on <club> for", "with <club> over", "<club> target"
+        _context("cb", tokens[max(0, c_first - _SIDE):c_first][::-1], words)
+        _context("ca", tokens[c_last + 1:c_last + 1 + _SIDE], words)
+        found = sentence.club_sides[club.start] = frozenset(words)
+    return found
+
+
+def _player_side(sentence: _Sentence, player: Mention) -> frozenset[str]:
+    """The pair features read of the words around a player alone (once per player mention)."""
+    found = sentence.player_sides.get(player.start)
+    if found is None:
+        tokens = sentence.tokens
+        p_first, p_last = sentence.spans[player.start]
+        words: set[str] = set()
+        _context("pb", tokens[max(0, p_first - 2):p_first][::-1], words)
+        _context("pa", tokens[p_last + 1:p_last + 1 + _SIDE], words)
+        found = sentence.player_sides[player.start] = frozenset(words)
+    return found
+
+
+#: Feature names for the distance between a pair, by order and bucket ("pc:d3").
+_DISTANCES = {order: tuple(f"{order}:d{bucket}" for bucket in range(8)) for order in ("pc", "cp")}
 
 
 def _pair_features(sentence: _Sentence, player: Mention, club: Mention, out: set[str]) -> None:
@@ -287,37 +358,36 @@ def _pair_features(sentence: _Sentence, player: Mention, club: Mention, out: set
     order = "pc" if p_first < c_first else "cp"
     low, high = (p_last, c_first) if order == "pc" else (c_last, p_first)
     between = tokens[low + 1:high]
-    out.add(f"{order}:d{_bucket(len(between), (0, 1, 2, 4, 7, 12, 20))}")
+    out.add(_DISTANCES[order][_bucket(len(between), (0, 1, 2, 4, 7, 12, 20))])
     if len(between) <= 2 * _BETWEEN_ENDS:
-        for word in between:
-            out.add(f"{order}:b:{word}")
+        out.update([f"{order}:b:{word}" for word in between])
     else:
-        for word in between[:_BETWEEN_ENDS]:
-            out.add(f"{order}:bl:{word}")
-        for word in between[-_BETWEEN_ENDS:]:
-            out.add(f"{order}:br:{word}")
+        out.update([f"{order}:bl:{word}" for word in between[:_BETWEEN_ENDS]])
+        out.update([f"{order}:br:{word}" for word in between[-_BETWEEN_ENDS:]])
     if between:
         out.add(f"{order}:b1:{between[0]}")
         out.add(f"{order}:bz:{between[-1]}")
-    if "<club>" in between:
-        out.add(f"{order}:club-between")
-    if "<person>" in between:
-        out.add(f"{order}:person-between")
-    before = tokens[c_first - 1] if c_first else "^"
-    after = tokens[c_last + 1] if c_last + 1 < len(tokens) else "$"
-    out.add(f"cba:{before}|{after}")  # "on <club> for", "with <club> over", "<club> target"
-    if between:
         out.add(f"{order}:b1z:{between[0]}|{between[-1]}")
-    _context("cb", tokens[max(0, c_first - _SIDE):c_first][::-1], out)
-    _context("ca", tokens[c_last + 1:c_last + 1 + _SIDE], out)
-    _context("pb", tokens[max(0, p_first - 2):p_first][::-1], out)
-    _context("pa", tokens[p_last + 1:p_last + 1 + _SIDE], out)
-    for stage in sentence.stages:
-        out.add(f"st:{stage}")
-    if sentence.history:
-        out.add("history")
-    if sentence.other_year:
-        out.add("past-year")
+        if "<club>" in between:
+            out.add(f"{order}:club-between")
+        if "<person>" in between:
+            out.add(f"{order}:person-between")
+    out |= _club_side(sentence, club)
+    out |= _player_side(sentence, player)
+    out |= sentence.common
+
+
+def _names(prefix: str, count: int) -> tuple[str, ...]:
+    """Feature names for each bucket of a count ("pc0" … "pc3"), made once rather than per candidate."""
+    return tuple(f"{prefix}{bucket}" for bucket in range(count + 1))
+
+
+_POSITIONS = _names("s", 4)
+_PLAYER_COUNTS, _CLUB_COUNTS = _names("pc", 3), _names("cc", 3)
+_CLUB_RANKS, _PLAYER_RANKS, _TOGETHER = _names("crank", 4), _names("prank", 4), _names("co", 4)
+_PLAYER_RULES, _CLUB_PLAYERS = _names("p-rules", 4), _names("c-players", 4)
+#: Every match of `_FORMER_BEFORE` holds one of these (its only letters whose case it leaves open come first).
+_FORMER_LITERALS = ("x", "ormer", "ne-time", "reviously")
 
 
 def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention], rule_moves: Sequence[Move],
@@ -330,10 +400,13 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
     players = [m for m in mentions if m.kind == "person" and m.player]
     if not players:
         return []
-    stage_marks = marks(text, 0, len(text))
+    stage_marks = text_marks(text)
+    mark_offsets = [offset for offset, _ in stage_marks]  # in text order: a sentence's marks are a slice
     player_order = list(dict.fromkeys(m.person for m in players))
     club_mentions = [m for m in mentions if m.kind == "club"]
     club_order = list(dict.fromkeys(m.clubs[0] for m in club_mentions))
+    club_ranks = {club: rank for rank, club in enumerate(club_order)}
+    player_ranks = {player: rank for rank, player in enumerate(player_order)}
     club_counts: dict[str, int] = defaultdict(int)
     for mention in club_mentions:
         club_counts[mention.clubs[0]] += 1
@@ -357,18 +430,22 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
             if m.sentence <= 1 and (m.kind == "club" or (m.kind == "person" and m.player))}
     for index, (start, end) in enumerate(spans):
         here = [m for m in by_sentence.get(index, ()) if start <= m.start and m.end <= end]  # (as split)
+        if not here:
+            continue  # (a sentence naming no one changes nothing below)
         people = [m for m in here if m.kind == "person" and m.player]
         clubs = [m for m in here if m.kind == "club"]
+        sentence_marks = stage_marks[bisect.bisect_left(mark_offsets, start):bisect.bisect_left(mark_offsets, end)]
         if people:
             last_player = people[-1].person
-            cues = {stage for offset, stage in stage_marks if start <= offset < end}
+            cues = {stage for _, stage in sentence_marks}
             for person in people:
                 player_stages[person.person] |= cues
         if people and not clubs and recent_clubs and index - recent_clubs[0] <= 2:
             # "Spurs have been busy. They signed X and Y": players with the clubs of a sentence just before
-            sentence = read.get(index) or _read_sentence(text, start, end, here, year,
-                                                         [m for m in stage_marks if start <= m[0] < end])
+            sentence = read.get(index) or _read_sentence(text, start, end, here, year, sentence_marks)
             read[index] = sentence
+            back_stages = [f"bst:{stage}" for stage in sentence.stages]
+            back_cues = [f"bs:{stage}" for stage in sentence.stages]
             for club in recent_clubs[1]:
                 for player in people:
                     key = (player.person, club.clubs[0])
@@ -378,9 +455,8 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
                     p_first, p_last = sentence.spans[player.start]
                     _context("bpb", sentence.tokens[max(0, p_first - _SIDE):p_first][::-1], found)
                     _context("bpa", sentence.tokens[p_last + 1:p_last + 1 + _SIDE], found)
-                    for stage in sentence.stages:
-                        found.add(f"bst:{stage}")
-                    stage_found[key].update(f"bs:{stage}" for stage in sentence.stages)
+                    found.update(back_stages)
+                    stage_found[key].update(back_cues)
                     found.add(f"bdir:{_direction_name(directions.get(club.start), player.person)}")
                     evidence.setdefault(key, (start, end))
         if clubs:
@@ -388,14 +464,12 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
         if not clubs or (not people and last_player is None):
             continue
         known = read.get(index)
-        sentence = known if known is not None else _read_sentence(text, start, end, here, year,
-                                                                  [m for m in stage_marks if start <= m[0] < end])
+        sentence = known if known is not None else _read_sentence(text, start, end, here, year, sentence_marks)
         read[index] = sentence
-        position = f"s{_bucket(index, (0, 1, 3, 7))}"
-        clauses = clause_spans(text, start, end)
-        sentence_marks = [mark for mark in stage_marks if start <= mark[0] < end]
+        position = _POSITIONS[_bucket(index, (0, 1, 3, 7))]
         if not people:  # a sentence about the player in hand that does not name him
             assert last_player is not None
+            focus_cues = [f"fs:{stage}" for stage in sentence.stages]
             for club in clubs:
                 key = (last_player, club.clubs[0])
                 found = features[key]
@@ -405,16 +479,22 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
                 _context("fcb", sentence.tokens[max(0, c_first - _SIDE):c_first][::-1], found)
                 _context("fca", sentence.tokens[c_last + 1:c_last + 1 + _SIDE], found)
                 found.add(f"fdir:{_direction_name(directions.get(club.start), last_player)}")
-                stage_found[key].update(f"fs:{stage}" for stage in sentence.stages)
+                stage_found[key].update(focus_cues)
                 evidence.setdefault(key, (start, end))
             continue
+        clauses = clause_spans(text, start, end)
+        together_features = ("together", f"together:{position}")
+        sentence_cues = [f"es:{stage}" for stage in sentence.stages]
         for club in clubs:
             nearest = min(people, key=lambda p: min(abs(p.start - club.end), abs(club.start - p.end)))
+            window = max(start, club.start - 60)
+            # the club is one of the player's past ones: "former Chelsea striker" (the same for every player)
+            past = (any(literal in text[window:club.start] for literal in _FORMER_LITERALS)
+                    and _FORMER_BEFORE.search(text, window, club.start) is not None)
             for player in people:
                 key = (player.person, club.clubs[0])
                 found = features[key]
-                found.add("together")
-                found.add(f"together:{position}")
+                found.update(together_features)
                 together[key] += 1
                 club_players[club.clubs[0]].add(player.person)
                 if player is nearest:
@@ -431,7 +511,7 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
                     found.add("other-clause")  # a clause break between them: "...; Arsenal are prioritising"
                 else:
                     found.add("same-clause")
-                if _FORMER_BEFORE.search(text, max(start, club.start - 60), club.start):
+                if past:
                     found.add("c-former")
                     former[key] += 1
                 else:
@@ -439,11 +519,11 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
                 if key not in evidence or player is nearest:
                     evidence.setdefault(key, (start, end))
                 cues = stage_found[key]
-                cues.update(f"es:{stage}" for stage in sentence.stages)
+                cues.update(sentence_cues)
                 if player is nearest:
                     clause = next(((a, b) for a, b in clauses if a <= club.start < b), (start, end))
                     said = {stage for offset, stage in sentence_marks if clause[0] <= offset < clause[1]}
-                    cues.update(f"cs:{stage}" for stage in said)
+                    cues.update([f"cs:{stage}" for stage in said])
                     pair_clauses[key].append(clause)
                     if "done" in said or "agreed" in said:
                         settled[player.person].add(club.clubs[0])
@@ -470,15 +550,15 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
             found.add("is-origin")
         found.add(n_players)
         found.add(n_clubs)
-        found.add(f"pc{_bucket(player_counts[name], (1, 2, 4))}")
+        found.add(_PLAYER_COUNTS[_bucket(player_counts[name], (1, 2, 4))])
         if team is not None:
-            found.add(f"cc{_bucket(club_counts[team], (1, 2, 4))}")
-            found.add(f"crank{_bucket(club_order.index(team), (0, 1, 2, 4))}")
-        found.add(f"prank{_bucket(player_order.index(name), (0, 1, 2, 4))}")
+            found.add(_CLUB_COUNTS[_bucket(club_counts[team], (1, 2, 4))])
+            found.add(_CLUB_RANKS[_bucket(club_ranks[team], (0, 1, 2, 4))])
+        found.add(_PLAYER_RANKS[_bucket(player_ranks[name], (0, 1, 2, 4))])
         if "rule" not in found:
             found.add("no-rule")
-        found.add(f"co{_bucket(together[(name, team)], (0, 1, 2, 4))}")
-        found.add(f"p-rules{_bucket(rule_count[name], (0, 1, 2, 4))}")
+        found.add(_TOGETHER[_bucket(together[(name, team)], (0, 1, 2, 4))])
+        found.add(_PLAYER_RULES[_bucket(rule_count[name], (0, 1, 2, 4))])
         if name in lead:
             found.add("p-lead")
             if team in lead:
@@ -486,13 +566,12 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
         if team is not None:
             if team in lead:
                 found.add("c-lead")
-            found.add(f"c-players{_bucket(len(club_players[team]), (0, 1, 2, 4))}")
-            for direction in club_directions[team]:
-                found.add(f"c-dir:{direction}")
+            found.add(_CLUB_PLAYERS[_bucket(len(club_players[team]), (0, 1, 2, 4))])
+            found.update([f"c-dir:{direction}" for direction in club_directions[team]])
         span = evidence.get((name, team)) or _first_sentence_of(name, players, spans)
         rule = rules.get((name, team))
         cues = stage_found[(name, team)]
-        cues.update(f"ps:{stage}" for stage in player_stages[name])
+        cues.update([f"ps:{stage}" for stage in player_stages[name]])
         cues.add(f"rs:{rule.stage}" if rule else "rs:none")
         if settled[name] - {team}:
             cues.add("settled-elsewhere")
@@ -511,11 +590,31 @@ def stage_features(text: str, candidate: Candidate) -> frozenset[str]:
     start, end = candidate.evidence
     found = set(candidate.stage_cues)
     for clause_start, clause_end in candidate.clauses:
-        found.update(f"cw:{word}" for word in _TOKEN.findall(text[clause_start:clause_end].lower())
-                     if word[0].isalpha())
-    found.update(f"w:{word}" for word in _TOKEN.findall(text[start:end].lower()) if word[0].isalpha())
-    found.update(f"ev:{stage}" for _, stage in marks(text, start, end))
-    if _DONE_SAID.search(text, start, end):
+        found |= _words(text, clause_start, clause_end, "cw:")
+    found |= _words(text, start, end, "w:")
+    found |= _evidence_cues(text, start, end)
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=64)
+def _words(text: str, start: int, end: int, prefix: str) -> frozenset[str]:
+    """The words of a stretch of text as stage features (kept: an article's moves share sentences)."""
+    return frozenset([prefix + word for word in _TOKEN.findall(text[start:end].lower()) if word[0].isalpha()])
+
+
+#: Every match of `_DONE_SAID` holds one of these.
+_DONE_LITERALS = ("signing", "arrival", "acquisition", "capture", "new recruit", "addition", "departure", "sale of",
+                  "sales of", "transfer of", "pen to paper", "up with", "been", "completed", "finalised", "sealed",
+                  "move to", "to join", "signed", "landed", "secured", "brought in", "landing", "securing",
+                  "bringing in", "snapp", "swapped", "ceded to", "through the door", "cost ")
+
+
+@functools.lru_cache(maxsize=64)
+def _evidence_cues(text: str, start: int, end: int) -> frozenset[str]:
+    """The stage cues of an evidence sentence ("ev:talks"), and "bk:done" where it says a move is done."""
+    found = {f"ev:{stage}" for _, stage in marks(text, start, end)}
+    raw = text[start:end]
+    if _may_match(raw, raw.lower(), _DONE_LITERALS) and _DONE_SAID.search(text, start, end):
         found.add("bk:done")
     return frozenset(found)
 
@@ -588,6 +687,7 @@ def weigh_candidates(found: Sequence[Candidate], model: MoveModel) -> list[Weigh
         if candidate.club != chosen.get(candidate.player, (None, 0.0))[0]:
             best_destination[candidate.player] = max(best_destination[candidate.player], destinations[id(candidate)])
     weighed: list[Weighed] = []
+    *calibration, bias = model.calibration or (0.0,)
     for candidate in found:
         origin, sure = chosen.get(candidate.player, (None, 1.0))
         if candidate.club is not None and candidate.club == origin:
@@ -595,10 +695,10 @@ def weigh_candidates(found: Sequence[Candidate], model: MoveModel) -> list[Weigh
         destination = destinations[id(candidate)]
         item = Weighed(candidate, destination, club_is_origin.get((candidate.player, candidate.club or ""), 0.0),
                        origin, sure, destination * sure, destination >= best_destination[candidate.player])
-        if model.calibration:
-            *weights, bias = model.calibration
-            confidence = _sigmoid(bias + sum(w * x for w, x in zip(weights, item.signals())))
-            item = dataclasses.replace(item, confidence=confidence)
+        if calibration:
+            confidence = _sigmoid(bias + sum(map(operator.mul, calibration, item.signals())))
+            item = Weighed(item.candidate, item.destination, item.club_is_origin, item.origin, item.origin_confidence,
+                           confidence, item.top_destination)  # (dataclasses.replace is far slower)
         weighed.append(item)
     return weighed
 
