@@ -142,7 +142,7 @@ def find_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer) -> li
         for kind, start, end, name, clubs, risky, words in _parts(text[offset:run_end], gaz):
             if kind != "other":  # countries, competitions and the like are only there to be skipped
                 found.append(Mention(kind, offset + start, offset + end, sentence, name, clubs, risky, words))
-        if text.startswith("Will ", offset) and found and found[-1].start == offset + 5 \
+        if text[offset] == "W" and text.startswith("Will ", offset) and found and found[-1].start == offset + 5 \
                 and found[-1].kind == "person" and _given_will(text, offset, found[-1].end):
             last = found[-1]  # "the likes of Will Hughes": a given name, not the verb
             last.start, last.text, last.words = offset, tidy_name("Will " + last.text), ("will", *last.words)
@@ -163,11 +163,15 @@ def _given_will(text: str, at: int, end: int) -> bool:
 
 
 _NICKNAME_GAP = re.compile(r" [\"']")
+#: where a quoted nickname may stand inside a name: one scan of the text before any looking at names
+_NICKNAME_SCAN = re.compile(r"[\"'](?<=\w [\"'])[A-Z][^\"'\n]{0,30}[\"'] [A-Z]")
 
 
 def _nicknames_inside(text: str, found: list[Mention]) -> list[Mention]:
     """A nickname in quotes inside a name ('Javier "Chicharito" Hernandez') leaves the name whole: the
     given name and surname are one person, the nickname no one else."""
+    if _NICKNAME_SCAN.search(text) is None:
+        return found
     merged: list[Mention] | None = None
     dropped: set[int] = set()
     for index in range(len(found) - 2):
@@ -196,7 +200,7 @@ _CLUB_AFTER = re.compile(
     r"supporters|defence|attack|midfield|board|have|are|were|want|wanted|signed|agreed|confirmed|announced|"
     r"accepted|rejected|beat|drew|lost|won)\b")
 # "a", "an" or "the" right before a capitalised phrase: people's names take none ("a Golden Handshake").
-_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\W))(?:[Aa]n?|[Tt]he|[Tt]he [Gg]reat)\s+[‘'\"]?$")
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\W))(?:[Aa]n?|[Tt]he)\s+[‘'\"]?$")
 # "formerly of X", "previously with X": a club, whatever its name looks like.
 _FORMERLY_OF = re.compile(r"\b(?:formerly|previously) (?:of|with) $")
 # A gap between two names of a list: "Rangers, Derby, QPR and Bournemouth".
@@ -228,7 +232,8 @@ def _read_club_context(text: str, found: list[Mention], gaz: Gazetteer) -> None:
                     mention.cued = True
                     if team.group("adj"):
                         mention.hint = gaz.demonyms.get(fold(team.group("adj")), "")
-        elif mention.kind == "person" and _ARTICLE_BEFORE.search(text, max(0, mention.start - 12), mention.start):
+        elif mention.kind == "person" and (_ARTICLE_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+                                           or text.endswith(("The Great ", "the Great "), 0, mention.start)):
             mention.kind = "other"  # "a Golden Handshake", "The Great Fire Sale": a phrase, no one's name
         elif mention.kind == "person" and mention.words[-1].endswith("s") and len(mention.words) > 1 \
                 and text[max(0, mention.start - 5):mention.start].lower() == "your ":
@@ -238,7 +243,8 @@ def _read_club_context(text: str, found: list[Mention], gaz: Gazetteer) -> None:
         elif mention.kind == "person" and mention.text[:1].isupper() and len(mention.words) <= 3:
             team = _TEAM_BEFORE.search(text, max(0, mention.start - 40), mention.start)
             if (team is not None and (not team.group("adj") or fold(team.group("adj")) in gaz.demonyms)) \
-                    or _FORMERLY_OF.search(text, max(0, mention.start - 20), mention.start):
+                    or ((text[mention.start - 3:mention.start] == "of " or text[mention.start - 5:mention.start] == "with ")
+                        and _FORMERLY_OF.search(text, max(0, mention.start - 20), mention.start)):
                 mention.kind, mention.clubs, mention.words, mention.cued = "club", (mention.text,), (), True
     # a name listed with clubs is a club: "including Rangers, Derby, QPR and Bournemouth"
     clubs = [m for m in found if m.kind == "club"]
@@ -480,17 +486,26 @@ def surnames_over_clubs(mentions: list[Mention]) -> list[Mention]:
     article names ("Matheus Nunes") is that surname and the club. A one-word name that is the last
     word of a club the article names ("Chiefs" after "Kaizer Chiefs") is that club, not a person.
     """
-    people = [m for m in mentions if m.kind == "person"]
-    surnames = {m.words[-1] for m in people if len(m.words) > 1}
+    surnames: set[str] = set()
+    alone: set[str] = set()
+    surname_clubs = False
+    for m in mentions:
+        if m.kind == "person":
+            if len(m.words) > 1:
+                surnames.add(m.words[-1])
+                surname_clubs = surname_clubs or bool(m.clubs)
+            else:
+                alone.add(m.words[0])
     if not surnames:
         return mentions
-    alone = {m.words[0] for m in people if len(m.words) == 1}
-    if any(m.clubs and len(m.words) == 2 and (m.words[0] in alone or m.words[0] in surnames) for m in people):
+    if surname_clubs and any(m.kind == "person" and m.clubs and len(m.words) == 2
+                             and (m.words[0] in alone or m.words[0] in surnames) for m in mentions):
         mentions = _split_surname_clubs(mentions, surnames | alone)
         surnames = {m.words[-1] for m in mentions if m.kind == "person" and len(m.words) > 1}
-    club_words = {fold(m.text).rsplit(" ", 1)[-1] for m in mentions if m.kind == "club" and " " in m.text.strip()}
+    club_words = {fold(m.text).rsplit(" ", 1)[-1] for m in mentions if m.kind == "club" and " " in m.text} \
+        & alone if alone else set()
     for mention in mentions:
-        if mention.kind == "person" and len(mention.words) == 1 and mention.words[0] in club_words \
+        if club_words and mention.kind == "person" and len(mention.words) == 1 and mention.words[0] in club_words \
                 and mention.words[0] not in surnames:
             mention.kind = "other"  # "Kaizer Chiefs ... Chiefs' transfer ban"
             continue
