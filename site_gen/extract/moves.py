@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from typing import Sequence
 
 from site_gen.extract.mentions import Mention
 from site_gen.extract.records import Fee, Move
@@ -320,7 +321,7 @@ _HISTORY = re.compile(r"\b(?:in (?:19|20)\d\d|last (?:summer|season|year|january
                       r"back in|previously|at the time|originally|first joined)\b", re.I)
 
 
-def _read_stages(text: str, start: int, end: int, said: list[tuple[int, str]], clubs: list[Mention],
+def _read_stages(text: str, start: int, end: int, said: Sequence[tuple[int, str]], clubs: list[Mention],
                  directions: list[str | tuple[str, str] | None], anchors: list[tuple[int, int, str]],
                  move_cues: dict[tuple[str, str], set[str]], player_cues: dict[str, set[str]]) -> None:
     """The stage cues `said` in one sentence: a clause naming a destination speaks of the move there;
