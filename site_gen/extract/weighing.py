@@ -390,44 +390,45 @@ _PLAYER_RULES, _CLUB_PLAYERS = _names("p-rules", 4), _names("c-players", 4)
 _FORMER_LITERALS = ("x", "ormer", "ne-time", "reviously")
 
 
+_Pair = tuple[str, str | None]
+
+
+@dataclass(slots=True)
+class _Pairs:
+    """What the sentences of one article say of each (player, club) pair, gathered as they are read."""
+
+    features: dict[_Pair, set[str]] = field(default_factory=lambda: defaultdict(set))
+    #: the sentence that best shows each pair
+    evidence: dict[_Pair, tuple[int, int]] = field(default_factory=dict)
+    #: sentences naming both
+    together: dict[_Pair, int] = field(default_factory=lambda: defaultdict(int))
+    stage_cues: dict[_Pair, set[str]] = field(default_factory=lambda: defaultdict(set))
+    clauses: dict[_Pair, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
+    #: > 0: the club is named beside him only as one of his past clubs
+    former: dict[_Pair, int] = field(default_factory=lambda: defaultdict(int))
+    #: clubs a player is said to have agreed with or joined
+    settled: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    player_stages: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    club_players: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    club_directions: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
 def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention], rule_moves: Sequence[Move],
                directions: Mapping[int, object], year: int | None) -> list[Candidate]:
     """Every (player, club) pair named in one sentence, every pair the rules read, and the rules'
     departures with no destination, each with its features."""
-    by_sentence: dict[int, list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        by_sentence[mention.sentence].append(mention)
     players = [m for m in mentions if m.kind == "person" and m.player]
     if not players:
         return []
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_sentence[mention.sentence].append(mention)
     stage_marks = text_marks(text)
     mark_offsets = [offset for offset, _ in stage_marks]  # in text order: a sentence's marks are a slice
-    player_order = list(dict.fromkeys(m.person for m in players))
-    club_mentions = [m for m in mentions if m.kind == "club"]
-    club_order = list(dict.fromkeys(m.clubs[0] for m in club_mentions))
-    club_ranks = {club: rank for rank, club in enumerate(club_order)}
-    player_ranks = {player: rank for rank, player in enumerate(player_order)}
-    club_counts: dict[str, int] = defaultdict(int)
-    for mention in club_mentions:
-        club_counts[mention.clubs[0]] += 1
-    player_counts: dict[str, int] = defaultdict(int)
-    for mention in players:
-        player_counts[mention.person] += 1
-    features: dict[tuple[str, str | None], set[str]] = defaultdict(set)
-    evidence: dict[tuple[str, str | None], tuple[int, int]] = {}
+    pairs = _Pairs()
     read: dict[int, _Sentence] = {}
     last_player: str | None = None
     recent_clubs: tuple[int, list[Mention]] | None = None  # the last sentence naming clubs
-    together: dict[tuple[str, str | None], int] = defaultdict(int)
-    stage_found: dict[tuple[str, str | None], set[str]] = defaultdict(set)
-    pair_clauses: dict[tuple[str, str | None], list[tuple[int, int]]] = defaultdict(list)
-    former: dict[tuple[str, str | None], int] = defaultdict(int)  # > 0: named beside him only as a past club
-    settled: dict[str, set[str]] = defaultdict(set)  # clubs a player is said to have agreed with or joined
-    player_stages: dict[str, set[str]] = defaultdict(set)
-    club_players: dict[str, set[str]] = defaultdict(set)
-    club_directions: dict[str, set[str]] = defaultdict(set)
-    lead = {m.person if m.kind == "person" else m.clubs[0] for m in mentions
-            if m.sentence <= 1 and (m.kind == "club" or (m.kind == "person" and m.player))}
     for index, (start, end) in enumerate(spans):
         here = [m for m in by_sentence.get(index, ()) if start <= m.start and m.end <= end]  # (as split)
         if not here:
@@ -439,26 +440,11 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
             last_player = people[-1].person
             cues = {stage for _, stage in sentence_marks}
             for person in people:
-                player_stages[person.person] |= cues
+                pairs.player_stages[person.person] |= cues
         if people and not clubs and recent_clubs and index - recent_clubs[0] <= 2:
-            # "Spurs have been busy. They signed X and Y": players with the clubs of a sentence just before
             sentence = read.get(index) or _read_sentence(text, start, end, here, year, sentence_marks)
             read[index] = sentence
-            back_stages = [f"bst:{stage}" for stage in sentence.stages]
-            back_cues = [f"bs:{stage}" for stage in sentence.stages]
-            for club in recent_clubs[1]:
-                for player in people:
-                    key = (player.person, club.clubs[0])
-                    found = features[key]
-                    found.add("back")
-                    found.add(f"back:{index - recent_clubs[0]}")
-                    p_first, p_last = sentence.spans[player.start]
-                    _context("bpb", sentence.tokens[max(0, p_first - _SIDE):p_first][::-1], found)
-                    _context("bpa", sentence.tokens[p_last + 1:p_last + 1 + _SIDE], found)
-                    found.update(back_stages)
-                    stage_found[key].update(back_cues)
-                    found.add(f"bdir:{_direction_name(directions.get(club.start), player.person)}")
-                    evidence.setdefault(key, (start, end))
+            _read_back(pairs, sentence, people, recent_clubs[1], index - recent_clubs[0], directions, (start, end))
         if clubs:
             recent_clubs = (index, clubs)
         if not clubs or (not people and last_player is None):
@@ -467,66 +453,121 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
         sentence = known if known is not None else _read_sentence(text, start, end, here, year, sentence_marks)
         read[index] = sentence
         position = _POSITIONS[_bucket(index, (0, 1, 3, 7))]
-        if not people:  # a sentence about the player in hand that does not name him
-            assert last_player is not None
-            focus_cues = [f"fs:{stage}" for stage in sentence.stages]
-            for club in clubs:
-                key = (last_player, club.clubs[0])
-                found = features[key]
-                found.add("focus")
-                found.add(f"focus:{position}")
-                c_first, c_last = sentence.spans[club.start]
-                _context("fcb", sentence.tokens[max(0, c_first - _SIDE):c_first][::-1], found)
-                _context("fca", sentence.tokens[c_last + 1:c_last + 1 + _SIDE], found)
-                found.add(f"fdir:{_direction_name(directions.get(club.start), last_player)}")
-                stage_found[key].update(focus_cues)
-                evidence.setdefault(key, (start, end))
-            continue
-        clauses = clause_spans(text, start, end)
-        together_features = ("together", f"together:{position}")
-        sentence_cues = [f"es:{stage}" for stage in sentence.stages]
-        for club in clubs:
-            nearest = min(people, key=lambda p: min(abs(p.start - club.end), abs(club.start - p.end)))
-            window = max(start, club.start - 60)
-            # the club is one of the player's past ones: "former Chelsea striker" (the same for every player)
-            past = (any(literal in text[window:club.start] for literal in _FORMER_LITERALS)
-                    and _FORMER_BEFORE.search(text, window, club.start) is not None)
-            for player in people:
-                key = (player.person, club.clubs[0])
-                found = features[key]
-                found.update(together_features)
-                together[key] += 1
-                club_players[club.clubs[0]].add(player.person)
-                if player is nearest:
-                    found.add("nearest")
-                    direction = _direction_name(directions.get(club.start), player.person)
-                    found.add(f"dir:{direction}")
-                    found.add(f"dir:{direction}&{'pc' if player.start < club.start else 'cp'}")
-                    club_directions[club.clubs[0]].add(direction)
-                else:
-                    found.add("not-nearest")
-                _pair_features(sentence, player, club, found)
-                low, high = min(player.start, club.start), max(player.end, club.end)
-                if any(low <= a < high or low < b <= high for a, b in clauses if not (a <= low and high <= b)):
-                    found.add("other-clause")  # a clause break between them: "...; Arsenal are prioritising"
-                else:
-                    found.add("same-clause")
-                if past:
-                    found.add("c-former")
-                    former[key] += 1
-                else:
-                    former[key] -= 100  # named once as his club now: not only his past
-                if key not in evidence or player is nearest:
-                    evidence.setdefault(key, (start, end))
-                cues = stage_found[key]
-                cues.update(sentence_cues)
-                if player is nearest:
-                    clause = next(((a, b) for a, b in clauses if a <= club.start < b), (start, end))
-                    said = {stage for offset, stage in sentence_marks if clause[0] <= offset < clause[1]}
-                    cues.update([f"cs:{stage}" for stage in said])
-                    pair_clauses[key].append(clause)
-                    if "done" in said or "agreed" in said:
-                        settled[player.person].add(club.clubs[0])
+        if people:
+            _read_together(pairs, text, sentence, people, clubs, position, directions, (start, end), sentence_marks)
+        elif last_player is not None:
+            _read_focus(pairs, sentence, last_player, clubs, position, directions, (start, end))
+    return _made(pairs, mentions, players, spans, rule_moves)
+
+
+def _read_back(pairs: _Pairs, sentence: _Sentence, people: list[Mention], clubs: list[Mention], distance: int,
+               directions: Mapping[int, object], span: tuple[int, int]) -> None:
+    """A sentence naming players but no club, shortly after one naming clubs: "Spurs have been busy.
+    They signed X and Y"."""
+    back_stages = [f"bst:{stage}" for stage in sentence.stages]
+    back_cues = [f"bs:{stage}" for stage in sentence.stages]
+    for club in clubs:
+        for player in people:
+            key = (player.person, club.clubs[0])
+            found = pairs.features[key]
+            found.add("back")
+            found.add(f"back:{distance}")
+            p_first, p_last = sentence.spans[player.start]
+            _context("bpb", sentence.tokens[max(0, p_first - _SIDE):p_first][::-1], found)
+            _context("bpa", sentence.tokens[p_last + 1:p_last + 1 + _SIDE], found)
+            found.update(back_stages)
+            pairs.stage_cues[key].update(back_cues)
+            found.add(f"bdir:{_direction_name(directions.get(club.start), player.person)}")
+            pairs.evidence.setdefault(key, span)
+
+
+def _read_focus(pairs: _Pairs, sentence: _Sentence, player: str, clubs: list[Mention], position: str,
+                directions: Mapping[int, object], span: tuple[int, int]) -> None:
+    """A sentence naming clubs but no player: it is about the player in hand ("he", "the 22-year-old")."""
+    focus_cues = [f"fs:{stage}" for stage in sentence.stages]
+    for club in clubs:
+        key = (player, club.clubs[0])
+        found = pairs.features[key]
+        found.add("focus")
+        found.add(f"focus:{position}")
+        c_first, c_last = sentence.spans[club.start]
+        _context("fcb", sentence.tokens[max(0, c_first - _SIDE):c_first][::-1], found)
+        _context("fca", sentence.tokens[c_last + 1:c_last + 1 + _SIDE], found)
+        found.add(f"fdir:{_direction_name(directions.get(club.start), player)}")
+        pairs.stage_cues[key].update(focus_cues)
+        pairs.evidence.setdefault(key, span)
+
+
+def _read_together(pairs: _Pairs, text: str, sentence: _Sentence, people: list[Mention], clubs: list[Mention],
+                   position: str, directions: Mapping[int, object], span: tuple[int, int],
+                   sentence_marks: Sequence[tuple[int, str]]) -> None:
+    """A sentence naming players and clubs: every pair of them, with what stands between and around."""
+    start, end = span
+    clauses = clause_spans(text, start, end)
+    together_features = ("together", f"together:{position}")
+    sentence_cues = [f"es:{stage}" for stage in sentence.stages]
+    for club in clubs:
+        nearest = min(people, key=lambda p: min(abs(p.start - club.end), abs(club.start - p.end)))
+        window = max(start, club.start - 60)
+        # the club is one of the player's past ones: "former Chelsea striker" (the same for every player)
+        past = (any(literal in text[window:club.start] for literal in _FORMER_LITERALS)
+                and _FORMER_BEFORE.search(text, window, club.start) is not None)
+        for player in people:
+            key = (player.person, club.clubs[0])
+            found = pairs.features[key]
+            found.update(together_features)
+            pairs.together[key] += 1
+            pairs.club_players[club.clubs[0]].add(player.person)
+            if player is nearest:
+                found.add("nearest")
+                direction = _direction_name(directions.get(club.start), player.person)
+                found.add(f"dir:{direction}")
+                found.add(f"dir:{direction}&{'pc' if player.start < club.start else 'cp'}")
+                pairs.club_directions[club.clubs[0]].add(direction)
+            else:
+                found.add("not-nearest")
+            _pair_features(sentence, player, club, found)
+            low, high = min(player.start, club.start), max(player.end, club.end)
+            if any(low <= a < high or low < b <= high for a, b in clauses if not (a <= low and high <= b)):
+                found.add("other-clause")  # a clause break between them: "...; Arsenal are prioritising"
+            else:
+                found.add("same-clause")
+            if past:
+                found.add("c-former")
+                pairs.former[key] += 1
+            else:
+                pairs.former[key] -= 100  # named once as his club now: not only his past
+            if key not in pairs.evidence or player is nearest:
+                pairs.evidence.setdefault(key, span)
+            cues = pairs.stage_cues[key]
+            cues.update(sentence_cues)
+            if player is nearest:
+                clause = next(((a, b) for a, b in clauses if a <= club.start < b), span)
+                said = {stage for offset, stage in sentence_marks if clause[0] <= offset < clause[1]}
+                cues.update([f"cs:{stage}" for stage in said])
+                pairs.clauses[key].append(clause)
+                if "done" in said or "agreed" in said:
+                    pairs.settled[player.person].add(club.clubs[0])
+
+
+def _made(pairs: _Pairs, mentions: list[Mention], players: list[Mention], spans: list[tuple[int, int]],
+          rule_moves: Sequence[Move]) -> list[Candidate]:
+    """The candidates, with what the whole article says of each: the rules' moves, counts, ranks,
+    whether the pair opens the article."""
+    player_order = list(dict.fromkeys(m.person for m in players))
+    club_mentions = [m for m in mentions if m.kind == "club"]
+    club_order = list(dict.fromkeys(m.clubs[0] for m in club_mentions))
+    club_ranks = {club: rank for rank, club in enumerate(club_order)}
+    player_ranks = {player: rank for rank, player in enumerate(player_order)}
+    club_counts: dict[str, int] = defaultdict(int)
+    for mention in club_mentions:
+        club_counts[mention.clubs[0]] += 1
+    player_counts: dict[str, int] = defaultdict(int)
+    for mention in players:
+        player_counts[mention.person] += 1
+    lead = {m.person if m.kind == "person" else m.clubs[0] for m in mentions
+            if m.sentence <= 1 and (m.kind == "club" or (m.kind == "person" and m.player))}
+    features = pairs.features
     rules = {(move.player, move.to_club): move for move in rule_moves}
     origins = {move.player: move.from_club for move in rule_moves if move.from_club}
     for (name, team), move in rules.items():
@@ -557,7 +598,7 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
         found.add(_PLAYER_RANKS[_bucket(player_ranks[name], (0, 1, 2, 4))])
         if "rule" not in found:
             found.add("no-rule")
-        found.add(_TOGETHER[_bucket(together[(name, team)], (0, 1, 2, 4))])
+        found.add(_TOGETHER[_bucket(pairs.together[(name, team)], (0, 1, 2, 4))])
         found.add(_PLAYER_RULES[_bucket(rule_count[name], (0, 1, 2, 4))])
         if name in lead:
             found.add("p-lead")
@@ -566,21 +607,21 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
         if team is not None:
             if team in lead:
                 found.add("c-lead")
-            found.add(_CLUB_PLAYERS[_bucket(len(club_players[team]), (0, 1, 2, 4))])
-            found.update([f"c-dir:{direction}" for direction in club_directions[team]])
-        span = evidence.get((name, team)) or _first_sentence_of(name, players, spans)
+            found.add(_CLUB_PLAYERS[_bucket(len(pairs.club_players[team]), (0, 1, 2, 4))])
+            found.update([f"c-dir:{direction}" for direction in pairs.club_directions[team]])
+        span = pairs.evidence.get((name, team)) or _first_sentence_of(name, players, spans)
         rule = rules.get((name, team))
-        cues = stage_found[(name, team)]
-        cues.update([f"ps:{stage}" for stage in player_stages[name]])
+        cues = pairs.stage_cues[(name, team)]
+        cues.update([f"ps:{stage}" for stage in pairs.player_stages[name]])
         cues.add(f"rs:{rule.stage}" if rule else "rs:none")
-        if settled[name] - {team}:
+        if pairs.settled[name] - {team}:
             cues.add("settled-elsewhere")
         if "history" in found:
             cues.add("history")
         if team is None:
             cues.add("to-none")
         made.append(Candidate(name, team, frozenset(found), span, rule, frozenset(cues),
-                              tuple(pair_clauses.get((name, team), ())), former[(name, team)] > 0))
+                              tuple(pairs.clauses.get((name, team), ())), pairs.former[(name, team)] > 0))
     return made
 
 
