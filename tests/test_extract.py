@@ -48,6 +48,11 @@ def test_seed_extracts_exactly(seed_text: str) -> None:
     ("He signed for £500,000 in 2015.", ["£500,000"]),
     ("He earns £100,000-a-week and wants £150,000 per week wages.", []),
     ("The 26-year-old has made 68 appearances in 10 days.", []),
+    ("Their summer spending is now well over £90m after a £25m bid for Tom Brakeley.", ["£25m"]),
+    ("Rovers went under with £400,000 of debt, and the manager took a £2m pay-off.", []),
+    ("They have forked out over £120m on new signings, and paid £30m for Brakeley.", ["£30m"]),
+    ("Both arrive for a combined £14m; the valuation is £5m shy of what Ajax want.", []),
+    ("The striker gave a fan a £2,000 watch and had his £300,000 car impounded.", []),
 ])
 def test_fees_and_non_fees(text: str, fees: list[str]) -> None:
     assert [fee.text for _, fee in find_fees(text)] == fees

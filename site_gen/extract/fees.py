@@ -1,6 +1,8 @@
 """Transfer fees in prose: "£60m", "€45million", "$20 million", "£500,000".
 
-Wages ("£100,000-a-week") are money but not fees, and are left out.
+Wages ("£100,000-a-week") are money but not fees, and are left out; so are a club's spending,
+debts and windfalls, pay-offs and pay cuts, sums for two deals at once, gaps between two sums and
+the price of a car ("summer spending of well over £100m", "a combined £11m", "£10m shy of").
 """
 
 from __future__ import annotations
@@ -28,6 +30,15 @@ _PAY_WORDS = ("wage", "salary", "pay packet", "pay rise")
 # ... and so is money just after one of these words.
 _WAGE_WORDS_BEFORE = frozenset({"wage", "wages", "salary", "earning", "earns", "earn"})
 _FILLERS = frozenset({"of", "around", "about", "some", "roughly", "reported"})
+#: Words right after money that make it no fee: "£500,000 of debt", "a £3m pay-off", "£150m on new signings".
+_NOT_A_FEE_AFTER = re.compile(
+    r"\s*(?:\(\S+\)\s*)?(?:of debts?|in debts?|debts?\b|pay cut|pay-?off|windfall|watch\b|car\b|house\b|"
+    r"(?:on|in) (?:new |summer |january )?(?:signings|players|reinforc|revamp|strengthen|transfers\b|fees\b)|"
+    r"revamping|reinforcing|strengthening|in savings|shy of|less than|more than|(?:he|she) earned)", re.I)
+#: Words right before it that do: "summer spending of well over £100m", "a combined £11m", "savings of £180m".
+_NOT_A_FEE_BEFORE = re.compile(
+    r"(?:spending|net spend|combined|savings|debts?|outlay|budget|earned|earns|earning)\s+(?:of\s+|to\s+|at\s+)?"
+    r"(?:(?:well|just|comfortably)\s+)?(?:over|around|about|north of|more than|some|nearly|almost|up to)?\s*$", re.I)
 
 
 def _is_wage(text: str, start: int, end: int) -> bool:
@@ -49,7 +60,9 @@ def find_fees(text: str) -> list[tuple[int, Fee]]:
     else:  # most texts write fees with a symbol: str.find finds those far faster than a regex scan
         found = (_SYMBOL_ONLY.match(text, at) for at in _symbol_positions(text))
         matches = [match for match in found if match]
-    return [(match.start(), _to_fee(match)) for match in matches if not _is_wage(text, match.start(), match.end())]
+    return [(match.start(), _to_fee(match)) for match in matches if not _is_wage(text, match.start(), match.end())
+            and not _NOT_A_FEE_AFTER.match(text, match.end(), match.end() + 40)
+            and not _NOT_A_FEE_BEFORE.search(text, max(0, match.start() - 40), match.start())]
 
 
 def _symbol_positions(text: str) -> list[int]:
