@@ -37,7 +37,8 @@ _NOT_A_FEE_AFTER = re.compile(
     r"revamping|reinforcing|strengthening|in savings|shy of|less than|more than|(?:he|she) earned)", re.I)
 #: Words right before it that do: "summer spending of well over £100m", "a combined £11m", "savings of £180m".
 _NOT_A_FEE_BEFORE = re.compile(
-    r"(?:spending|net spend|combined|savings|debts?|outlay|budget|earned|earns|earning)\s+(?:of\s+|to\s+|at\s+)?"
+    r"(?:spending|net spend|combined|savings|debts?|outlay|budget|earned|earns|earning)\s+"
+    r"(?:(?:of|to|at|is|was|has|have|now|gone|risen|rose|reached|stands)\s+){0,3}"
     r"(?:(?:well|just|comfortably)\s+)?(?:over|around|about|north of|more than|some|nearly|almost|up to)?\s*$", re.I)
 
 
