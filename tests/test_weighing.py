@@ -19,8 +19,7 @@ DATE = dt.date(2024, 7, 1)
 
 def _candidates(text: str):  # type: ignore[no-untyped-def]
     reading = read_article(text, DATE)
-    return reading, candidates(reading.text, reading.spans, reading.mentions, reading.rule_moves,
-                               reading.directions, DATE.year)
+    return reading, candidates(reading, DATE.year)
 
 
 def _model(destination: dict[str, float], publish_at: float = 0.5, stages: dict[str, dict[str, float]] | None = None,
@@ -54,8 +53,7 @@ def test_the_threshold_splits_published_from_held() -> None:
     reading, _ = _candidates(text)
 
     def weighed(publish_at: float):  # type: ignore[no-untyped-def]
-        return weigh(reading.text, reading.spans, reading.mentions, reading.rule_moves, reading.directions,
-                     reading.fees, DATE.year, _model({"rule": 3.0, "no-rule": -3.0}, publish_at))
+        return weigh(reading, DATE.year, _model({"rule": 3.0, "no-rule": -3.0}, publish_at))
 
     sure, unsure = weighed(0.5), weighed(0.999)
     assert [(m.player, m.to_club) for m in sure.published] == [("Tomas Varenne", "Brentford")]

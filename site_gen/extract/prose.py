@@ -28,8 +28,7 @@ def extract(body: str, date: dt.date | None = None, gazetteer: Gazetteer | None 
     """Everything the prose of one article says: title, players, clubs, moves, fees, source, tags."""
     reading = read_article(body, date, gazetteer)
     text, mentions, players = reading.text, reading.mentions, reading.players
-    weighed = weigh(text, reading.spans, mentions, reading.rule_moves, reading.directions, reading.fees,
-                    date.year if date else None, model)
+    weighed = weigh(reading, date.year if date else None, model)
     return Extraction(
         title=make_title(body, players=players, moves=weighed.published or reading.rule_moves),
         players=tuple(players),

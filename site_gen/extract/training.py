@@ -99,8 +99,7 @@ def examples(folder: Path, naming: Naming) -> list[Example]:
         date = dt.date.fromisoformat(match.group(1)) if match else None
         body = raw[match.end():] if match else raw
         reading = read_article(body, date, gaz)
-        for candidate in candidates(reading.text, reading.spans, reading.mentions, reading.rule_moves,
-                                    reading.directions, date.year if date else None):
+        for candidate in candidates(reading, date.year if date else None):
             his = [m for m in truth["moves"] if _same_player(candidate.player, m["player"], naming)]
             to_key = naming.club_key(candidate.club) if candidate.club else ""
             matching = [m for m in his if (naming.club_key(m["to"]) if m.get("to") else "") == to_key]
@@ -205,28 +204,31 @@ def out_of_fold(data: list[Example], strength: float, naming: Naming, folds: int
                 extra: Sequence[Example] = ()) -> list[Judged]:
     """Every candidate weighed by models trained on the other folds' articles, then calibrated by a
     calibration fitted on the other folds' weighings."""
-    articles = sorted({e.article for e in data})
-    fold_of = {name: index % folds for index, name in enumerate(articles)}
+    fold_of = _folds(data, folds)
     judged = out_of_fold_raw(data, strength, naming, folds, extra)
     calibrated: list[Judged] = []
-    for fold in range(folds):
-        calibration = fit_calibration([j for j in judged if fold_of[j.article] != fold])
+    for part in range(folds):
+        calibration = fit_calibration([j for j in judged if fold_of[j.article] != part])
         for item in judged:
-            if fold_of[item.article] == fold:
+            if fold_of[item.article] == part:
                 calibrated.append(dataclasses.replace(item, weighed=_calibrated(item.weighed, calibration)))
     return calibrated
+
+
+def _folds(data: Sequence[Example], folds: int) -> dict[str, int]:
+    """Each article's fold: whole articles go to one fold, so no article is scored by a model it trained."""
+    return {name: index % folds for index, name in enumerate(sorted({e.article for e in data}))}
 
 
 def out_of_fold_raw(data: list[Example], strength: float, naming: Naming, folds: int = 5,
                     extra: Sequence[Example] = ()) -> list[Judged]:
     """Every candidate weighed by models trained on the other folds' articles (and `extra`, which is
     only ever trained on), with no calibration."""
-    articles = sorted({e.article for e in data})
-    fold_of = {name: index % folds for index, name in enumerate(articles)}
+    fold_of = _folds(data, folds)
     judged: list[Judged] = []
-    for fold in range(folds):
-        model = fit_model([e for e in data if fold_of[e.article] != fold] + list(extra), strength)
-        judged += judge([e for e in data if fold_of[e.article] == fold], model, naming)
+    for part in range(folds):
+        model = fit_model([e for e in data if fold_of[e.article] != part] + list(extra), strength)
+        judged += judge([e for e in data if fold_of[e.article] == part], model, naming)
     return judged
 
 

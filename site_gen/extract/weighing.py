@@ -25,6 +25,7 @@ from importlib import resources
 from typing import Iterable, Mapping, Sequence
 
 from site_gen.extract.mentions import Mention
+from site_gen.extract.reading import Reading
 from site_gen.extract.records import Fee, Move
 from site_gen.extract.stages import clause_spans, furthest, marks, text_marks
 
@@ -413,10 +414,10 @@ class _Pairs:
     club_directions: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
-def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention], rule_moves: Sequence[Move],
-               directions: Mapping[int, object], year: int | None) -> list[Candidate]:
+def candidates(reading: Reading, year: int | None) -> list[Candidate]:
     """Every (player, club) pair named in one sentence, every pair the rules read, and the rules'
     departures with no destination, each with its features."""
+    text, spans, mentions, directions = reading.text, reading.spans, reading.mentions, reading.directions
     players = [m for m in mentions if m.kind == "person" and m.player]
     if not players:
         return []
@@ -457,7 +458,7 @@ def candidates(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
             _read_together(pairs, text, sentence, people, clubs, position, directions, (start, end), sentence_marks)
         elif last_player is not None:
             _read_focus(pairs, sentence, last_player, clubs, position, directions, (start, end))
-    return _made(pairs, mentions, players, spans, rule_moves)
+    return _made(pairs, mentions, players, spans, reading.rule_moves)
 
 
 def _read_back(pairs: _Pairs, sentence: _Sentence, people: list[Mention], clubs: list[Mention], distance: int,
@@ -744,15 +745,13 @@ def weigh_candidates(found: Sequence[Candidate], model: MoveModel) -> list[Weigh
     return weighed
 
 
-def weigh(text: str, spans: list[tuple[int, int]], mentions: list[Mention], rule_moves: Sequence[Move],
-          directions: Mapping[int, object], fees: list[tuple[int, Fee]], year: int | None,
-          model: MoveModel | None = None) -> WeighedMoves:
+def weigh(reading: Reading, year: int | None, model: MoveModel | None = None) -> WeighedMoves:
     """The article's moves with their confidence and evidence, split at the publishing threshold."""
     model = model or load_move_model()
     if model is None:
-        return WeighedMoves(published=tuple(rule_moves))
-    kept = [item for item in weigh_candidates(candidates(text, spans, mentions, rule_moves, directions, year), model)
-            if item.confidence >= model.review_at]
+        return WeighedMoves(published=tuple(reading.rule_moves))
+    text, fees = reading.text, reading.fees
+    kept = [item for item in weigh_candidates(candidates(reading, year), model) if item.confidence >= model.review_at]
     stages = []
     for item in kept:
         candidate = item.candidate
@@ -770,7 +769,7 @@ def weigh(text: str, spans: list[tuple[int, int]], mentions: list[Mention], rule
         move = Move(candidate.player, item.origin, candidate.club, fee, stage, round(item.confidence, 3),
                     " ".join(text[start:end].split()))
         (published if item.confidence >= model.publish_at else held).append(move)
-    order = {(m.player, m.to_club): i for i, m in enumerate(rule_moves)}
+    order = {(m.player, m.to_club): i for i, m in enumerate(reading.rule_moves)}
     published.sort(key=lambda m: (order.get((m.player, m.to_club), len(order)), -m.confidence))
     held.sort(key=lambda m: -m.confidence)
     return WeighedMoves(tuple(published), tuple(held))
