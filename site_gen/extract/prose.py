@@ -13,7 +13,6 @@ from typing import Iterable, Sequence
 
 from site_gen.extract.credits import find_source
 from site_gen.extract.gazetteer import Gazetteer
-from site_gen.extract.mentions import Mention
 from site_gen.extract.records import Affiliation, Extraction, Fee, Move
 from site_gen.extract.reading import read_article
 from site_gen.extract.weighing import MoveModel, weigh
@@ -36,7 +35,7 @@ def extract(body: str, date: dt.date | None = None, gazetteer: Gazetteer | None 
         moves=weighed.published,
         held_moves=weighed.held,
         fees=tuple(_unique_fees(fee for _, fee in reading.fees)),
-        source=_find_source(text, mentions),
+        source=find_source(text, mentions),
         tags=infer_tags(text, date),
         staff=tuple(dict.fromkeys(m.person for m in mentions if m.staff)),
         affiliations=tuple(Affiliation(player, club) for player, club in reading.origins.items()),
@@ -115,11 +114,3 @@ def _unique_fees(fees: Iterable[Fee]) -> list[Fee]:
     for fee in fees:
         seen.setdefault(fee.text, fee)
     return list(seen.values())
-
-
-def _find_source(text: str, mentions: list[Mention]) -> str | None:
-    """The outlet (or, failing one, reporter) credited with the story; see `credits.find_source`."""
-    return find_source(text, mentions)
-
-
-

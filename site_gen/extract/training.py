@@ -15,7 +15,6 @@ import argparse
 import datetime as dt
 import importlib.util
 import json
-import math
 import dataclasses
 import re
 import sys
@@ -27,7 +26,7 @@ from typing import Callable, Sequence
 from site_gen.extract.gazetteer import fold, load_gazetteer
 from site_gen.extract.reading import read_article
 from site_gen.extract.records import STAGES
-from site_gen.extract.weighing import Candidate, LogisticWeights, MoveModel, Weighed, candidates, rivals_off, stage_features, weigh_candidates
+from site_gen.extract.weighing import Candidate, LogisticWeights, MoveModel, Weighed, calibrated, candidates, rivals_off, stage_features, weigh_candidates
 
 _RAW = re.compile(r"^\s*date\s+(\d{4}-\d\d-\d\d)\s?", re.S)
 #: The stage model is regularised less than the pair models (it has fewer, denser features).
@@ -114,45 +113,40 @@ def examples(folder: Path, naming: Naming) -> list[Example]:
     return made
 
 
-def _fit(train: Sequence[Example], label: Callable[[Example], bool], strength: float) -> LogisticWeights:
-    """A logistic model of `label` over the candidates' features (features seen once are left out)."""
+def _logistic(rows: Sequence[frozenset[str]], labels: Sequence[object], strength: float, seen: int
+              ) -> dict[str, LogisticWeights]:
+    """Logistic regression over sets of feature names (names in fewer than `seen` rows left out): the
+    weights by label, whose highest score wins (two labels: the first's are all nought)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     counts: dict[str, int] = {}
-    for example in train:
-        for feature in example.candidate.features:
+    for row in rows:
+        for feature in row:
             counts[feature] = counts.get(feature, 0) + 1
     vectorizer = DictVectorizer()
-    matrix = vectorizer.fit_transform([{f: 1 for f in e.candidate.features if counts[f] >= 2} for e in train])
+    matrix = vectorizer.fit_transform([{f: 1 for f in row if counts[f] >= seen} for row in rows])
     model = LogisticRegression(C=strength, max_iter=3000)
-    model.fit(matrix, [label(e) for e in train])
-    return LogisticWeights(
-        weights={name: round(float(w), 5) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0])
-                 if abs(w) > 1e-4},
-        bias=round(float(model.intercept_[0]), 5))
+    model.fit(matrix, labels)
+    names = vectorizer.get_feature_names_out()
+    classes = [str(label) for label in model.classes_]
+    found = {label: LogisticWeights(
+        weights={name: round(float(w), 5) for name, w in zip(names, model.coef_[row]) if abs(w) > 1e-4},
+        bias=round(float(model.intercept_[row]), 5)) for row, label in enumerate(classes[-len(model.coef_):])}
+    return {classes[0]: LogisticWeights({}, 0.0), **found} if len(classes) == 2 else found
+
+
+def _fit(train: Sequence[Example], label: Callable[[Example], bool], strength: float) -> LogisticWeights:
+    """A logistic model of `label` over the candidates' features (features seen once are left out)."""
+    return _logistic([e.candidate.features for e in train], [label(e) for e in train], strength, 2)["True"]
 
 
 def fit_stages(train: Sequence[Example], strength: float) -> dict[str, LogisticWeights]:
     """One softmax model of the annotated stage over the stage features of the moves found."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
     moves = [e for e in train if e.stage in STAGES]
     if len({e.stage for e in moves}) < 2:
         return {}  # nothing to tell apart: the rules' stages stand
-    counts: dict[str, int] = {}
-    for example in moves:
-        for feature in example.stage_features:
-            counts[feature] = counts.get(feature, 0) + 1
-    vectorizer = DictVectorizer()
-    matrix = vectorizer.fit_transform([{f: 1 for f in e.stage_features if counts[f] >= 4} for e in moves])
-    model = LogisticRegression(C=strength, max_iter=3000)
-    model.fit(matrix, [e.stage for e in moves])
-    names = vectorizer.get_feature_names_out()
-    return {str(stage): LogisticWeights(
-        weights={name: round(float(w), 5) for name, w in zip(names, model.coef_[row]) if abs(w) > 1e-4},
-        bias=round(float(model.intercept_[row]), 5)) for row, stage in enumerate(model.classes_)}
+    return _logistic([e.stage_features for e in moves], [e.stage for e in moves], strength, 4)
 
 
 def fit_model(train: Sequence[Example], strength: float, publish_at: float = 0.5, review_at: float = 0.2
@@ -243,8 +237,7 @@ def fit_calibration(judged: Sequence[Judged]) -> tuple[float, ...]:
 
 def _calibrated(item: Weighed, calibration: tuple[float, ...]) -> Weighed:
     *weights, bias = calibration
-    score = bias + sum(w * x for w, x in zip(weights, item.signals()))
-    return dataclasses.replace(item, confidence=1 / (1 + math.exp(-score)))
+    return dataclasses.replace(item, confidence=calibrated(item, weights, bias))
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,8 @@ every pair of a player and a club the article names together and weighs what sur
 (the words between and around, their order and distance, the sentence's stage and history
 cues, whether the pair opens the article) together with the rules' own reading. Its weights
 (`data/move_model.json`) are learned from hand-annotated published articles by
-`site_gen.extract.training`; each move gets the model's probability as its confidence, and
-only moves at or above the model's publishing threshold are published.
+`site_gen.extract.training`; each move's confidence is the calibrated chance that it is right,
+and only moves at or above the model's publishing threshold are published.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ _DONE_SAID = re.compile(
     r"deals? for .{1,60}? (?:have|has) (?:already )?been (?:completed|done|finalised)|(?:his|her) (?:\S+ )?move to|"
     r"(?:has|have) left .{1,40}? to join|(?:has|have|had) (?:already |now |also |just )?(?:signed|landed|secured|"
     r"snapped up|brought in)|after (?:also )?(?:signing|landing|securing|bringing in|snapping up)|"
-    r"snapp(?:ed|ing) up|link(?:ed|s) up with|swapped \S+(?: \S+){0,2} for|signed (?:a|his|her) (?:deal|contract) "
+    r"snapp(?:ed|ing) up|swapped \S+(?: \S+){0,2} for|signed (?:a|his|her) (?:deal|contract) "
     r"(?:with|at)|ceded to|deals? (?:were|was|have been|has been|had been) (?:completed|finalised|sealed)|"
     r"through the doors?|secured (?:their|his|its) (?:man|target|signature)|cost \S+ (?:£|€|\$))\b", re.I)
 #: Stage features that are cues read in the text (sentence, clause, player, rules, evidence, focus, back).
@@ -72,13 +72,6 @@ class LogisticWeights:
 
     weights: Mapping[str, float]
     bias: float
-
-    def score(self, features: Iterable[str]) -> float:
-        weights = self.weights
-        return self.bias + sum(weights.get(feature, 0.0) for feature in features)
-
-    def probability(self, features: Iterable[str]) -> float:
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.score(features)))))
 
 
 def _table(models: Sequence[LogisticWeights]) -> dict[str, tuple[float, ...]]:
@@ -165,15 +158,14 @@ def load_move_model() -> MoveModel | None:
 
 def model_from_json(raw: Mapping[str, object]) -> MoveModel:
     """A model from its JSON form (as `site_gen.extract.training` writes it)."""
-    def part(name: str) -> LogisticWeights:
-        value = raw[name]
+    def weights(value: object) -> LogisticWeights:
         assert isinstance(value, dict)
         return LogisticWeights(weights=value["weights"], bias=float(value["bias"]))
     stages = raw.get("stages") or {}
     assert isinstance(stages, dict)
-    return MoveModel(destination=part("destination"), origin=part("origin"), publish_at=float(raw["publish_at"]),  # type: ignore[arg-type]
-                     stages={stage: LogisticWeights(weights=value["weights"], bias=float(value["bias"]))
-                             for stage, value in stages.items()},
+    return MoveModel(destination=weights(raw["destination"]), origin=weights(raw["origin"]),
+                     publish_at=float(raw["publish_at"]),  # type: ignore[arg-type]
+                     stages={stage: weights(value) for stage, value in stages.items()},
                      review_at=float(raw["review_at"]), origin_at=float(raw["origin_at"]),  # type: ignore[arg-type]
                      calibration=tuple(raw.get("calibration", ())))  # type: ignore[arg-type]
 
@@ -212,8 +204,6 @@ class _Sentence:
 
     tokens: list[str]
     stages: frozenset[str]
-    history: bool
-    other_year: bool
     #: token indexes of each mention's first and last token, by mention start offset
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)
     #: the pair features that depend on one club or player mention alone, by its start offset: a sentence
@@ -299,13 +289,13 @@ def _read_sentence(text: str, start: int, end: int, mentions: list[Mention], yea
     history = _says_history(raw, lowered)
     # a year before this one ("in 2019"); the test for "19"/"20" spares the regex most sentences
     other_year = bool(year and ("19" in raw or "20" in raw)
-                      and any(y < year - 0 and y != year for y in map(int, _YEARS.findall(raw))))
+                      and any(y < year for y in map(int, _YEARS.findall(raw))))
     common = {f"st:{stage}" for stage in stages}
     if history:
         common.add("history")
     if other_year:
         common.add("past-year")
-    return _Sentence(tokens, stages, history, other_year, spans, {}, {}, frozenset(common))
+    return _Sentence(tokens, stages, spans, {}, {}, frozenset(common))
 
 
 def _context(prefix: str, words: list[str], out: set[str]) -> None:
@@ -703,6 +693,11 @@ class Weighed:
                 float(self.top_destination), float("p-lead" in features), float("pair-lead" in features))
 
 
+def calibrated(item: Weighed, weights: Sequence[float], bias: float) -> float:
+    """The chance the move is right, from its signals and the calibration's weights and bias."""
+    return _sigmoid(bias + sum(map(operator.mul, weights, item.signals())))
+
+
 def _logit(probability: float) -> float:
     probability = min(max(probability, 1e-4), 1 - 1e-4)
     return math.log(probability / (1 - probability))
@@ -738,9 +733,8 @@ def weigh_candidates(found: Sequence[Candidate], model: MoveModel) -> list[Weigh
         item = Weighed(candidate, destination, club_is_origin.get((candidate.player, candidate.club or ""), 0.0),
                        origin, sure, destination * sure, destination >= best_destination[candidate.player])
         if calibration:
-            confidence = _sigmoid(bias + sum(map(operator.mul, calibration, item.signals())))
             item = Weighed(item.candidate, item.destination, item.club_is_origin, item.origin, item.origin_confidence,
-                           confidence, item.top_destination)  # (dataclasses.replace is far slower)
+                           calibrated(item, calibration, bias), item.top_destination)  # (replace() is far slower)
         weighed.append(item)
     return weighed
 
