@@ -43,9 +43,9 @@ class Applied:
 
 def review(articles: Sequence[Article], transfers: Sequence[Transfer] = (),
            corrections: Corrections | None = None, outcome_months: int = 12) -> list[Doubt]:
-    """The doubtful fields of every article, read as the build reads the archive: held moves
-    first, then by calibrated confidence, lowest first. Moves whose outcomes the archive
-    contradicts and cannot settle (which the site shows without a verdict) are among them."""
+    """The doubtful fields of every article, read as the build reads the archive: what the site
+    shows, by calibrated confidence, lowest first, then the held moves, likeliest first. Moves whose
+    outcomes the archive contradicts and cannot settle (shown without a verdict) are among them."""
     archive = read_archive(articles, transfers, corrections)
     records = [record for item in archive.items if isinstance(record := archive.reading.apply(item), Article)]
     unsettled = [Doubt(u.file, "moves", move_text(u.move), f"no verdict: {u.reason}",

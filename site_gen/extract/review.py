@@ -4,10 +4,10 @@ The extractor cannot be right every time, and an archive of thousands of article
 check by hand. First comes what the site shows: every published move by its calibrated confidence,
 lowest first (its doubt is one less its confidence), each with the sentence it was read from. Then
 the moves held back from the site (read with too little confidence to publish), likeliest first.
-Read together with the archive-wide pass, some records stand out too: a move to no club, an origin the article never gave, a name the
-archive spells another way, a person who is a manager in one article and a player in the next.
-Each is a `Doubt` with a confidence between 0 and 1. (A report credited to no outlet is no doubt:
-many are not.)
+Read together with the archive-wide pass, some records stand out too: a move to no club, an
+origin the article never gave, a name the archive spells another way, a person who is a manager
+in one article and a player in the next. Each is a `Doubt` with a confidence between 0 and 1. (A
+report credited to no outlet is no doubt: many are not.)
 """
 
 from __future__ import annotations
