@@ -289,7 +289,8 @@ def edited_pages_first(config: SiteConfig, cache: BuildCache, kept: KeptPlan, pa
                 or (article.date, article.slug) != (last.record.date, last.record.slug):  # its address is its own
             return 0
         if cache.archive_pass is not None:  # names, roles and origins as the last pass read the archive
-            read = cache.archive_pass.reading.apply(DatedRecord(name, article.date, article, article.editor_fields))
+            fixed = frozenset(article.editor_fields)
+            read = cache.archive_pass.reading.apply(DatedRecord(name, article.date, article, fixed))
             article = read if isinstance(read, Article) else article
         pages.append(article_page(maker, article, record.digest))
     renderer = Renderer(config, config.search and bool(maker.index.articles), cache.folder)

@@ -13,7 +13,7 @@ from site_gen.output.theme import DEFAULT_THEME
 
 _PACKAGE = Path(__file__).resolve().parent
 #: Bumped when the cache's layout changes, so older caches are ignored.
-_FORMAT = 7
+_FORMAT = 8
 
 
 def fingerprint(value: Any) -> bytes:

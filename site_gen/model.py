@@ -50,7 +50,8 @@ class Article(Extraction):
     #: whether an editor chose the slug (front matter), so a clash is reported rather than resolved
     explicit_slug: bool = False
     #: record fields an editor set (front matter, corrections.yaml): the archive-wide pass leaves them be
-    editor_fields: frozenset[str] = frozenset()
+    #: (a sorted tuple, not a set: a record's digest must not hang on a process's string hashing)
+    editor_fields: tuple[str, ...] = ()
     #: the body's opening words, spaces folded: what a summary quotes. A build sets bodies aside
     #: once read (`body` is then ""), and its article pages read them again from the files
     lead: str = ""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import random
 import shutil
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -347,3 +349,18 @@ def _apply(config: SiteConfig, edit: str, chance: random.Random) -> None:
     elif edit == "corrections":
         (config.source_dir / "corrections.yaml").write_text(
             f"player_names: {{Wesley Hoedt: Wes Hoedt {chance.randrange(9)}}}\n", encoding="utf-8")
+
+
+def test_a_record_digest_does_not_hang_on_the_process(tmp_path: Path) -> None:
+    """Records are digested in worker processes and again in the main one: the digest of a curated
+    article (front matter setting players and moves) is the same whatever a process's string hashing."""
+    source = tmp_path / "001_a.md"
+    source.write_text("---\ndate: 2024-07-01\ntitle: Fulham bid for Joel Marsden\nplayers: [Joel Marsden]\n"
+                      "moves:\n  - {player: Joel Marsden, from: Leeds United, to: Fulham, stage: bid}\n---\n"
+                      "Fulham have bid for Joel Marsden.\n", encoding="utf-8")
+    script = ("import sys; from pathlib import Path; from site_gen.content.load import load_source; "
+              "from site_gen.content.infer import make_article; from site_gen.model import shown_digest; "
+              "print(shown_digest(make_article(load_source(Path(sys.argv[1])))))")
+    digests = {subprocess.run([sys.executable, "-c", script, str(source)], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip() for seed in range(6)}
+    assert len(digests) == 1 and len(digests.pop()) == 32

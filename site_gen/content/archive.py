@@ -57,7 +57,7 @@ def read_archive(articles: Sequence[Article], transfers: Sequence[Transfer] = ()
     """Read the articles together: the table's transfers add to what they say of players' clubs,
     and the spellings `corrections.yaml` chooses are fixed. `remembered` is the last build's pass,
     used again if it read the same."""
-    items = tuple(DatedRecord(article.path.name, article.date, article, article.editor_fields)
+    items = tuple(DatedRecord(article.path.name, article.date, article, frozenset(article.editor_fields))
                   for article in articles)
     news: list[ClubNews] = []
     for transfer in transfers:

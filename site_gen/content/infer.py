@@ -68,7 +68,7 @@ def make_article(source: SourceText, gazetteer: Gazetteer | None = None,
         staff=inferred.staff,
         affiliations=tuple(replace(link, player=fixed[0]) for link in inferred.affiliations
                            if (fixed := fixes.fix_players((link.player,)))),
-        editor_fields=frozenset(front) & EDITOR_FIELDS,
+        editor_fields=tuple(sorted(EDITOR_FIELDS.intersection(front))),
     )
 
 
