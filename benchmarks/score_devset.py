@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import importlib.util
 import io
 import json
@@ -59,10 +60,7 @@ _MOVE_ROW = re.compile(r"^(?P<player>[^:]+): (?P<from>.*?) → (?P<to>.*?) \((?P
 def review_finds_errors(devset: Path, part: str) -> None:
     """Where `site-gen review` puts the published moves that are wrong: the share of them in the
     first fifth of its rows (the review is there to find them fast)."""
-    spec = importlib.util.spec_from_file_location("devset_score", devset / "score.py")
-    assert spec is not None and spec.loader is not None
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
+    scorer = _load_scorer(devset)
     truth = {}
     for line in (devset / part / "truth.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -102,6 +100,45 @@ def review_finds_errors(devset: Path, part: str) -> None:
           f"{early} of the wrong ones ({early / max(1, len(wrong_at)):.0%}) in the first fifth of the rows")
 
 
+def unseen_outlets(devset: Path, part: str) -> None:
+    """Source accuracy with every outlet the part's annotation credits struck from the gazetteer: how the
+    credit finder does on outlets it has never heard of, as a further real archive will name some."""
+    import datetime as dt
+
+    from site_gen.extract import extract, load_gazetteer
+
+    scorer = _load_scorer(devset)
+    truth = [json.loads(line) for line in (devset / part / "truth.jsonl").read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    credited = {scorer.outlet_key(record["source"]) for record in truth if record.get("source")}
+    known = load_gazetteer()
+    blind = dataclasses.replace(
+        known, outlets={form: name for form, name in known.outlets.items() if scorer.outlet_key(name) not in credited},
+        lower_outlets={form: name for form, name in known.lower_outlets.items()
+                       if scorer.outlet_key(name) not in credited})
+    right = asked = invented = 0
+    for record in truth:
+        raw = (devset / part / "articles" / record["file"]).read_text(encoding="utf-8")
+        dated = re.match(r"\s*date (\d{4}-\d\d-\d\d)\s?", raw)
+        body, date = (raw[dated.end():], dt.date.fromisoformat(dated.group(1))) if dated else (raw, None)
+        found = extract(body, date, blind).source
+        if record.get("source"):
+            asked += 1
+            right += scorer.outlet_key(found) == scorer.outlet_key(record["source"])
+        elif found:
+            invented += 1
+    print(f"-- source with the {len(credited)} outlets credited struck from the gazetteer: "
+          f"accuracy {right / max(1, asked):.3f} ({right}/{asked}); a source given where none is credited: {invented}")
+
+
+def _load_scorer(devset: Path):  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("devset_score", devset / "score.py")
+    assert spec is not None and spec.loader is not None
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    return scorer
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--devset", type=Path, default=DEFAULT_DEVSET)
@@ -119,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     for part in args.parts:
         score_part(args.devset, part, args.misses and part == "tune")
         review_finds_errors(args.devset, part)
+        unseen_outlets(args.devset, part)
     return 0
 
 

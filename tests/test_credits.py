@@ -38,6 +38,15 @@ from site_gen.urls import slugify
     ("CalcioNews, Calciomercato.com and Tuttosport are all saying Milan want Joel Marsden.", "CalcioNews"),
     # an outlet the gazetteer does not know, named as one
     ("If Turkish news outlet Gunes is to be believed, Celtic have agreed a fee for Joel Marsden.", "Gunes"),
+    # outlets no table knows, credited as only outlets are (invented names)
+    ("Burnley want Joel Marsden, according to Gazeta Norte.", "Gazeta Norte"),
+    ("According to O Vigia, Porto have rejected a bid for Joel Marsden.", "O Vigia"),
+    ("The Evening Bugle report that Burnley want Joel Marsden.", "Evening Bugle"),
+    ("Leeds made an offer on Tuesday. The Courier understands Burnley want Joel Marsden.", "Courier"),
+    ("Burnley are watching him, and the Clarion has been led to believe a deal is close for Joel Marsden.",
+     "Clarion"),
+    ("As Kickblatt revealed last week, Burnley want Joel Marsden.", "Kickblatt"),
+    ("Burnley want Joel Marsden. Sportsblad reported that Leeds were keen too.", "Sportsblad"),
     # an outlet credited comes before a reporter credited; a reporter only when no outlet is
     ("Jo Frame reports Burnley want Joel Marsden, and Marca says Leeds do too.", "Marca"),
     ("Burnley want Joel Marsden, according to journalist Jo Frame.", "Jo Frame"),
@@ -65,6 +74,11 @@ def test_the_outlet_credited_is_the_source(text: str, source: str) -> None:
     # a club's own announcement, a manager revealing his plans, a report from nobody named
     "Burnley have confirmed the signing of Joel Marsden on their official website.",
     "Sam Kerr has revealed Burnley want Joel Marsden, according to reports.",
+    # a person's words, or words that only look like a credit
+    "Dan Holt claimed Burnley want Joel Marsden.",
+    "Sam Kerr has revealed Burnley are in talks for Joel Marsden.",
+    "Early reports suggested Burnley want Joel Marsden. Further reports claim Leeds do too.",
+    "According to Joel Marsden's agent, Burnley have made an offer.",
 ])
 def test_no_outlet_credited_no_source(text: str) -> None:
     assert extract(text).source is None
@@ -108,6 +122,11 @@ def test_outlet_names_are_whole() -> None:
     ("Signing Marsden would be a coup for Burnley, who also like Tom Adeyemi.", ("Marsden", "Tom Adeyemi")),
     ("Like Marsden, Tom Adeyemi is wanted by Burnley.", ("Marsden", "Tom Adeyemi")),
     ("Outs: Joel Marsden Burnley £2m; Tom Adeyemi Leeds (loan)", ("Joel Marsden", "Tom Adeyemi")),
+    # an outlet no table knows, or its writer, credited with the news
+    ("According to O Vigia, Porto have bid for Joel Marsden.", ("Joel Marsden",)),
+    ("Tom Adeyemi understands that Porto have bid for Joel Marsden.", ("Joel Marsden",)),
+    ("According to the Courier's Jo Frame, Porto have bid for Joel Marsden.", ("Joel Marsden",)),
+    ("Regional newspaper Gazeta Norte says Porto have bid for Joel Marsden.", ("Joel Marsden",)),
 ])
 def test_people_named_in_a_media_or_other_role_are_not_players(text: str, players: tuple[str, ...]) -> None:
     assert extract(text).players == players

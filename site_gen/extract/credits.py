@@ -68,12 +68,17 @@ _HANDLE_CREDIT = re.compile(r"(?:\bsource|\bvia|\bper|\bh/t|according to)\s*:?\s
 
 def find_source(text: str, mentions: list[Mention]) -> str | None:
     """The first outlet credited anywhere in the body, else the first reporter credited, else none."""
+    unknown = _unknown_outlet(text, mentions)
     for index, mention in enumerate(mentions):
+        if unknown is not None and unknown[0] < mention.start:
+            return unknown[1]
         if mention.kind == "outlet" and _credits_outlet(text, mentions, index):
             return _outlet_name(mention.text, mentions)
         if mention.kind == "person" and _DESCRIPTOR.search(text[max(0, mention.start - 40):mention.start]) \
                 and mention.start and text[mention.start - 1] == " ":
             return text[mention.start:mention.end]  # an outlet not in the gazetteer, named as one
+    if unknown is not None:
+        return unknown[1]
     for mention in mentions:
         if mention.kind == "person" and not mention.player and mention.person.count(" ") >= 1 \
                 and _credits_reporter(text, mention):
@@ -82,6 +87,70 @@ def find_source(text: str, mentions: list[Mention]) -> str | None:
         name = _handle_name(handle.group(1))
         if name:
             return name
+    return None
+
+
+#: A run of capitalised words that may name an outlet: "Marca", "O Jogo", "L'Equipe", "Corriere dello Sport",
+#: "Yorkshire Evening Post", "BILD", "Calciomercato.com"; small joining words only inside the run.
+_WORD = r"(?:[A-Z](?:[\w&-]|['’](?=[A-Z])|\.(?=[a-z]{2,3}\b))*)"
+_RUN = rf"(?:{_WORD}(?: (?:(?:de|del|della|dello|di|da|do|la|le|el|of|y) )?{_WORD}){{0,4}})"
+#: An outlet the gazetteer does not know, named where only an outlet (or a reporter) stands: "according to
+#: Marca", "Portuguese newspaper Record", "O Jogo reports", "the Star has been led to believe", "told
+#: Globo Esporte" ...
+_CREDITED_UNKNOWN = re.compile(
+    r"\b(?:[Aa]ccording to|[Rr]eported by|[Rr]evealed by|[Ee]xclusive from|[Rr]eports? (?:in|from|by)|"
+    r"(?:newspaper|outlet|daily|tabloid|broadcaster|radio station|station|channel|publication|website|"
+    r"magazine|agency)|(?:[Tt]old|[Ss]peaking to|[Ss]poke to)(?= (?:the )?" + _RUN + r" (?:that|they|it)\b))"
+    r"\s+(?:[Tt]he\s+)?(?P<name>" + _RUN + r")")
+#: ... or before the press's own verbs ("reports", "understands", "has been led to believe"). Managers
+#: and players "claim" and "reveal" too: before those, only a name that cannot be a person's counts.
+_PRESS_VERB = re.compile(
+    r"\b(?:(?P<press>reports?|reported|reporting|understands?|understood|has learned|have learned|learnt|"
+    r"has been (?:told|led to believe)|can reveal)|claims?|claimed|revealed|reveals?)\b")
+_CREDITED_BY_VERB = re.compile(
+    r"(?<![\w'’-])(?P<as>(?<=\b[Aa]s )|(?<=^[Aa]s ))?(?P<the>[Tt]he\s+)?(?!As )(?P<name>" + _RUN + r")"
+    r"(?:'s)?,?\s+(?:(?:has|have|had|also|previously|earlier|now|first|exclusively|this week|today|"
+    r"yesterday)\s+)*$")
+#: First words that are never an outlet: "It is understood", "He revealed", "Sources report".
+_NOT_OUTLET = frozenset({"it", "he", "she", "they", "we", "i", "this", "that", "there", "sources", "source",
+                         "reports", "report", "one", "his", "her", "their", "the", "a", "an", "and", "but",
+                         "however", "now", "also", "who", "which", "several", "many", "some", "club",
+                         "multiple", "other", "others", "insiders", "journalist", "reporter", "fans", "as", "it's",
+                         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                         "today", "yesterday", "early", "earlier", "further", "recent", "latest", "previous", "new", "fresh",
+                         "local", "media", "press", "conflicting", "initial", "unconfirmed", "widespread", "numerous",
+                         "various", "separate", "subsequent", "later", "national", "foreign", "international"})
+
+
+def _unknown_outlet(text: str, mentions: list[Mention]) -> tuple[int, str] | None:
+    """The first credit of a name no table knows and the article does not name as a club or a person."""
+    found: list[tuple[int, int, str]] = [(m.start("name"), m.end("name"), m.group("name"))
+                                         for m in _CREDITED_UNKNOWN.finditer(text)]
+    for verb in _PRESS_VERB.finditer(text):
+        # (the name is looked for only before a verb: trying every capital of the text is far dearer)
+        match = _CREDITED_BY_VERB.search(text, max(0, verb.start() - 90), verb.start())
+        if match is not None and (verb.group("press") or match.group("as") is not None
+                                  or match.group("name").isupper() or match.group("the") or " " in match.group("name")):
+            weak = not verb.group("press") and match.group("as") is None and not match.group("name").isupper()
+            found.append((match.start("name"), match.end("name"), ("?" if weak else "") + match.group("name")))
+    if not found:
+        return None
+    taken = [(m.start, m.end) for m in mentions
+             if m.kind == "club" or m.kind == "outlet" or (m.kind == "person" and (m.player or m.staff))]
+    people = [(m.start, m.end) for m in mentions if m.kind == "person"]
+    surnames = {m.words[-1] for m in mentions if m.kind == "person" and len(m.words) > 1}
+    gaz = load_gazetteer()
+    for start, end, name in sorted(found):
+        weak, name = name.startswith("?"), name.lstrip("?")
+        folded = fold(name)
+        if not folded or folded.split()[0] in _NOT_OUTLET or folded in gaz.club_forms \
+                or folded in gaz.countries or folded in gaz.demonyms or folded in gaz.competitions:
+            continue
+        if any(a < end and start < b for a, b in taken) or (" " not in folded and folded in surnames):
+            continue
+        if weak and any(a < end and start < b for a, b in people):
+            continue  # "Smith claimed", "Jo Frame revealed": a person's words, not a paper's
+        return start, name
     return None
 
 

@@ -260,6 +260,17 @@ _SPEECH_BEFORE = re.compile(r"\b(?:says|said|believes|according to|told|claims|i
 _BYLINE_AFTER = re.compile(r"[ \t]*(?:\n|$)|\s+\(@\w+\)")
 
 
+#: A name credited with the news: "according to X," (not "according to X's agent"), "X reports that".
+_CREDITED_BEFORE = re.compile(r"\b(?:[Aa]ccording to|[Rr]eported by|[Rr]evealed by)\s+(?:the\s+)?$")
+#: "according to the Chronicle's Jo Doe", "French outlet X": a writer for an outlet, or an outlet itself.
+_OUTLET_BEFORE = re.compile(r"(?:\b(?:[Aa]ccording to|[Rr]eported by|[Rr]evealed by)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}"
+                            r"[A-Z][\w-]*'s?\s+(?:[a-z-]+\s+){0,3}|\b(?:newspaper|outlet|tabloid|broadcaster|"
+                            r"radio station|publication|website|magazine|news agency)\s+(?:the\s+)?)$")
+_CREDIT_ENDS = re.compile(r"\s*(?:[,.;:)\n]|$)")
+_PRESS_VERB_AFTER = re.compile(r",?\s+(?:(?:has|have|also|now|first)\s+)*(?:reports|understands|has learned|can reveal|"
+                               r"has been led to believe|reported(?!\s+(?:for|to|back|in|at|fit)\b))\b")
+
+
 def _media_role(text: str, mention: Mention, outlet_ends: frozenset[int], sentence_start: int) -> bool:
     """Whether the man named speaks or writes as a pundit or journalist, not as a player.
 
@@ -273,6 +284,11 @@ def _media_role(text: str, mention: Mention, outlet_ends: frozenset[int], senten
     possessive = re.search(r"'s?\s+(?:[a-z-]+\s+){0,4}$", before)
     if possessive and mention.start - len(before) + possessive.start() in outlet_ends:
         return True
+    if _OUTLET_BEFORE.search(before):
+        return True
+    if _CREDITED_BEFORE.search(before) and _CREDIT_ENDS.match(text, mention.end, mention.end + 20) \
+            or _PRESS_VERB_AFTER.match(text, mention.end, mention.end + 40):
+        return True  # "according to O Jogo, ...", "X understands that ...": the one telling the news
     opens_sentence = not text[sentence_start:mention.start].strip() or bool(re.search(r"[.!?]\s+$", before))
     return opens_sentence and bool(_BYLINE_AFTER.match(text, mention.end, mention.end + 20))
 

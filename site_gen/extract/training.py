@@ -302,6 +302,9 @@ def main(argv: list[str] | None = None) -> int:
         if at:
             print(f"  p >= {level:.2f}: strict P {at[-1].precision:.3f} R {at[-1].recall:.3f} ({at[-1].published}) "
                   f"player+to F1 {at[-1].loose_f1:.3f}", file=sys.stderr)
+    staged = [j.stage_right for j in judged if j.moves_to and j.stage_right is not None]
+    print(f"stage right on {sum(staged)} of {len(staged)} moves found with the right destination "
+          f"({sum(staged) / max(1, len(staged)):.3f}, out of fold)", file=sys.stderr)
     print(f"publish at {publish_at:.3f}: out-of-fold strict P {chosen.precision:.3f} R {chosen.recall:.3f}; "
           f"review from {review.threshold:.3f} (player+to F1 {review.loose_f1:.3f})", file=sys.stderr)
     if args.write:

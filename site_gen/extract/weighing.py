@@ -38,10 +38,12 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _HISTORY = re.compile(r"\b(?:former|formerly|ex|previously|last (?:season|summer|year|january|window|term)|"
                       r"(?:\w+ )(?:years|seasons) ago|spent|began|started|came through|academy|"
                       r"back in|at the time|originally|once|previous)\b", re.I)
-#: The stage model's probability a stage needs when no cue word near the pair says it.
-UNBACKED_STAGE_SURE = 0.6
-#: Stages never read without a cue word: a deal is never made done by the model alone.
-CUE_ONLY_STAGES = frozenset({"done"})
+#: The stage model's probability a stage needs when no cue word near the pair says it ...
+UNBACKED_STAGE_SURE = 0.5
+#: ... and a done deal a little more (out of fold on the real tune part: 0.5 for every stage reads 0.720
+#: of stages right with 20 of them wrongly "done"; 0.6 for "done" 0.711 with 18; a cue always needed
+#: for "done", 0.676 with 16)
+UNBACKED_DONE_SURE = 0.6
 #: Ways of saying a move is done that the stage cues leave to the model ("the arrivals of X and Y",
 #: "after signing X", "snapped up X from", "deals were completed for"): enough to back a "done".
 _DONE_SAID = re.compile(
@@ -55,7 +57,7 @@ _DONE_SAID = re.compile(
     r"(?:with|at)|ceded to|deals? (?:were|was|have been|has been|had been) (?:completed|finalised|sealed)|"
     r"through the doors?|secured (?:their|his|its) (?:man|target|signature)|cost \S+ (?:£|€|\$))\b", re.I)
 #: Stage features that are cues read in the text (sentence, clause, player, rules, evidence, focus, back).
-_CUE_KINDS = frozenset({"es:", "cs:", "ps:", "rs:", "ev:", "fs:", "bs:", "bk:"})
+_CUE_KINDS = frozenset({"es:", "cs:", "ps:", "rs:", "ev:", "fs:", "bs:", "bk:", "ls:"})
 #: Words before a club that make it one of the player's past clubs: "former Chelsea and Arsenal striker",
 #: "the ex-Celtic man", "formerly of Lyon".
 _FORMER_BEFORE = re.compile(r"\b(?:[Ee]x|[Ff]ormer|[Ff]ormerly(?: of| with| at)?|[Oo]ne-time|[Pp]reviously(?: of| with| at)?)"
@@ -141,7 +143,7 @@ class MoveModel:
             return best
         top = scores[best]
         share = 1.0 / sum(math.exp(score - top) for score in scores.values())
-        if share >= UNBACKED_STAGE_SURE and best not in CUE_ONLY_STAGES:
+        if share >= (UNBACKED_DONE_SURE if best == "done" else UNBACKED_STAGE_SURE):
             return best
         return max((stage for stage in scores if stage in backed), key=scores.__getitem__, default=None)
 
@@ -448,7 +450,42 @@ def candidates(reading: Reading, year: int | None) -> list[Candidate]:
             _read_together(pairs, text, sentence, people, clubs, position, directions, (start, end), sentence_marks)
         elif last_player is not None:
             _read_focus(pairs, sentence, last_player, clubs, position, directions, (start, end))
+    _read_lead(pairs, text, spans, mentions, players, read, year, stage_marks)
     return _made(pairs, mentions, players, spans, reading.rule_moves)
+
+
+def _read_lead(pairs: _Pairs, text: str, spans: list[tuple[int, int]], mentions: list[Mention],
+               players: list[Mention], read: dict[int, _Sentence], year: int | None,
+               stage_marks: Sequence[tuple[int, str]]) -> None:
+    """Each player named later beside the club the article opens on, though never in one sentence with it:
+    "Newcastle have drawn up a shortlist of strikers. ... Norwich's X is also being scouted"."""
+    lead = list(dict.fromkeys(m.clubs[0] for m in mentions if m.kind == "club" and m.sentence <= 1))[:2]
+    if not lead:
+        return
+    seen: set[str] = set()
+    for player in players:
+        if player.person in seen or player.sentence <= 1:
+            continue
+        seen.add(player.person)
+        start, end = spans[player.sentence]
+        sentence = read.get(player.sentence)
+        if sentence is None:
+            here = [m for m in mentions if m.sentence == player.sentence and start <= m.start and m.end <= end]
+            marks_here = [(offset, stage) for offset, stage in stage_marks if start <= offset < end]
+            sentence = read[player.sentence] = _read_sentence(text, start, end, here, year, marks_here)
+        if player.start not in sentence.spans:
+            continue
+        for rank, club in enumerate(lead):
+            key = (player.person, club)
+            if key in pairs.features:
+                continue  # named together somewhere: read there
+            found = pairs.features[key]
+            found.add("lead-club")
+            found.add(f"lead-club:{rank}")
+            found |= {f"l{feature}" for feature in _player_side(sentence, player)}
+            found |= sentence.common
+            pairs.stage_cues[key].update([f"ls:{stage}" for stage in sentence.stages])
+            pairs.evidence.setdefault(key, (start, end))
 
 
 def _read_back(pairs: _Pairs, sentence: _Sentence, people: list[Mention], clubs: list[Mention], distance: int,
@@ -684,13 +721,16 @@ class Weighed:
 
     #: no other club is likelier his destination
     top_destination: bool = False
+    #: the likeliest other destination of the same player (0.0 when none)
+    rival_destination: float = 0.0
 
     def signals(self) -> tuple[float, ...]:
         """What the calibration weighs: the three probabilities as log-odds, and a few flags."""
         features = self.candidate.features
         return (_logit(self.destination), _logit(self.club_is_origin), _logit(self.origin_confidence),
                 float(self.origin is None), float(self.candidate.rule_move is not None),
-                float(self.top_destination), float("p-lead" in features), float("pair-lead" in features))
+                float(self.top_destination), float("p-lead" in features), float("pair-lead" in features),
+                _logit(max(self.rival_destination, 0.01)))
 
 
 def calibrated(item: Weighed, weights: Sequence[float], bias: float) -> float:
@@ -719,10 +759,16 @@ def weigh_candidates(found: Sequence[Candidate], model: MoveModel) -> list[Weigh
     for player, ranked in origin_odds.items():
         best, club = max(ranked)
         chosen[player] = (club, best) if best >= model.origin_at else (None, 1.0 - best)
-    best_destination: dict[str, float] = defaultdict(float)
+    # each player's two likeliest destinations, so each candidate knows its likeliest rival
+    best_two: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
     for candidate in found:
-        if candidate.club != chosen.get(candidate.player, (None, 0.0))[0]:
-            best_destination[candidate.player] = max(best_destination[candidate.player], destinations[id(candidate)])
+        if candidate.club != chosen.get(candidate.player, (None, 0.0))[0] and "lead-club" not in candidate.features:
+            two = best_two[candidate.player]
+            value = destinations[id(candidate)]
+            if value > two[0]:
+                two[0], two[1] = value, two[0]
+            elif value > two[1]:
+                two[1] = value
     weighed: list[Weighed] = []
     *calibration, bias = model.calibration or (0.0,)
     for candidate in found:
@@ -730,11 +776,14 @@ def weigh_candidates(found: Sequence[Candidate], model: MoveModel) -> list[Weigh
         if candidate.club is not None and candidate.club == origin:
             continue  # his own club is where he would leave, not where he would go
         destination = destinations[id(candidate)]
+        first, second = best_two[candidate.player]
+        top = destination >= first
         item = Weighed(candidate, destination, club_is_origin.get((candidate.player, candidate.club or ""), 0.0),
-                       origin, sure, destination * sure, destination >= best_destination[candidate.player])
+                       origin, sure, destination * sure, top, second if top else first)
         if calibration:
             item = Weighed(item.candidate, item.destination, item.club_is_origin, item.origin, item.origin_confidence,
-                           calibrated(item, calibration, bias), item.top_destination)  # (replace() is far slower)
+                           calibrated(item, calibration, bias), item.top_destination,
+                           item.rival_destination)  # (replace() is far slower)
         weighed.append(item)
     return weighed
 
