@@ -1,12 +1,17 @@
-"""Full-build speed and memory at scale: cold (no cache) and warm (nothing changed).
+"""Full-build speed and memory at scale: cold (no cache) and warm (nothing changed), raw and curated,
+beside Hugo's minimal site over the same articles.
 
-    python benchmarks/build_speed.py [--count 1000 10000 100000] [--jobs 2] [--seed 1]
+    python benchmarks/build_speed.py [--count 1000 10000 100000] [--jobs 2] [--seed 1] [--corpus shared]
 
-For each size, makes an archive with benchmarks/corpus.py, then builds it
+For each size, makes an archive (with benchmarks/corpus.py, or with `--corpus shared` the issues'
+own generator, ../shared/bench/make_corpus.py, where it lies beside the clone), then builds it
 cold (`--no-cache`) and warm, each in a fresh process, and prints wall time, CPU time
 (this process and its workers), peak memory above the interpreter's baseline (the
 main process, and the largest worker), files written and the time of each stage
-(load, extract, index, render, write; summed over processes).
+(load, extract, index, render, write, search; summed over processes). Then the same articles
+curated (`site-gen ingest`, raw files removed: nothing left to extract) are built cold, and Hugo
+builds its minimal site of them (Debian's `hugo`, where installed), so each cold build is also
+given as a multiple of Hugo's time in the same run.
 """
 
 from __future__ import annotations
@@ -22,7 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from archive import make_archive
+from archive import ingest, make_archive, make_shared_archive
+from hugo import hugo_build_seconds, hugo_version, make_hugo_site
 
 def measure_one(source: Path, out: Path, cold: bool, jobs: int) -> dict[str, object]:
     """One build in this process (run by `main` in a fresh one): its figures as a dict."""
@@ -49,11 +55,23 @@ def run(source: Path, out: Path, cold: bool, jobs: int) -> dict[str, object]:
     return json.loads(done.stdout.splitlines()[-1])  # type: ignore[no-any-return]
 
 
+def _report(count: int, label: str, figures: dict[str, object], hugo_seconds: float | None) -> None:
+    stages = ", ".join(f"{name} {seconds:.1f}" for name, seconds in figures["stages"].items())  # type: ignore[attr-defined]
+    wall = float(figures["wall"])  # type: ignore[arg-type]
+    print(f"{count:>7,} articles {label}: {wall:6.2f} s wall"
+          + (f" ({wall / hugo_seconds:.2f} x Hugo)" if hugo_seconds else "")
+          + f", {figures['cpu']:6.1f} s CPU, peak {figures['peak_mib']:6.0f} MiB (+ workers "
+          f"{figures['worker_peak_mib']:.0f} MiB), {figures['files']:,} files ({figures['rendered']:,} rendered)"
+          + (f"; stages (s): {stages}" if stages else ""), flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--corpus", choices=["own", "shared"], default="own",
+                        help="the project's own generator, or the issues' (../shared/bench/make_corpus.py)")
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--cold", action="store_true", help=argparse.SUPPRESS)
@@ -62,19 +80,27 @@ def main() -> int:
         print(json.dumps(measure_one(args.one, args.out, args.cold, args.jobs)))
         return 0
     print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, --jobs {args.jobs}")
+    hugo = hugo_version()
+    print(hugo or "Hugo: not installed (apt install hugo), so no Hugo figures")
     with tempfile.TemporaryDirectory() as scratch:
         for count in args.count:
-            source = make_archive(Path(scratch), count, args.seed)
+            source = (make_shared_archive(Path(scratch), count, args.seed) if args.corpus == "shared"
+                      else make_archive(Path(scratch), count, args.seed))
+            if source is None:
+                print("no ../shared/bench/make_corpus.py beside the clone: --corpus shared needs it")
+                return 1
             out = Path(scratch) / f"out-{count}"
-            for label, cold in (("cold", True), ("warm", False)):
-                figures = run(source, out, cold, args.jobs)
-                stages = ", ".join(f"{name} {seconds:.1f}" for name, seconds in figures["stages"].items())  # type: ignore[attr-defined]
-                print(f"{count:>7,} articles {label}: {figures['wall']:6.2f} s wall, {figures['cpu']:6.1f} s CPU, "
-                      f"peak {figures['peak_mib']:6.0f} MiB (+ workers {figures['worker_peak_mib']:.0f} MiB), "
-                      f"{figures['files']:,} files ({figures['rendered']:,} rendered)"
-                      + (f"; stages (s): {stages}" if stages else ""), flush=True)
+            hugo_seconds = hugo_build_seconds(make_hugo_site(source / "seeds", Path(scratch))) if hugo else None
+            if hugo_seconds is not None:
+                print(f"{count:>7,} articles Hugo, minimal site, cold: {hugo_seconds:6.2f} s wall", flush=True)
+            for label, cold in (("raw cold", True), ("raw warm", False)):
+                _report(count, label, run(source, out, cold, args.jobs), hugo_seconds)
+            shutil.rmtree(out)
+            ingest(source)
+            _report(count, "curated cold", run(source, out, True, args.jobs), hugo_seconds)
             shutil.rmtree(source)
             shutil.rmtree(out)
+            shutil.rmtree(Path(scratch) / "hugo-site", ignore_errors=True)
     return 0
 
 

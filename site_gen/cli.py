@@ -15,11 +15,8 @@ from site_gen.build import extract_files, review_archive
 from site_gen.check import check_inputs, check_output
 from site_gen.config import load_config
 from site_gen.content.corrections import CORRECTIONS_FILE, load_corrections
-from site_gen.content.curate import ingest as write_curated
-from site_gen.content.discover import find_raw_articles
+from site_gen.content.curate import ingest_archive
 from site_gen.content.importer import Imported, import_table, write_transfers
-from site_gen.content.infer import make_article
-from site_gen.content.load import load_source
 from site_gen.content.records import article_record
 from site_gen.content.review import apply_review, as_csv, as_table
 from site_gen.content.transfers import TRANSFERS_FILE
@@ -218,24 +215,21 @@ def import_transfers(source_dir: Path, tables: tuple[Path, ...]) -> None:
 @source_option("Folder holding seeds/ and corrections.yaml.")
 @click.option("--force", is_flag=True, help="Overwrite curated .md files that already exist.")
 def ingest(source_dir: Path, force: bool) -> None:
-    """Write each raw seeds/*.txt as a curated .md with its inferred front matter."""
+    """Write each raw seeds/*.txt as a curated .md holding its whole record.
+
+    The archive is read as a build reads it, so a build of the curated files
+    makes the same site without reading the prose again. Edit the .md files to
+    correct records; the raw .txt files may then be removed.
+    """
     try:
-        corrections = load_corrections(source_dir)
-        gazetteer = corrections.extend(load_gazetteer())
-        paths = find_raw_articles(source_dir / "seeds")
+        done = ingest_archive(load_config(source_dir), force=force)
     except SiteError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
-    written = skipped = failed = 0
-    for path in paths:
-        try:
-            target = write_curated(make_article(load_source(path), gazetteer, corrections), force=force)
-        except SiteError as error:
-            click.echo(f"warning: {error}", err=True)
-            failed += 1
-            continue
-        written, skipped = (written + 1, skipped) if target else (written, skipped + 1)
-    click.echo(f"Wrote {written} curated article(s); {skipped} already curated (use --force), {failed} unreadable")
+    for problem in done.problems:
+        click.echo(f"warning: {problem}", err=True)
+    click.echo(f"Wrote {len(done.written)} curated article(s); {done.already_curated} already curated "
+               f"(use --force), {len(done.problems)} problem(s)")
 
 
 @main.command()

@@ -67,3 +67,50 @@ def test_ingest_writes_curated_markdown_that_the_build_prefers(make_site: SiteFa
     again = CliRunner().invoke(main, ["ingest", "--source", str(config.source_dir)])
     assert "1 already curated" in again.stdout
     assert "Lindkvist" in curated.read_text(encoding="utf-8")  # the editor's work is not overwritten
+
+
+def _invented_archive(count: int) -> dict[str, str]:
+    """Raw articles of invented players, in which several share a date and an opening sentence (so an
+    inferred headline, and with it a URL, is shared), with names that reconcile across articles."""
+    buyers = ["Arsenal", "Everton", "Leeds United", "Fulham", "Brentford"]
+    sellers = ["Ajax", "Benfica", "Lyon", "Porto"]
+    articles = {}
+    for number in range(count):
+        player = f"Tomas Varen{'abcdefg'[number % 7]}"
+        buyer, seller = buyers[number % len(buyers)], sellers[number % len(sellers)]
+        date = f"2021-07-{1 + number % 3:02d}"
+        opening = ("Transfer news: the latest from the window." if number % 4 == 0 else
+                   f"{buyer} are closing in on {seller} striker {player}, according to the Guardian.")
+        later = (f"{player.split()[-1]} scored 12 goals last season. {buyer} have offered £{10 + number}m, "
+                 f"and manager Sam Kerr said: \"He's the one we want -- no doubt.\"")
+        articles[f"{number:03d}_{number * 7919:x}.txt"] = f" date {date} {opening}\n\n{later}\n\nMore to follow."
+    return articles
+
+
+def test_ingest_round_trips_the_whole_archive(make_site: SiteFactory, rendered_files) -> None:  # type: ignore[no-untyped-def]
+    """Raw archive → ingest → raw files removed → build: the same pages and open data, no article lost
+    (articles whose inferred headlines share a URL included)."""
+    config = make_site(_invented_archive(24), player_page_rumours=1)
+    raw = build(config)
+    assert raw.articles == 24 and not raw.problems
+    before = {path.relative_to(config.out_dir): path.read_bytes() for path in rendered_files(config.out_dir)}
+    result = CliRunner().invoke(main, ["ingest", "--source", str(config.source_dir)])
+    assert result.exit_code == 0 and "Wrote 24 curated article(s)" in result.output, result.output
+    for path in config.seeds_dir.glob("*.txt"):
+        path.unlink()
+    curated = build(config, use_cache=False)
+    assert curated.articles == 24 and not curated.problems
+    after = {path.relative_to(config.out_dir): path.read_bytes() for path in rendered_files(config.out_dir)}
+    assert sorted(after) == sorted(before)
+    assert [path for path in before if before[path] != after[path]] == []
+
+
+def test_a_whole_record_in_front_matter_is_not_read_from_the_prose(make_site: SiteFactory) -> None:
+    """With every field in front matter the body is shown, never read: what it says changes no field."""
+    front = ("---\ndate: 2021-07-01\ntitle: A quiet day\nformat: text\nplayers: []\nclubs: []\nmoves: []\n"
+             "moves_to_review: []\nfees: []\nsource: null\ntags: []\nstaff: []\naffiliations: {}\n---\n\n")
+    config = make_site({"001_a.md": front + "Arsenal have signed striker Kasper Lindqvist from Ajax for £30m.\n"})
+    build(config, use_cache=False)
+    assert not (config.out_dir / "players").exists() or player_pages(config) == set()
+    page = (config.out_dir / "2021" / "07" / "a-quiet-day.html").read_text(encoding="utf-8")
+    assert "Kasper Lindqvist from Ajax for £30m." in page  # shown as written: a text body, no Markdown

@@ -1,36 +1,100 @@
-"""`site-gen ingest`: raw articles → curated Markdown with the inferred front matter.
+"""`site-gen ingest`: raw articles → curated Markdown files holding their whole record in front matter.
 
-An editor reviews and corrects records in bulk by editing the written `.md`
-files; the build then prefers `X.md` to the `X.txt` it came from.
+The archive is read as a build reads it (every article's record, URLs told apart, names and clubs
+reconciled across the archive), and each raw article's record is written as it is published. A
+build of the curated archive then reads no prose at all, and makes the same site: the same URLs,
+the same pages and the same open data. An editor corrects records by editing the written files;
+the build prefers `X.md` to the `X.txt` it came from.
 """
 
 from __future__ import annotations
 
-import re
+import os
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
+from site_gen.config import SiteConfig
+from site_gen.content.archive import reconcile_articles
+from site_gen.content.corrections import Corrections, load_corrections
+from site_gen.content.discover import find_articles
+from site_gen.content.read import publishable, read_files
+from site_gen.content.records import move_record
+from site_gen.content.transfers import load_transfers
+from site_gen.errors import Problem
+from site_gen.extract import load_gazetteer
 from site_gen.model import Article
-from site_gen.content.records import article_record
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    """What `ingest_archive` did."""
+
+    written: tuple[Path, ...]
+    #: raw articles left alone: already curated (without `force`)
+    already_curated: int
+    #: files that could not be read or published, each with its reason
+    problems: tuple[Problem, ...]
 
 
 def curated_markdown(article: Article) -> str:
-    """The article as Markdown: every record field in front matter, the body escaped."""
-    record = article_record(article)
-    front = {"date": article.date, "title": record["title"], "slug": article.slug,
-             **{key: record[key] for key in ("players", "clubs", "moves", "fees", "source", "tags")}}
-    body = article.body if article.body_format == "markdown" else _MARKDOWN_SPECIAL.sub(r"\\\1", article.body)
+    """The article as a curated file: its whole record in front matter, then its body as written."""
+    front: dict[str, Any] = {
+        "date": article.date, "title": article.title, "slug": article.slug, "format": article.body_format,
+        "players": list(article.players), "clubs": list(article.clubs),
+        "moves": [_move(move) for move in article.moves],
+        "moves_to_review": [_move(move) for move in article.held_moves],
+        "fees": [fee.text for fee in article.fees], "source": article.source, "tags": list(article.tags),
+        "staff": list(article.staff), "affiliations": {link.player: link.club for link in article.affiliations},
+    }
     header = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100)
-    return f"---\n{header}---\n\n{body}\n"
+    return f"---\n{header}---\n\n{article.body}\n"
 
 
-def ingest(article: Article, force: bool = False) -> Path | None:
-    """Write `<stem>.md` beside a raw article; None if it exists and `force` is off."""
-    target = article.path.with_suffix(".md")
-    if target.exists() and not force:
-        return None
-    target.write_text(curated_markdown(article), encoding="utf-8")
-    return target
+def _move(move: Any) -> dict[str, Any]:
+    return {key: value for key, value in move_record(move).items() if value is not None and value != ""}
+
+
+def ingest_archive(config: SiteConfig, force: bool = False) -> Ingested:
+    """Write `<stem>.md` beside each raw article of the archive, with its record as a build publishes it;
+    with `force`, again from the raw file where a curated one exists."""
+    corrections = load_corrections(config.source_dir)
+    gazetteer = (corrections or Corrections()).extend(load_gazetteer())
+    found = find_articles(config.seeds_dir, config.source_dir)
+    paths = list(found.paths)
+    already = 0
+    for index, path in enumerate(paths):
+        raw = path.with_suffix(".txt")
+        if path.suffix == ".md" and raw.is_file():
+            if force:
+                paths[index] = raw  # made again from the raw article
+            else:
+                already += 1
+    read = read_files(gazetteer, corrections, None, paths)
+    problems: list[Problem] = list(found.problems)
+    transfers = load_transfers(config.source_dir, gazetteer, problems)
+    published = publishable(paths, read.records)
+    problems += published.problems
+    reconciled = reconcile_articles(published.articles, transfers, corrections)
+    written = []
+    for article in reconciled.articles:
+        if article.path.suffix == ".txt":
+            target = article.path.with_suffix(".md")
+            _write_atomically(target, curated_markdown(article))
+            written.append(target)
+    return Ingested(tuple(written), already, tuple(problems))
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    """Write a whole file or none: a crash midway leaves the old file (or none), never half of one."""
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

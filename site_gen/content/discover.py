@@ -46,12 +46,6 @@ def find_articles(seeds_dir: Path, archive_dir: Path | None = None) -> FoundArti
                          tuple(sorted(problems, key=lambda p: str(p.path))))
 
 
-def find_raw_articles(seeds_dir: Path) -> list[Path]:
-    """Raw `.txt` articles, curated or not: what `site-gen ingest` works from."""
-    _require_folder(seeds_dir)
-    return sorted(path for path in seeds_dir.glob("*.txt") if not path.name.startswith(".") and path.is_file())
-
-
 def _require_folder(seeds_dir: Path) -> None:
     if not seeds_dir.is_dir():
         raise SourceError(seeds_dir, "articles folder not found (create it and put articles in it)")

@@ -8,12 +8,19 @@ from typing import Any, Callable
 from site_gen.content.corrections import Corrections
 from site_gen.errors import SourceError
 from site_gen.extract import STAGES, Extraction, Fee, Gazetteer, Move, extract, load_gazetteer, parse_fee, tidy_name
-from site_gen.model import LEAD_LENGTH, Article, SourceText
+from site_gen.extract.records import Affiliation
+from site_gen.model import LEAD_LENGTH, Article, BodyFormat, SourceText
 from site_gen.urls import slugify
 
 SLUG_LENGTH = 40
 #: Front-matter keys an article may carry; anything else is reported.
-KNOWN_KEYS = frozenset({"date", "title", "slug", "players", "clubs", "moves", "fees", "source", "tags"})
+KNOWN_KEYS = frozenset({"date", "title", "slug", "format", "players", "clubs", "moves", "moves_to_review", "fees",
+                        "source", "tags", "staff", "affiliations"})
+#: With all of these in front matter the prose is not read at all (`site-gen ingest` writes them all).
+WHOLE_RECORD = frozenset({"title", "players", "clubs", "moves", "moves_to_review", "fees", "source", "tags",
+                          "staff", "affiliations"})
+#: Body formats a curated file may declare: `text` is paragraphs shown as written, as raw articles are.
+BODY_FORMATS = ("markdown", "text")
 #: Fields the archive-wide pass may revise when inferred, and leaves alone when an editor set them.
 EDITOR_FIELDS = frozenset({"players", "moves"})
 
@@ -38,9 +45,12 @@ def make_article(source: SourceText, gazetteer: Gazetteer | None = None,
         raise SourceError(source.path, f"unknown front-matter key(s): {', '.join(unknown)} "
                                        f"(known: {', '.join(sorted(KNOWN_KEYS))})", source.key_lines.get(unknown[0], 1))
     assert source.date is not None
-    inferred = extract(source.body, source.date, gaz)
+    body_format = _body_format(source)
+    # a whole record in front matter (an ingested archive) leaves nothing to infer: the prose is not read
+    inferred = Extraction(title="") if WHOLE_RECORD <= front.keys() else extract(source.body, source.date, gaz)
     title = _text(source, "title") or inferred.title
-    slug = slugify(_text(source, "slug") or title, max_length=SLUG_LENGTH)
+    # a slug an editor (or `ingest`) wrote is kept whole; one made from a headline is cut short
+    slug = slugify(_text(source, "slug")) or slugify(title, max_length=SLUG_LENGTH)
     if not slug:
         slug = slugify(source.path.stem) or "article"
     return Article(
@@ -50,26 +60,57 @@ def make_article(source: SourceText, gazetteer: Gazetteer | None = None,
         title=title,
         body=source.body,
         lead=" ".join(source.body.split())[:LEAD_LENGTH],
-        body_format=source.body_format,
+        body_format=body_format,
         explicit_slug=bool(_text(source, "slug")),
         players=fixes.fix_players(_names(source, "players", tidy_name, inferred)),
         clubs=_names(source, "clubs", gaz.club_name, inferred),
-        moves=tuple(replace(move, player=fixed[0]) for move in _moves(source, gaz, inferred)
-                    if (fixed := fixes.fix_players((move.player,)))),
+        moves=_fixed_moves(fixes, _moves(source, gaz, "moves", inferred.moves)),
         # moves read with too little confidence to publish, for `site-gen review` only; an editor who
-        # sets the moves has decided them all, so none is held back then
-        held_moves=() if "moves" in front else tuple(
-            replace(move, player=fixed[0]) for move in inferred.held_moves
-            if (fixed := fixes.fix_players((move.player,)))),
+        # sets the moves has decided them all, so none is held back then (unless he lists some so)
+        held_moves=_fixed_moves(fixes, _moves(source, gaz, "moves_to_review", ()) if "moves" in front
+                                else inferred.held_moves),
         fees=tuple(parse_fee(text) for text in _list(source, "fees")) if "fees" in front else inferred.fees,
-        source=gaz.outlet_name(_text(source, "source")) if front.get("source") else inferred.source,
+        source=_source(source, gaz, inferred),
         tags=tuple(dict.fromkeys(slugify(tag) for tag in _list(source, "tags") if slugify(tag)))
         if "tags" in front else inferred.tags,
-        staff=inferred.staff,
-        affiliations=tuple(replace(link, player=fixed[0]) for link in inferred.affiliations
+        staff=tuple(dict.fromkeys(map(tidy_name, _list(source, "staff")))) if "staff" in front else inferred.staff,
+        affiliations=tuple(replace(link, player=fixed[0]) for link in _affiliations(source, gaz, inferred)
                            if (fixed := fixes.fix_players((link.player,)))),
         editor_fields=tuple(sorted(EDITOR_FIELDS.intersection(front))),
     )
+
+
+def _fixed_moves(fixes: Corrections, moves: tuple[Move, ...]) -> tuple[Move, ...]:
+    """The moves with the editor's spellings, without the people he says are no players."""
+    return tuple(replace(move, player=fixed[0]) for move in moves if (fixed := fixes.fix_players((move.player,))))
+
+
+def _body_format(source: SourceText) -> BodyFormat:
+    declared = source.front_matter.get("format")
+    if declared is None:
+        return source.body_format
+    if declared not in BODY_FORMATS:
+        raise SourceError(source.path, f"front-matter key 'format' must be one of {', '.join(BODY_FORMATS)}, "
+                                       f"not {declared!r}", source.key_lines.get("format", 1))
+    return "text" if declared == "text" else "markdown"
+
+
+def _source(source: SourceText, gaz: Gazetteer, inferred: Extraction) -> str | None:
+    """The outlet credited: front matter's (`source: null`, or empty, says none is), else the inferred one."""
+    if "source" not in source.front_matter:
+        return inferred.source
+    written = _text(source, "source")
+    return gaz.outlet_name(written) if written else None
+
+
+def _affiliations(source: SourceText, gaz: Gazetteer, inferred: Extraction) -> tuple[Affiliation, ...]:
+    value = source.front_matter.get("affiliations")
+    if value is None:
+        return inferred.affiliations
+    if not isinstance(value, dict) or not all(isinstance(club, str) for club in value.values()):
+        raise SourceError(source.path, "front-matter key 'affiliations' must map players to the club each is at "
+                                       "(e.g. affiliations: {Wesley Hoedt: Lazio})", source.key_lines.get("affiliations", 1))
+    return tuple(Affiliation(tidy_name(str(player)), gaz.club_name(club)) for player, club in value.items())
 
 
 def _text(source: SourceText, key: str) -> str:
@@ -98,26 +139,29 @@ def _names(source: SourceText, key: str, canonical: Callable[[str], str], inferr
     return tuple(dict.fromkeys(canonical(name) for name in _list(source, key)))
 
 
-def _moves(source: SourceText, gaz: Gazetteer, inferred: Extraction) -> tuple[Move, ...]:
-    value = source.front_matter.get("moves")
+def _moves(source: SourceText, gaz: Gazetteer, key: str, inferred: tuple[Move, ...]) -> tuple[Move, ...]:
+    value = source.front_matter.get(key)
     if value is None:
-        return inferred.moves
+        return inferred
+    line = source.key_lines.get(key, 1)
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        raise SourceError(source.path, "front-matter key 'moves' must be a list of mappings with "
-                                       "player, from, to, fee and stage", source.key_lines.get("moves", 1))
+        raise SourceError(source.path, f"front-matter key {key!r} must be a list of mappings with "
+                                       "player, from, to, fee and stage", line)
     moves = []
     for item in value:
         player = str(item.get("player") or "").strip()
         if not player:
-            raise SourceError(source.path, "every move in front matter needs a 'player'",
-                              source.key_lines.get("moves", 1))
+            raise SourceError(source.path, f"every move in front matter ({key!r}) needs a 'player'", line)
         fee: Fee | None = parse_fee(str(item["fee"])) if item.get("fee") else None
         raw_stage = item.get("stage")
         stage = "off" if raw_stage is False else str(raw_stage or "interest").strip().lower()  # YAML reads off as false
         if stage not in STAGES:
-            raise SourceError(source.path, f"move stage {stage!r} must be one of {', '.join(STAGES)}",
-                              source.key_lines.get("moves", 1))
-        moves.append(Move(tidy_name(player), _club(gaz, item.get("from")), _club(gaz, item.get("to")), fee, stage))
+            raise SourceError(source.path, f"move stage {stage!r} must be one of {', '.join(STAGES)}", line)
+        confidence = item.get("confidence", 1.0)
+        if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
+            raise SourceError(source.path, f"move confidence {confidence!r} must be a number from 0 to 1", line)
+        moves.append(Move(tidy_name(player), _club(gaz, item.get("from")), _club(gaz, item.get("to")), fee, stage,
+                          float(confidence), str(item.get("evidence") or "")))
     return tuple(moves)
 
 
