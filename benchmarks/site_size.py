@@ -1,10 +1,12 @@
 """What a deployment costs: published size, files, build times and memory, for each archive size.
 
-    python benchmarks/site_size.py [--count 1000 10000 100000] [--seed 1] [--jobs 2]
+    python benchmarks/site_size.py [--count 1000 10000 100000] [--seed 1] [--jobs 2] [--corpus shared]
 
-For each size, makes an archive with benchmarks/corpus.py and prints:
+For each size, makes an archive (benchmarks/corpus.py, or with `--corpus shared` the issues' own
+generator, ../shared/bench/make_corpus.py) and prints:
 - the upload: the bytes of the tar GitHub's upload-pages-artifact makes of the site
-  (`tar --dereference --hard-dereference -cf`), its files, and bytes per article;
+  (`tar --dereference --hard-dereference -cf`), its files, and bytes per article; where they go
+  by page family; and how many players some published move is about have a page;
 - a cold build (`--no-cache`) and a warm one (nothing changed), each in a fresh process,
   with peak memory of the main process and of its largest child (workers, Pagefind);
 - one article edited, through `site-gen build` (a fresh process, the cache read from disk) and
@@ -25,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from archive import make_archive
+from archive import make_archive, make_shared_archive
 
 #: Runs one build in a fresh interpreter and prints its seconds and peak memory (KiB) as JSON.
 #: Peaks are each process's own high-water mark (VmHWM): `getrusage` would count the memory of
@@ -91,6 +93,35 @@ def upload_size(site: Path) -> tuple[int, int]:
     return size, files
 
 
+def families(site: Path) -> dict[str, tuple[int, int]]:
+    """Where the upload's bytes go, by page family: (tar bytes, files) of each. A file costs its
+    512-byte header and its size rounded up to 512-byte blocks."""
+    named = {"players": "player pages", "clubs": "club pages", "archive": "month lists", "api": "open data",
+             "pagefind": "search index", "tags": "tag pages", "sources": "outlet pages", "windows": "window pages",
+             "static": "style and scripts", "search": "search page"}
+    found: dict[str, list[int]] = {}
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        top = path.relative_to(site).parts[0]
+        family = "article pages" if top.isdigit() else named.get(top, "home, feeds and the rest")
+        tally = found.setdefault(family, [0, 0])
+        tally[0] += 512 + -(-path.stat().st_size // 512) * 512
+        tally[1] += 1
+    return {family: (size, files) for family, (size, files) in sorted(found.items(), key=lambda item: -item[1][0])}
+
+
+def players_with_pages(site: Path) -> tuple[int, int]:
+    """(players some published move is about, how many of them have a page), read from the open data."""
+    moving: set[str] = set()
+    for month in (site / "api" / "rumours").glob("*.json"):
+        for rumour in json.loads(month.read_text(encoding="utf-8"))["rumours"]:
+            moving.update(move["player"] for move in rumour["moves"])
+    listed = json.loads((site / "api" / "players.json").read_text(encoding="utf-8"))
+    paged = {player["name"] for player in listed["players"] if player.get("url")}
+    return len(moving), len(moving & paged)
+
+
 def edit(seed_file: Path, note: str) -> None:
     """A sentence more that changes nothing lists show: the article's own page changes."""
     with seed_file.open("a", encoding="utf-8") as handle:
@@ -103,8 +134,10 @@ def news(seed_file: Path, note: str) -> None:
         handle.write(f"\n\nChelsea have also made a £{60 + sum(map(ord, note)) % 40}m bid for him.\n")
 
 
-def measure(count: int, seed: int, jobs: int, root: Path) -> None:
-    source = make_archive(root, count, seed)
+def measure(count: int, seed: int, jobs: int, root: Path, corpus: str) -> None:
+    source = make_shared_archive(root, count, seed) if corpus == "shared" else make_archive(root, count, seed)
+    if source is None:
+        raise SystemExit("no ../shared/bench/make_corpus.py beside the clone: --corpus shared needs it")
     out = root / f"published-{count}"
     seeds = sorted((source / "seeds").rglob("*.txt"))
     cold = one_build(source, out, "cold", jobs)
@@ -113,6 +146,10 @@ def measure(count: int, seed: int, jobs: int, root: Path) -> None:
     mib = 1 << 20
     print(f"{count:>7,} articles: upload {size / mib:8.1f} MiB in {files:,} files "
           f"({size / count / 1024:.1f} KiB an article)")
+    print(f"{'':>17} by family: " + ", ".join(f"{family} {size / mib:.1f} MiB ({files:,})"
+                                               for family, (size, files) in families(out).items()))
+    moving, paged = players_with_pages(out)
+    print(f"{'':>17} players some published move is about: {moving:,}, with a page: {paged:,}")
     print(f"{'':>17} cold build {cold['seconds']:7.2f} s, peak memory {cold['main_kib'] // 1024:,} MiB "  # type: ignore[operator]
           f"(main) / {cold['child_kib'] // 1024:,} MiB (largest child: worker or Pagefind)")  # type: ignore[operator]
     print(f"{'':>17} cold stages (s, summed over processes): "
@@ -158,11 +195,13 @@ def main() -> int:
     parser.add_argument("--count", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--corpus", choices=["own", "shared"], default="own",
+                        help="the project's own generator, or the issues' (../shared/bench/make_corpus.py)")
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, --jobs {args.jobs}")
     with tempfile.TemporaryDirectory() as scratch:
         for count in args.count:
-            measure(count, args.seed, args.jobs, Path(scratch))
+            measure(count, args.seed, args.jobs, Path(scratch), args.corpus)
     return 0
 
 

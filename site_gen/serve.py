@@ -29,6 +29,7 @@ from site_gen.config import CONFIG_FILE, SiteConfig
 from site_gen.content.corrections import CORRECTIONS_FILE
 from site_gen.errors import SiteError
 from site_gen.urls import SiteUrls
+from site_gen.watching import EventWatcher
 
 StartResponse = Callable[[str, list[tuple[str, str]]], object]
 
@@ -165,12 +166,15 @@ def serve(config: SiteConfig, host: str, port: int, open_browser: bool = False, 
     preview.rebuild()
     # livereload drops reload signals within 3 s of the last one; editors save more often than that
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0.5
-    server = Server(app=preview.app)
+    watcher = EventWatcher()
+    server = Server(app=preview.app, watcher=watcher)
 
-    def articles_saved(changed: list[str] | None = None) -> None:  # livereload passes a glob's changed files
+    def articles_saved(changed: list[str] | None = None) -> None:  # the watcher passes the changed files
         loop = IOLoop.current()  # the server's: the watcher runs in it
-        preview.saved(None if changed is None else map(Path, changed),
-                      lambda: loop.add_callback(LiveReloadHandler.reload_waiters))
+        articles = None if changed is None else [Path(path) for path in changed if not Path(path).name.startswith(".")]
+        if articles == []:
+            return  # an editor's or the desk's temporary file, already renamed over the article
+        preview.saved(articles, lambda: loop.add_callback(LiveReloadHandler.reload_waiters))
 
     seeds, *rest = preview.watched()
     server.watch(str(seeds / "**" / "*"), articles_saved)
@@ -181,6 +185,7 @@ def serve(config: SiteConfig, host: str, port: int, open_browser: bool = False, 
         server.serve(host=host, port=port, debug=False, restart_delay=0,
                      open_url_delay=0.5 if open_browser else None)
     finally:
+        watcher.stop()
         preview.cache.flush()  # the next `build` starts warm
 
 

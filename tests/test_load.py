@@ -6,9 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from site_gen.errors import SourceError
-from site_gen.content.load import load_source
+from site_gen.content.load import load_body, load_source
 
 
 def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
@@ -85,3 +87,16 @@ def test_not_utf8_is_reported(tmp_path: Path) -> None:
     path = write(tmp_path, "latin1.txt", " date 2019-01-15 Caf\xe9 talk.".encode("latin-1"))
     with pytest.raises(SourceError, match="not UTF-8"):
         load_source(path)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r"), max_size=200),
+       spaces=st.sampled_from(["", "\n", "\n\n  ", " \t\n"]), dashes=st.sampled_from(["---", "----", "--- "]))
+def test_a_body_read_alone_is_the_body_read_with_its_record(tmp_path: Path, body: str, spaces: str,
+                                                            dashes: str) -> None:
+    """Article pages read bodies again without their front matter: the same text as the full reading."""
+    markdown = write(tmp_path, "001_a.md", f"{spaces}---\ndate: 2019-01-15\ntitle: A\n{dashes}\n{body}{spaces}")
+    assert load_body(markdown) == load_source(markdown).body
+    if body.strip():
+        raw = write(tmp_path, "001_a.txt", f" date 2019-01-15 {body}")
+        assert load_body(raw) == load_source(raw).body

@@ -66,7 +66,10 @@ def read_archive(articles: Sequence[Article], transfers: Sequence[Transfer] = ()
         news.append(ClubNews(transfer.player, transfer.to_club, transfer.date, joined=True))
     fixed = frozenset((corrections or Corrections()).player_names.values())
     # everything the pass reads, in an order that is the same in every process (sets sorted)
-    said = fingerprint((tuple((item.key, item.date, sorted(item.fixed), item.record.players, item.record.moves,
+    # (of a move, only what the pass reads: a reworded sentence changes a move's evidence, not the pass)
+    said = fingerprint((tuple((item.key, item.date, sorted(item.fixed), item.record.players,
+                               tuple((move.player, move.from_club, move.to_club, move.stage)
+                                     for move in item.record.moves),
                                item.record.staff, item.record.affiliations) for item in items),
                         news, sorted(fixed)))
     if remembered is not None and remembered.inputs == said:

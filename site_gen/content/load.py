@@ -38,6 +38,22 @@ def load_source(path: Path, data: bytes | None = None) -> SourceText:
     return _load_raw(path, text)
 
 
+#: python-frontmatter's own boundary: the body is what follows the second such line.
+_FRONT_MATTER_BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
+
+
+def load_body(path: Path) -> str:
+    """An article's body alone, as `load_source` gives it, without parsing its front matter again
+    (a build reads bodies twice: once for the record, once for the article's own page)."""
+    text = _decode(path, read_bytes(path))
+    if path.suffix != ".md":
+        return _load_raw(path, text).body
+    text = text.strip()
+    if not _FRONT_MATTER_BOUNDARY.match(text):
+        return load_source(path).body  # no front matter: let the full reading say what is wrong
+    return _FRONT_MATTER_BOUNDARY.split(text, 2)[2].strip()
+
+
 def read_bytes(path: Path) -> bytes:
     """The file's bytes; refuse unreadable files and ones far too big to be an article."""
     try:

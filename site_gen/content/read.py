@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 from site_gen import urls
 from site_gen.content.corrections import Corrections
 from site_gen.content.infer import make_article
-from site_gen.content.load import load_source, read_bytes
+from site_gen.content.load import load_body, load_source, read_bytes
 from site_gen.errors import BuildError, Problem, SourceError
 from site_gen.extract import Gazetteer
 from site_gen.model import Article, FileRecord, shown_digest
@@ -86,7 +86,7 @@ def article_text(article: Article) -> str:
     if article.body:
         return article.body
     try:
-        return load_source(article.path).body
+        return load_body(article.path)
     except SourceError as error:
         raise BuildError(f"{error.problem} (it changed while the site was being built: build again)") from error
 

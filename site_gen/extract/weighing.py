@@ -450,13 +450,12 @@ def candidates(reading: Reading, year: int | None) -> list[Candidate]:
             _read_together(pairs, text, sentence, people, clubs, position, directions, (start, end), sentence_marks)
         elif last_player is not None:
             _read_focus(pairs, sentence, last_player, clubs, position, directions, (start, end))
-    _read_lead(pairs, text, spans, mentions, players, read, year, stage_marks)
+    _read_lead(pairs, spans, mentions, players, read)
     return _made(pairs, mentions, players, spans, reading.rule_moves)
 
 
-def _read_lead(pairs: _Pairs, text: str, spans: list[tuple[int, int]], mentions: list[Mention],
-               players: list[Mention], read: dict[int, _Sentence], year: int | None,
-               stage_marks: Sequence[tuple[int, str]]) -> None:
+def _read_lead(pairs: _Pairs, spans: list[tuple[int, int]], mentions: list[Mention], players: list[Mention],
+               read: dict[int, _Sentence]) -> None:
     """Each player named later beside the club the article opens on, though never in one sentence with it:
     "Newcastle have drawn up a shortlist of strikers. ... Norwich's X is also being scouted"."""
     lead = list(dict.fromkeys(m.clubs[0] for m in mentions if m.kind == "club" and m.sentence <= 1))[:2]
@@ -464,17 +463,13 @@ def _read_lead(pairs: _Pairs, text: str, spans: list[tuple[int, int]], mentions:
         return
     seen: set[str] = set()
     for player in players:
-        if player.person in seen or player.sentence <= 1:
+        # (only sentences already read for other pairs: reading every sentence naming a player would cost
+        # a seventh of the whole extraction for the few pairs the rest give)
+        sentence = read.get(player.sentence)
+        if player.person in seen or player.sentence <= 1 or sentence is None or player.start not in sentence.spans:
             continue
         seen.add(player.person)
         start, end = spans[player.sentence]
-        sentence = read.get(player.sentence)
-        if sentence is None:
-            here = [m for m in mentions if m.sentence == player.sentence and start <= m.start and m.end <= end]
-            marks_here = [(offset, stage) for offset, stage in stage_marks if start <= offset < end]
-            sentence = read[player.sentence] = _read_sentence(text, start, end, here, year, marks_here)
-        if player.start not in sentence.spans:
-            continue
         for rank, club in enumerate(lead):
             key = (player.person, club)
             if key in pairs.features:
