@@ -23,11 +23,12 @@ from site_gen.config import CONFIG_FILE, SiteConfig
 from site_gen.content.archive import RememberedPass, reconcile_articles
 from site_gen.content.corrections import CORRECTIONS_FILE, Corrections, load_corrections
 from site_gen.content.discover import find_articles
+from site_gen.content.infer import apply_corrections
 from site_gen.content.read import publishable, read_files
 from site_gen.content.review import review
 from site_gen.content.transfers import TRANSFERS_FILE, load_transfers
 from site_gen.digests import code_fingerprint, tree_fingerprint
-from site_gen.errors import BuildError, Problem
+from site_gen.errors import BuildError, Problem, SourceError
 from site_gen.extract import Gazetteer, load_gazetteer
 from site_gen.extract.reconcile import DatedRecord
 from site_gen.extract.review import Doubt
@@ -151,7 +152,7 @@ def _build(config: SiteConfig, strict: bool, use_cache: bool, cache: BuildCache 
     index = indexed.index
     problems = extracted.problems + indexed.problems
     _stop_if_strict(strict, problems)
-    maker = PageMaker(index, config, article_digests(extracted.files, indexed.revisions))  # shared by the
+    maker = PageMaker(index, config, article_digests(extracted.files, indexed.revisions, inputs.corrections))  # shared by the
     # pages (and forked workers) and search
     if quick and list(extracted.files) == list(cache.files) and not indexed.problems:
         fresh = {name: record for name, record in extracted.files.items() if record is not cache.files[name]}
@@ -226,7 +227,7 @@ def _reworded_only(inputs: Inputs, cache: BuildCache, kept: KeptPlan, fingerprin
     changed = [path for path in inputs.paths if cache.unchanged(path, fingerprint.stats.get(path.name)) is None]
     if not changed or len(changed) > QUICK_EDITS:
         return None
-    fresh = read_files(inputs.gazetteer, inputs.corrections, cache.same_bytes, changed, keep_bodies=False).records
+    fresh = read_files(inputs.gazetteer, cache.same_bytes, changed, keep_bodies=False).records
     return _render_reworded(inputs.config, cache, maker, fresh, fingerprint, started_ns)
 
 
@@ -281,13 +282,17 @@ def edited_pages_first(config: SiteConfig, cache: BuildCache, kept: KeptPlan, pa
     if maker is None or inputs is None or not paths or len(paths) > QUICK_EDITS \
             or not set(paths) <= set(inputs.paths) or any(path.name not in cache.files for path in paths):
         return 0
-    fresh = read_files(inputs.gazetteer, inputs.corrections, cache.same_bytes, paths, keep_bodies=False).records
+    fresh = read_files(inputs.gazetteer, cache.same_bytes, paths, keep_bodies=False).records
     pages = []
     for name, record in fresh.items():
         article, last = record.record, cache.files[name]
         if not isinstance(article, Article) or not isinstance(last.record, Article) or record.shown == last.shown \
                 or (article.date, article.slug) != (last.record.date, last.record.slug):  # its address is its own
             return 0
+        try:
+            article = apply_corrections(article, inputs.corrections, inputs.gazetteer)
+        except SourceError:
+            return 0  # the build that follows says what is wrong
         if cache.archive_pass is not None:  # names, roles and origins as the last pass read the archive
             fixed = frozenset(article.editor_fields)
             read = cache.archive_pass.reading.apply(DatedRecord(name, article.date, article, fixed))
@@ -303,7 +308,8 @@ def gather(config: SiteConfig) -> Inputs:
     """Find the article files and read the editor's corrections: the cheap part of every build."""
     corrections = load_corrections(config.source_dir)
     gazetteer = (corrections or Corrections()).extend(load_gazetteer())
-    code = code_fingerprint() + tree_fingerprint(config.source_dir / CORRECTIONS_FILE)
+    # the corrections' club names change what the prose says; the rest of them is laid over the records
+    code = code_fingerprint() + (corrections or Corrections()).extraction_digest()
     found = find_articles(config.seeds_dir, config.source_dir)
     return Inputs(config, found.paths, corrections, gazetteer, code, found.problems)
 
@@ -325,14 +331,13 @@ def extract_articles(inputs: Inputs, cache: BuildCache | None = None, jobs: int 
             else:
                 files[path.name] = known
         progress.stage("reading", len(fresh))
-        read = functools.partial(read_files, inputs.gazetteer, inputs.corrections, cache.same_bytes if cache else None,
-                                 keep_bodies=False)
+        read = functools.partial(read_files, inputs.gazetteer, cache.same_bytes if cache else None, keep_bodies=False)
         for piece in parallel.map_slices(read, fresh, jobs, progress.advance):
             files.update(piece.records)
             clock.add("load", piece.load_seconds)
             clock.add("extract", piece.extract_seconds)
         files = {path.name: files[path.name] for path in inputs.paths}  # in file order, as the cache keeps them
-        found = publishable(inputs.paths, files)
+        found = publishable(inputs.paths, files, inputs.corrections, inputs.gazetteer)
     return ExtractedArticles(found.articles, files, inputs.problems + found.problems)
 
 
@@ -359,11 +364,17 @@ def index_site(inputs: Inputs, articles: tuple[Article, ...], remembered: Rememb
     return IndexedSite(index, tuple(problems), reconciled.revisions, reconciled.remembered)
 
 
-def article_digests(files: Mapping[str, FileRecord], revisions: Mapping[str, str]) -> ArticleDigests:
-    """Each article's digests as the archive-wide pass left its record (its revision appended)."""
+def article_digests(files: Mapping[str, FileRecord], revisions: Mapping[str, str],
+                    corrections: Corrections | None = None) -> ArticleDigests:
+    """Each article's digests as the corrections and the archive-wide pass left its record (what
+    each changed appended to the digest of the file)."""
+    fixes = corrections or Corrections()
+    fixed = {name: fixes.digest_for(name, record.record.players + tuple(m.player for m in record.record.moves))
+             for name, record in files.items() if isinstance(record.record, Article)} \
+        if fixes.articles or fixes.player_names or fixes.not_players else {}
     return ArticleDigests(
-        whole={name: record.digest + revisions.get(name, "") for name, record in files.items()},
-        shown={name: record.shown + revisions.get(name, "") for name, record in files.items()})
+        whole={name: record.digest + fixed.get(name, "") + revisions.get(name, "") for name, record in files.items()},
+        shown={name: record.shown + fixed.get(name, "") + revisions.get(name, "") for name, record in files.items()})
 
 
 def extract_files(paths: Sequence[Path], source_dir: Path | None = None) -> ExtractedArticles:
@@ -371,11 +382,18 @@ def extract_files(paths: Sequence[Path], source_dir: Path | None = None) -> Extr
     `source_dir`, that archive's corrections and transfers table apply as in a build."""
     corrections = load_corrections(source_dir) if source_dir else None
     gazetteer = (corrections or Corrections()).extend(load_gazetteer())
-    read = read_files(gazetteer, corrections, None, paths)
+    read = read_files(gazetteer, None, paths)
     problems: list[Problem] = []
     transfers = load_transfers(source_dir, gazetteer, problems) if source_dir else []
-    articles = [record.record for record in read.records.values() if isinstance(record.record, Article)]
-    problems += [record.record for record in read.records.values() if isinstance(record.record, Problem)]
+    articles: list[Article] = []
+    for record in read.records.values():
+        if isinstance(record.record, Problem):
+            problems.append(record.record)
+            continue
+        try:
+            articles.append(apply_corrections(record.record, corrections, gazetteer))
+        except SourceError as error:
+            problems.append(error.problem)
     reconciled = reconcile_articles(articles, transfers, corrections)
     return ExtractedArticles(reconciled.articles, read.records, tuple(problems))
 
@@ -416,7 +434,7 @@ def _inputs_fingerprint(inputs: Inputs) -> InputsFingerprint:
     # the default theme is part of `inputs.code`; only the site's own files are hashed here
     rest = hashlib.sha256(inputs.code.encode() + repr(config).encode() + tree_fingerprint(
         config.templates_dir, config.static_dir, config.source_dir / CONFIG_FILE,
-        config.source_dir / TRANSFERS_FILE).encode()).hexdigest()
+        config.source_dir / TRANSFERS_FILE, config.source_dir / CORRECTIONS_FILE).encode()).hexdigest()
     digest = hashlib.sha256(rest.encode())
     stats: dict[str, tuple[int, int]] = {}
     for path in inputs.paths:

@@ -52,6 +52,8 @@ class Article(Extraction):
     #: record fields an editor set (front matter, corrections.yaml): the archive-wide pass leaves them be
     #: (a sorted tuple, not a set: a record's digest must not hang on a process's string hashing)
     editor_fields: tuple[str, ...] = ()
+    #: the keys the file's own front matter sets, sorted: a `corrections.yaml` entry sets only the others
+    front_keys: tuple[str, ...] = ()
     #: the body's opening words, spaces folded: what a summary quotes. A build sets bodies aside
     #: once read (`body` is then ""), and its article pages read them again from the files
     lead: str = ""

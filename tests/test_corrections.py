@@ -35,6 +35,27 @@ def test_corrections_fix_names_for_the_whole_archive(make_site: SiteFactory) -> 
     assert (config.out_dir / "tags/corrected/index.html").is_file()
 
 
+def test_a_correction_reads_no_prose_again(make_site: SiteFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Corrections are laid over the records as read: changing them re-reads no article, and the
+    site is the one a cold build makes."""
+    from site_gen.content import infer
+
+    config = make_site({"001_a.txt": ARTICLE, "002_b.txt": ARTICLE.replace("2019-07-03", "2019-07-04")},
+                       player_page_rumours=1)
+    build(config)
+    read_again: list[str] = []
+    real = infer.extract
+    monkeypatch.setattr(infer, "extract", lambda body, *rest: read_again.append(body) or real(body, *rest))
+    (config.source_dir / "corrections.yaml").write_text(
+        "not_players: [Harold Penn]\nplayer_names: {Kasper Lindqvist: Kasper Lindqvist-Holm}\n"
+        "articles:\n  002_b.txt: {source: The Sun, tags: [corrected]}\n", encoding="utf-8")
+    build(config)
+    assert read_again == []
+    assert player_pages(config) == {"kasper-lindqvist-holm"}
+    assert (config.out_dir / "tags/corrected/index.html").is_file()
+    assert (config.out_dir / "sources/the-sun/index.html").is_file()
+
+
 def test_corrections_add_club_names(make_site: SiteFactory) -> None:
     config = make_site({"001_a.txt": " date 2019-07-03 The Riverside Lads want winger Sam Ode."})
     build(config)

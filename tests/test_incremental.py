@@ -347,8 +347,14 @@ def _apply(config: SiteConfig, edit: str, chance: random.Random) -> None:
         with (config.static_dir / "style.css").open("a", encoding="utf-8") as style:
             style.write(f"\n/* edit {chance.randrange(100)} */\n")
     elif edit == "corrections":
-        (config.source_dir / "corrections.yaml").write_text(
-            f"player_names: {{Wesley Hoedt: Wes Hoedt {chance.randrange(9)}}}\n", encoding="utf-8")
+        lines = [f"player_names: {{Wesley Hoedt: Wes Hoedt {chance.randrange(9)}}}"]
+        if chance.random() < 0.5:
+            lines.append(f"not_players: [{chance.choice(['Harry Kane', 'Virgil van Dijk'])}]")
+        if chance.random() < 0.7:
+            lines.append(f"articles:\n  {target.name}: {{source: The Sun, tags: [fixed-{chance.randrange(9)}], "
+                         f"moves: [{{player: Harry Kane, from: Tottenham, to: {chance.choice(['Arsenal', 'Everton'])}, "
+                         f"stage: talks}}]}}")
+        (config.source_dir / "corrections.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def test_a_record_digest_does_not_hang_on_the_process(tmp_path: Path) -> None:

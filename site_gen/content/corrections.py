@@ -17,6 +17,7 @@ from typing import Any, Mapping
 
 import yaml
 
+from site_gen.digests import fingerprint
 from site_gen.errors import ConfigError
 from site_gen.extract import Gazetteer, fold
 from site_gen.urls import slugify
@@ -33,6 +34,34 @@ class Corrections:
     player_names: Mapping[str, str] = field(default_factory=dict)
     club_names: Mapping[str, str] = field(default_factory=dict)
     articles: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    def entry_for(self, file_name: str) -> Mapping[str, Any]:
+        """The front matter `articles:` gives a file; an entry for `X.txt` also holds for the `X.md`
+        that `site-gen ingest` made of it."""
+        found = self.articles.get(file_name)
+        if found is None and file_name.endswith(".md"):
+            found = self.articles.get(file_name[:-3] + ".txt")
+        return found or {}
+
+    def touches(self, names: tuple[str, ...]) -> bool:
+        """Whether any of these player names is respelt or declared no player."""
+        return bool(self.player_names or self.not_players) and any(
+            (key := slugify(name)) in self.player_names or key in self.not_players for name in names)
+
+    def digest_for(self, file_name: str, players: tuple[str, ...]) -> str:
+        """A digest of the corrections that apply to one article whose record names these players
+        (as read): a page showing the article changes when this does."""
+        entry = self.entry_for(file_name)
+        if not entry and not self.touches(players):
+            return ""
+        touching = sorted((slugify(name), self.player_names.get(slugify(name), ""), slugify(name) in self.not_players)
+                          for name in players)
+        return fingerprint((sorted(entry.items(), key=lambda item: item[0]), touching)).hex()[:16]
+
+    def extraction_digest(self) -> str:
+        """A digest of what the corrections change in extraction itself (club names the gazetteer
+        learns): only this empties the cache of records, as the prose must be read again."""
+        return fingerprint(sorted(self.club_names.items())).hex()[:16] if self.club_names else ""
 
     def fix_players(self, names: tuple[str, ...]) -> tuple[str, ...]:
         """Drop declared non-players and respell names, keeping first-mention order."""

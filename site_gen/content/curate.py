@@ -73,10 +73,10 @@ def ingest_archive(config: SiteConfig, force: bool = False) -> Ingested:
                 paths[index] = raw  # made again from the raw article
             else:
                 already += 1
-    read = read_files(gazetteer, corrections, None, paths)
+    read = read_files(gazetteer, None, paths)
     problems: list[Problem] = list(found.problems)
     transfers = load_transfers(config.source_dir, gazetteer, problems)
-    published = publishable(paths, read.records)
+    published = publishable(paths, read.records, corrections, gazetteer)
     problems += published.problems
     reconciled = reconcile_articles(published.articles, transfers, corrections)
     written = []

@@ -25,58 +25,88 @@ BODY_FORMATS = ("markdown", "text")
 EDITOR_FIELDS = frozenset({"players", "moves"})
 
 
-def make_article(source: SourceText, gazetteer: Gazetteer | None = None,
-                 corrections: Corrections | None = None) -> Article:
-    """The full record of one article; raise `SourceError` for unusable front matter.
-
-    Precedence, strongest first: the file's front matter, the editor's
-    `corrections.yaml` entry for this file, then inference from the prose.
-    A caller passing `gazetteer` passes it already extended by the corrections
-    (once per build, so the extractor's caches keep working).
+def make_article(source: SourceText, gazetteer: Gazetteer | None = None) -> Article:
+    """The record of one article file: its front matter, then inference from the prose for what the
+    front matter leaves out; raise `SourceError` for unusable front matter. The editor's
+    `corrections.yaml` is applied afterwards (`apply_corrections`), so that a build keeps what the
+    prose gave whatever the corrections say, and a correction reads no prose again. A caller passing
+    `gazetteer` passes it already extended by the corrections' club names (once per build, so the
+    extractor's caches keep working).
     """
-    fixes = corrections or Corrections()
-    gaz = gazetteer if gazetteer is not None else fixes.extend(load_gazetteer())
-    extra = fixes.articles.get(source.path.name)
-    if extra:
-        source = replace(source, front_matter={**extra, **source.front_matter})
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
     front = source.front_matter
-    unknown = sorted(set(front) - KNOWN_KEYS)
+    _check_keys(source)
+    assert source.date is not None
+    # a whole record in front matter (an ingested archive) leaves nothing to infer: the prose is not read
+    inferred = Extraction(title="") if WHOLE_RECORD <= front.keys() else extract(source.body, source.date, gaz)
+    return _record(source, gaz, inferred)
+
+
+def apply_corrections(article: Article, corrections: Corrections | None, gazetteer: Gazetteer) -> Article:
+    """The record with the editor's `corrections.yaml` applied: the file's entry under `articles:`
+    (for the fields the file's own front matter leaves out), then the archive-wide spellings and
+    non-players. The same record when nothing applies."""
+    if corrections is None:
+        return article
+    entry = {key: value for key, value in corrections.entry_for(article.path.name).items()
+             if key not in article.front_keys}
+    if entry:
+        source = SourceText(article.path, article.date, article.body, article.body_format, front_matter=entry)
+        _check_keys(source)
+        article = _record(source, gazetteer, article, previous=article)
+    if not corrections.touches(article.players + tuple(m.player for m in article.moves + article.held_moves)
+                               + tuple(link.player for link in article.affiliations)):
+        return article
+    return replace(article, players=corrections.fix_players(article.players),
+                   moves=_fixed_moves(corrections, article.moves),
+                   held_moves=_fixed_moves(corrections, article.held_moves),
+                   affiliations=tuple(replace(link, player=fixed[0]) for link in article.affiliations
+                                      if (fixed := corrections.fix_players((link.player,)))))
+
+
+def _check_keys(source: SourceText) -> None:
+    unknown = sorted(set(source.front_matter) - KNOWN_KEYS)
     if unknown:
         raise SourceError(source.path, f"unknown front-matter key(s): {', '.join(unknown)} "
                                        f"(known: {', '.join(sorted(KNOWN_KEYS))})", source.key_lines.get(unknown[0], 1))
+
+
+def _record(source: SourceText, gaz: Gazetteer, base: Extraction, previous: Article | None = None) -> Article:
+    """The record of `source`'s front matter, with `base` for what it leaves out: the prose's reading
+    for a file, or the file's record (`previous`) for a corrections entry laid over it."""
+    front = source.front_matter
     assert source.date is not None
-    body_format = _body_format(source)
-    # a whole record in front matter (an ingested archive) leaves nothing to infer: the prose is not read
-    inferred = Extraction(title="") if WHOLE_RECORD <= front.keys() else extract(source.body, source.date, gaz)
-    title = _text(source, "title") or inferred.title
-    # a slug an editor (or `ingest`) wrote is kept whole; one made from a headline is cut short
-    slug = slugify(_text(source, "slug")) or slugify(title, max_length=SLUG_LENGTH)
-    if not slug:
-        slug = slugify(source.path.stem) or "article"
+    title = _text(source, "title") or base.title
+    if _text(source, "slug"):
+        # a slug an editor (or `ingest`) wrote is kept whole; one made from a headline is cut short
+        slug, explicit = slugify(_text(source, "slug")), True
+    elif previous is not None and (previous.explicit_slug or "title" not in front):
+        slug, explicit = previous.slug, previous.explicit_slug
+    else:
+        slug, explicit = slugify(title, max_length=SLUG_LENGTH) or slugify(source.path.stem) or "article", False
     return Article(
         path=source.path,
         slug=slug,
         date=source.date,
         title=title,
         body=source.body,
-        lead=" ".join(source.body.split())[:LEAD_LENGTH],
-        body_format=body_format,
-        explicit_slug=bool(_text(source, "slug")),
-        players=fixes.fix_players(_names(source, "players", tidy_name, inferred)),
-        clubs=_names(source, "clubs", gaz.club_name, inferred),
-        moves=_fixed_moves(fixes, _moves(source, gaz, "moves", inferred.moves)),
+        lead=previous.lead if previous is not None else " ".join(source.body.split())[:LEAD_LENGTH],
+        body_format=_body_format(source),
+        explicit_slug=explicit,
+        players=_names(source, "players", tidy_name, base),
+        clubs=_names(source, "clubs", gaz.club_name, base),
+        moves=_moves(source, gaz, "moves", base.moves),
         # moves read with too little confidence to publish, for `site-gen review` only; an editor who
         # sets the moves has decided them all, so none is held back then (unless he lists some so)
-        held_moves=_fixed_moves(fixes, _moves(source, gaz, "moves_to_review", ()) if "moves" in front
-                                else inferred.held_moves),
-        fees=tuple(parse_fee(text) for text in _list(source, "fees")) if "fees" in front else inferred.fees,
-        source=_source(source, gaz, inferred),
+        held_moves=_moves(source, gaz, "moves_to_review", ()) if "moves" in front else base.held_moves,
+        fees=tuple(parse_fee(text) for text in _list(source, "fees")) if "fees" in front else base.fees,
+        source=_source(source, gaz, base),
         tags=tuple(dict.fromkeys(slugify(tag) for tag in _list(source, "tags") if slugify(tag)))
-        if "tags" in front else inferred.tags,
-        staff=tuple(dict.fromkeys(map(tidy_name, _list(source, "staff")))) if "staff" in front else inferred.staff,
-        affiliations=tuple(replace(link, player=fixed[0]) for link in _affiliations(source, gaz, inferred)
-                           if (fixed := fixes.fix_players((link.player,)))),
-        editor_fields=tuple(sorted(EDITOR_FIELDS.intersection(front))),
+        if "tags" in front else base.tags,
+        staff=tuple(dict.fromkeys(map(tidy_name, _list(source, "staff")))) if "staff" in front else base.staff,
+        affiliations=_affiliations(source, gaz, base),
+        editor_fields=tuple(sorted(EDITOR_FIELDS.intersection(front).union(previous.editor_fields if previous else ()))),
+        front_keys=previous.front_keys if previous is not None else tuple(sorted(front)),
     )
 
 

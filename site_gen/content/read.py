@@ -11,11 +11,11 @@ import hashlib
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from site_gen import urls
 from site_gen.content.corrections import Corrections
-from site_gen.content.infer import make_article
+from site_gen.content.infer import apply_corrections, make_article
 from site_gen.content.load import load_body, load_source, read_bytes
 from site_gen.errors import BuildError, Problem, SourceError
 from site_gen.extract import Gazetteer
@@ -43,8 +43,8 @@ class Publishable:
     problems: tuple[Problem, ...]
 
 
-def read_files(gazetteer: Gazetteer, corrections: Corrections | None, known: KnownBytes | None,
-               paths: Sequence[Path], keep_bodies: bool = True) -> ReadSlice:
+def read_files(gazetteer: Gazetteer, known: KnownBytes | None, paths: Sequence[Path],
+               keep_bodies: bool = True) -> ReadSlice:
     """Read and infer files (in a worker process, or this one). Without `keep_bodies` (a build),
     each record's body is set aside once read: at 100,000 articles the bodies are hundreds of
     megabytes that only the articles' own pages show, and those read them again (`article_text`)."""
@@ -68,7 +68,7 @@ def read_files(gazetteer: Gazetteer, corrections: Corrections | None, known: Kno
                 loaded_at = time.perf_counter()
                 done.load_seconds += loaded_at - clock
                 clock = loaded_at
-                record = make_article(source, gazetteer, corrections)
+                record = make_article(source, gazetteer)
             except SourceError as error:
                 record = error.problem
             done.extract_seconds += time.perf_counter() - clock
@@ -91,8 +91,10 @@ def article_text(article: Article) -> str:
         raise BuildError(f"{error.problem} (it changed while the site was being built: build again)") from error
 
 
-def publishable(paths: Sequence[Path], records: dict[str, FileRecord]) -> Publishable:
-    """The articles of these files, each at its own URL; unusable files and URL clashes become problems."""
+def publishable(paths: Sequence[Path], records: Mapping[str, FileRecord], corrections: Corrections | None,
+                gazetteer: Gazetteer) -> Publishable:
+    """The articles of these files with the editor's corrections, each at its own URL; unusable
+    files, unusable corrections and URL clashes become problems."""
     articles: list[Article] = []
     problems: list[Problem] = []
     routes: dict[str, Path] = {}
@@ -101,7 +103,12 @@ def publishable(paths: Sequence[Path], records: dict[str, FileRecord]) -> Publis
         if isinstance(record, Problem):
             problems.append(record)
             continue
-        article = record
+        try:
+            article = apply_corrections(record, corrections, gazetteer)
+        except SourceError as error:
+            problems.append(replace(error.problem, line=None,
+                                    message=f"{error.problem.message} (in its entry in corrections.yaml)"))
+            continue
         route = urls.article_route(article.date, article.slug)
         if route in routes and not article.explicit_slug:
             # Two inferred titles alike: the file name tells them apart, stably.

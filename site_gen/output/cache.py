@@ -6,9 +6,10 @@ written for any other build is not trusted. Two levels, both keyed by content:
 - each article file's record, by the file's bytes (found again cheaply by size and mtime);
 - each page's inputs (settings, template set and the keys of what it shows), so an
   unchanged page is linked over from the previous site instead of rendered again.
-Anything that changes what the code would produce (the package's own code or data,
-`corrections.yaml`) empties the article level; templates, static files and settings
-are part of every page's inputs.
+Anything that changes what the code would read in the prose (the package's own code or data,
+the club names `corrections.yaml` adds) empties the article level; the rest of the corrections is
+laid over the records after they are read, and each page's inputs hold what of it applies to the
+articles shown; templates, static files and settings are part of every page's inputs.
 """
 
 from __future__ import annotations
@@ -67,7 +68,8 @@ class BuildCache:
             self._load()
 
     def ensure_code(self, code: str) -> None:
-        """Forget everything if the code or corrections changed since this cache was filled (in `serve`)."""
+        """Forget everything if the code (or the club names of the corrections) changed since this
+        cache was filled (in `serve`)."""
         if code != self.code:
             self.code, self.files, self.pages, self.inputs, self.rest = code, {}, {}, "", ""
             self.summary, self.started_ns, self.archive_pass = BuildSummary(0, 0), 0, None
