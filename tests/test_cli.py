@@ -52,7 +52,7 @@ def test_extract_json_interface(project_root: Path) -> None:
                            "tags"}
     assert record["date"] == "2017-08-02"
     moves = record["moves"] + record["moves_to_review"]  # published, and held back for the review
-    assert moves and all(set(move) == {"player", "from", "to", "fee", "stage", "confidence", "evidence"}
+    assert moves and all(set(move) == {"player", "from", "to", "fee", "stage", "confidence", "evidence", "checked"}
                          for move in moves)
     assert all(0 <= move["confidence"] <= 1 and move["evidence"] in record_text(seed) for move in moves)
     assert {(move["player"], move["to"]) for move in moves} >= {("Virgil van Dijk", "Liverpool"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Callable
 
 import pytest
@@ -54,6 +55,39 @@ def test_a_correction_reads_no_prose_again(make_site: SiteFactory, monkeypatch: 
     assert player_pages(config) == {"kasper-lindqvist-holm"}
     assert (config.out_dir / "tags/corrected/index.html").is_file()
     assert (config.out_dir / "sources/the-sun/index.html").is_file()
+
+
+def test_single_moves_are_rejected_confirmed_and_added(make_site: SiteFactory) -> None:
+    """An editor names single moves by player and destination: a rejected one is never shown, a
+    confirmed one (even one held back as unsure) is published and marked checked, an added one is
+    published, checked; the rest stay as read."""
+    article = (" date 2019-07-03 Everton are weighing up a move for Lyon winger Tomas Varenne, and Fulham "
+               "have also asked about him.\n\nLeeds United want Ajax striker Kasper Lindqvist.")
+    config = make_site({"001_a.txt": article}, player_page_rumours=1)
+    build(config)
+
+    def moves() -> dict[tuple[str, str], dict[str, object]]:
+        month = json.loads((config.out_dir / "api/rumours/2019-07.json").read_text(encoding="utf-8"))
+        return {(m["player"], m["to"]): m for rumour in month["rumours"] for m in rumour["moves"]}
+
+    assert ("Tomas Varenne", "Everton") in moves() and not any(m["checked"] for m in moves().values())
+    (config.source_dir / "corrections.yaml").write_text(
+        "articles:\n  001_a.txt:\n"
+        "    moves_rejected: [{player: Tomas Varenne, to: Everton}]\n"
+        "    moves_confirmed: [{player: Tomas Varenne, to: Fulham}]\n"
+        "    moves_added: [{player: Tomas Varenne, from: Lyon, to: Brentford, stage: bid, fee: £20m}]\n",
+        encoding="utf-8")
+    build(config)
+    found = moves()
+    assert ("Tomas Varenne", "Everton") not in found
+    assert found[("Tomas Varenne", "Fulham")]["checked"] is True
+    added = found[("Tomas Varenne", "Brentford")]
+    assert added["checked"] is True and added["stage"] == "bid" and added["fee"]["text"] == "£20m"
+    assert found[("Kasper Lindqvist", "Leeds United")]["checked"] is False  # the rest as read
+    page = (config.out_dir / "players/tomas-varenne.html").read_text(encoding="utf-8")
+    assert "checked" in page and "Lyon → Everton" not in page and "Lyon → Brentford" in page
+    review = CliRunner().invoke(main, ["review", "--csv", "--source", str(config.source_dir)])
+    assert "Brentford" not in review.output and "Fulham" not in review.output  # checked: no doubt left
 
 
 def test_corrections_add_club_names(make_site: SiteFactory) -> None:

@@ -152,14 +152,15 @@ def test_a_published_move_says_how_sure_the_build_is_and_where_it_was_read(
     assert (fulham["confidence"], fulham["evidence"]) == (
         PUBLISHED_CONFIDENCE, "Fulham are keen on Tom Pike, sources say <b>today</b> & tonight.")
     edited = rumours["Brentford want Tom Pike"]["moves"][0]
-    assert (edited["confidence"], edited["evidence"]) == (1.0, "")
+    assert (edited["confidence"], edited["evidence"], edited["checked"]) == (1.0, "", True)
+    assert fulham["checked"] is False
     article = _text(next(out.glob("2021/07/fulham-*.html")))
     moves = article.split('class="moves"', 1)[1].split("</ul>", 1)[0]
     assert ('<small class="sure" title="Read from: “Fulham are keen on Tom Pike, sources say &lt;b&gt;today&lt;/b&gt; '
             '&amp; tonight.”">86% sure</small>') in moves  # the sentence escaped, as all article text
     assert "<b>today</b>" not in article
     edited_page = _text(out / "2021/07/brentford-want-tom-pike.html")
-    assert 'class="sure"' not in edited_page  # an editor's move needs no such word
+    assert "% sure" not in edited_page and '<small class="sure">checked</small>' in edited_page  # an editor's move
     player = _text(out / "players/tom-pike.html")
     timeline = player.split('aria-label="Timeline"', 1)[1]
     assert timeline.count("86% sure</small>") == len([m for r in rumours.values() for m in r["moves"]

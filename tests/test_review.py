@@ -75,7 +75,8 @@ def test_a_correction_in_the_csv_goes_to_corrections_yaml_and_the_next_build(tmp
     records = [yaml.safe_load(line) for line in extracted.output.splitlines()]
     assert records[2]["source"] == "Liverpool Echo"
     assert records[1]["moves"] == [{"player": "Tomas Brannigan", "from": "Southampton", "to": "Everton",
-                                    "fee": None, "stage": "talks", "confidence": 1.0, "evidence": ""}]
+                                    "fee": None, "stage": "talks", "confidence": 1.0, "evidence": "",
+                                    "checked": True}]
     assert records[2]["players"] == ["Tomas Brannigan"]  # the one-letter slip joined to the archive's spelling
 
 

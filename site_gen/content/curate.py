@@ -55,7 +55,7 @@ def curated_markdown(article: Article) -> str:
 
 
 def _move(move: Any) -> dict[str, Any]:
-    return {key: value for key, value in move_record(move).items() if value is not None and value != ""}
+    return {key: value for key, value in move_record(move).items() if value is not None and value not in ("", False)}
 
 
 def ingest_archive(config: SiteConfig, force: bool = False) -> Ingested:

@@ -15,7 +15,10 @@ from site_gen.urls import slugify
 SLUG_LENGTH = 40
 #: Front-matter keys an article may carry; anything else is reported.
 KNOWN_KEYS = frozenset({"date", "title", "slug", "format", "players", "clubs", "moves", "moves_to_review", "fees",
-                        "source", "tags", "staff", "affiliations"})
+                        "source", "tags", "staff", "affiliations", "moves_rejected", "moves_confirmed",
+                        "moves_added"})
+#: Keys that correct single moves, each a list of moves named by player and destination.
+MOVE_FIXES = ("moves_rejected", "moves_confirmed", "moves_added")
 #: With all of these in front matter the prose is not read at all (`site-gen ingest` writes them all).
 WHOLE_RECORD = frozenset({"title", "players", "clubs", "moves", "moves_to_review", "fees", "source", "tags",
                           "staff", "affiliations"})
@@ -84,6 +87,11 @@ def _record(source: SourceText, gaz: Gazetteer, base: Extraction, previous: Arti
         slug, explicit = previous.slug, previous.explicit_slug
     else:
         slug, explicit = slugify(title, max_length=SLUG_LENGTH) or slugify(source.path.stem) or "article", False
+    moves, held = _fix_moves(source, gaz, _moves(source, gaz, "moves", base.moves),
+                             # moves read with too little confidence to publish, for `site-gen review` only; an
+                             # editor who sets the moves has decided them all, so none is held back then (unless
+                             # he lists some so)
+                             _moves(source, gaz, "moves_to_review", ()) if "moves" in front else base.held_moves)
     return Article(
         path=source.path,
         slug=slug,
@@ -95,17 +103,16 @@ def _record(source: SourceText, gaz: Gazetteer, base: Extraction, previous: Arti
         explicit_slug=explicit,
         players=_names(source, "players", tidy_name, base),
         clubs=_names(source, "clubs", gaz.club_name, base),
-        moves=_moves(source, gaz, "moves", base.moves),
-        # moves read with too little confidence to publish, for `site-gen review` only; an editor who
-        # sets the moves has decided them all, so none is held back then (unless he lists some so)
-        held_moves=_moves(source, gaz, "moves_to_review", ()) if "moves" in front else base.held_moves,
+        moves=moves,
+        held_moves=held,
         fees=tuple(parse_fee(text) for text in _list(source, "fees")) if "fees" in front else base.fees,
         source=_source(source, gaz, base),
         tags=tuple(dict.fromkeys(slugify(tag) for tag in _list(source, "tags") if slugify(tag)))
         if "tags" in front else base.tags,
         staff=tuple(dict.fromkeys(map(tidy_name, _list(source, "staff")))) if "staff" in front else base.staff,
         affiliations=_affiliations(source, gaz, base),
-        editor_fields=tuple(sorted(EDITOR_FIELDS.intersection(front).union(previous.editor_fields if previous else ()))),
+        editor_fields=tuple(sorted(EDITOR_FIELDS.intersection(front).union(previous.editor_fields if previous else ())
+                                   .union(("moves",) if front.keys() & set(MOVE_FIXES) else ()))),
         front_keys=previous.front_keys if previous is not None else tuple(sorted(front)),
     )
 
@@ -191,8 +198,33 @@ def _moves(source: SourceText, gaz: Gazetteer, key: str, inferred: tuple[Move, .
         if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
             raise SourceError(source.path, f"move confidence {confidence!r} must be a number from 0 to 1", line)
         moves.append(Move(tidy_name(player), _club(gaz, item.get("from")), _club(gaz, item.get("to")), fee, stage,
-                          float(confidence), str(item.get("evidence") or "")))
+                          # a move an editor typed (no confidence of the build's) is his: checked
+                          float(confidence), str(item.get("evidence") or ""),
+                          item.get("checked", "confidence" not in item) is True))
     return tuple(moves)
+
+
+def _fix_moves(source: SourceText, gaz: Gazetteer, moves: tuple[Move, ...],
+               held: tuple[Move, ...]) -> tuple[tuple[Move, ...], tuple[Move, ...]]:
+    """The moves (published, held) with an editor's single-move fixes: `moves_rejected` are never
+    shown, `moves_confirmed` are published and marked checked, `moves_added` are published, checked,
+    in place of any move of the same player to the same club."""
+    front = source.front_matter
+    if not front.keys() & set(MOVE_FIXES):
+        return moves, held
+
+    def key(move: Move) -> tuple[str, str]:
+        return slugify(move.player), slugify(move.to_club or "")
+
+    rejected = {key(move) for move in _moves(source, gaz, "moves_rejected", ())}
+    confirmed = {key(move) for move in _moves(source, gaz, "moves_confirmed", ())}
+    added = [replace(move, checked=True) for move in _moves(source, gaz, "moves_added", ())]
+    replaced = rejected | {key(move) for move in added}
+    published = [replace(move, checked=True) if key(move) in confirmed else move
+                 for move in moves if key(move) not in replaced]
+    published += [replace(move, checked=True) for move in held if key(move) in confirmed - replaced]
+    published += added
+    return tuple(published), tuple(move for move in held if key(move) not in replaced | confirmed)
 
 
 def _club(gaz: Gazetteer, value: Any) -> str | None:

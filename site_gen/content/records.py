@@ -12,7 +12,7 @@ def move_record(move: Move) -> dict[str, Any]:
     """One move as plain data, with how sure the build is of it and the sentence it was read from."""
     return {"player": move.player, "from": move.from_club, "to": move.to_club,
             "fee": move.fee.text if move.fee else None, "stage": move.stage,
-            "confidence": round(move.confidence, 3), "evidence": move.evidence}
+            "confidence": round(move.confidence, 3), "evidence": move.evidence, "checked": move.checked}
 
 
 def article_record(article: Article) -> dict[str, Any]:

@@ -60,6 +60,8 @@ class Move:
     confidence: float = 1.0
     #: the sentence the move was read from ("" when an editor set it)
     evidence: str = ""
+    #: an editor confirmed it (or added it): published whatever its confidence
+    checked: bool = False
 
 
 @quick_pickling

@@ -83,7 +83,7 @@ def doubts(items: Sequence[DatedRecord], reading: Reconciliation) -> list[Doubt]
         said = {(move.player, move.to_club): move for move in original.moves}
         for move in record.moves:
             reasons = _oddities(move, said.get((move.player, move.to_club)))
-            if reasons or move.confidence < 1.0:  # an editor's move, or a sure one, with nothing odd: no row
+            if not move.checked and (reasons or move.confidence < 1.0):  # checked, or sure with nothing odd: no row
                 found.append(Doubt(item.key, "moves", move_text(move), "; ".join(reasons) or "published",
                                    move.confidence, move.evidence))
         if record.players and not record.moves and not original.held_moves:

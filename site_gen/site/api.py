@@ -73,7 +73,7 @@ def rumours(maker: PageMaker, articles: Sequence[Article]) -> list[dict[str, Any
             "moves": [{"player": move["player"].name, "from": move["from"].name if move["from"] else None,
                        "to": move["to"].name if move["to"] else None, "fee": _fee(fee), "stage": move["stage"],
                        "status": move["status"], "confidence": round(move["confidence"], 3),
-                       "evidence": move["evidence"]}
+                       "evidence": move["evidence"], "checked": move["checked"]}
                       for move, fee in zip(card["moves"], (m.fee for m in article.moves))],
             "fees": [_fee(fee) for fee in article.fees],
             "tags": list(article.tags),

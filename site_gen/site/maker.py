@@ -228,7 +228,7 @@ class PageMaker:
         return {"player": self.player(move.player), "from": self.club(move.from_club),
                 "to": self.club(move.to_club), "fee": move.fee.text if move.fee else None, "stage": move.stage,
                 "status": self.index.outcomes.statuses.get(key), "proof": self.transfer(self.index.outcomes.proofs.get(key)),
-                "confidence": move.confidence, "evidence": move.evidence}
+                "confidence": move.confidence, "evidence": move.evidence, "checked": move.checked}
 
     def transfer(self, transfer: Transfer | None) -> TransferView | None:
         if transfer is None:

@@ -53,7 +53,9 @@ MoveView = TypedDict("MoveView", {
     #: how sure the build is of the move as read (0 to 1, calibrated); 1.0 when an editor set it
     "confidence": float,
     #: the sentence it was read from ("" when an editor set it)
-    "evidence": str})
+    "evidence": str,
+    #: an editor confirmed or added it
+    "checked": bool})
 
 
 class Card(TypedDict):
