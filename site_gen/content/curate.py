@@ -9,8 +9,6 @@ the build prefers `X.md` to the `X.txt` it came from.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,7 @@ from site_gen.config import SiteConfig
 from site_gen.content.archive import reconcile_articles
 from site_gen.content.corrections import Corrections, load_corrections
 from site_gen.content.discover import find_articles
+from site_gen.content.editing import write_atomically
 from site_gen.content.read import publishable, read_files
 from site_gen.content.records import move_record
 from site_gen.content.transfers import load_transfers
@@ -83,18 +82,6 @@ def ingest_archive(config: SiteConfig, force: bool = False) -> Ingested:
     for article in reconciled.articles:
         if article.path.suffix == ".txt":
             target = article.path.with_suffix(".md")
-            _write_atomically(target, curated_markdown(article))
+            write_atomically(target, curated_markdown(article))
             written.append(target)
     return Ingested(tuple(written), already, tuple(problems))
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    """Write a whole file or none: a crash midway leaves the old file (or none), never half of one."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from site_gen.content.archive import read_archive
-from site_gen.content.corrections import CORRECTIONS_FILE, Corrections
+from site_gen.content.corrections import Corrections
+from site_gen.content.editing import corrections_document
 from site_gen.content.transfers import Transfer
 from site_gen.errors import ConfigError
 from site_gen.extract import Move
@@ -102,25 +103,11 @@ def apply_review(csv_path: Path, source_dir: Path) -> Applied:
         raise ConfigError(f"{csv_path}: cannot be read as a review file: {error}") from error
     if rows and "correction" not in rows[0]:
         raise ConfigError(f"{csv_path}: no 'correction' column (export one with site-gen review --csv)")
-    from ruamel.yaml import YAML, YAMLError  # loaded for this command only: every build imports this module
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    with corrections_document(source_dir) as data:
+        return _apply_rows(rows, csv_path, data)
 
-    target = source_dir / CORRECTIONS_FILE
-    keeper = YAML()  # round trip: the editor's comments, order and layout stay as written
-    keeper.width, keeper.allow_unicode = 100, True
-    keeper.indent(mapping=2, sequence=4, offset=2)
-    try:
-        data = keeper.load(target.read_text(encoding="utf-8")) if target.is_file() else None
-    except YAMLError as error:
-        raise ConfigError(f"{target}: not valid YAML: {error}") from error
-    if data is None:
-        data = CommentedMap()
-        data.yaml_set_start_comment("Fixes to what the build reads out of the prose (see site-gen review).")
-    if not isinstance(data, dict):
-        raise ConfigError(f"{target}: expected a mapping of settings, not {type(data).__name__}")
-    for key, empty in (("articles", CommentedMap), ("player_names", CommentedMap), ("not_players", CommentedSeq)):
-        if not data.get(key):
-            data[key] = empty()
+
+def _apply_rows(rows: list[dict[str, str]], csv_path: Path, data: Any) -> Applied:
     articles: dict[str, dict[str, Any]] = data["articles"]
     names: dict[str, str] = data["player_names"]
     not_players: list[str] = data["not_players"]
@@ -158,7 +145,4 @@ def apply_review(csv_path: Path, source_dir: Path) -> Applied:
             changed_articles.add(file)
         else:
             raise ConfigError(f"{where}: cannot apply a correction to field {field!r}")
-    written = io.StringIO()
-    keeper.dump(data, written)
-    target.write_text(written.getvalue(), encoding="utf-8")
     return Applied(len(changed_articles), changed_names, added_not_players)
