@@ -265,8 +265,9 @@ def check(source_dir: Path, out_dir: Path | None) -> None:
               help="Port to listen on (0: any free one, printed).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a web browser.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@click.option("--no-edit", "no_edit", is_flag=True, help="Turn off the editor's desk (corrections from the pages).")
 def serve(source_dir: Path, out_dir: Path | None, base_url: str | None, host: str, port: int,
-          open_browser: bool, quiet: bool) -> None:
+          open_browser: bool, quiet: bool, no_edit: bool) -> None:
     """Build, serve with live reload, and rebuild whenever an input changes."""
     try:
         config = load_config(source_dir, out_dir=out_dir, base_url=base_url)
@@ -275,7 +276,7 @@ def serve(source_dir: Path, out_dir: Path | None, base_url: str | None, host: st
         sys.exit(1)
     from site_gen.serve import PortInUse, serve as serve_site  # the web server loads for this command only
     try:
-        serve_site(config, host, port, open_browser, quiet)
+        serve_site(config, host, port, open_browser, quiet, desk=not no_edit)
     except PortInUse as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)

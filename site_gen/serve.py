@@ -10,12 +10,14 @@ it until a good save.
 from __future__ import annotations
 
 import html
+import json
 import mimetypes
+import secrets
 import socket
 import threading
 from pathlib import Path
 from typing import Callable, Iterable
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import click
 from livereload import Server
@@ -27,6 +29,7 @@ from site_gen.output.cache import BuildCache, cache_folder
 from site_gen.output.write import built_id
 from site_gen.config import CONFIG_FILE, SiteConfig
 from site_gen.content.corrections import CORRECTIONS_FILE
+from site_gen.content.desk import apply_request, checked_request
 from site_gen.errors import SiteError
 from site_gen.urls import SiteUrls
 from site_gen.watching import EventWatcher
@@ -37,9 +40,11 @@ StartResponse = Callable[[str, list[tuple[str, str]]], object]
 class Preview:
     """The preview's state: what to build, and the last build's error if it failed."""
 
-    def __init__(self, config: SiteConfig, quiet: bool = False) -> None:
+    def __init__(self, config: SiteConfig, quiet: bool = False, desk: bool = True) -> None:
         self.config = config
         self.quiet = quiet
+        #: the editor's desk's secret for this run: a write must carry it (none: the desk is off)
+        self.token = secrets.token_urlsafe(24) if desk else ""
         self.error: str | None = None
         self.base_path = SiteUrls(config.base_url).base_path
         #: kept in memory between rebuilds, so each one redoes only what the last save changed;
@@ -114,6 +119,8 @@ class Preview:
         """WSGI: the built files under the base path, or the 404 page; while the last build failed,
         HTML pages carry a panel saying why (the last good site stays on screen)."""
         path = str(environ.get("PATH_INFO") or "/")
+        if path == self.base_path + DESK_PATH:
+            return self._desk(environ, start_response)
         if self.error is not None and not (self.config.out_dir / "index.html").is_file():
             return _respond(start_response, "500 Internal Server Error", _error_page(self.error))  # nothing good yet
         if path + "/" == self.base_path or (path == "/" and self.base_path != "/"):
@@ -136,7 +143,42 @@ class Preview:
         body = target.read_bytes()
         if self.error is not None and kind.startswith("text/html"):
             body = _with_error_panel(body, self.error)
+        if self.token and kind.startswith("text/html"):  # the preview's own pages may write through the desk
+            body = body.replace(b"</head>", f'<meta name="site-gen-desk" content="{self.token}"></head>'.encode(), 1)
         return _respond(start_response, "200 OK", body, kind)
+
+    def _desk(self, environ: dict[str, object], start_response: StartResponse) -> Iterable[bytes]:
+        """The editor's desk: a correction posted as JSON by a page of this preview, written into
+        corrections.yaml; the watcher then rebuilds and reloads. Only from this machine, only with
+        this run's token (which only pages served here carry), and only what passes the checks."""
+        if not self.token:
+            return self._not_found(start_response)
+        if environ.get("REQUEST_METHOD") != "POST":
+            return _answer(start_response, "405 Method Not Allowed", {"ok": False, "error": "POST a correction"})
+        if not _from_this_machine(environ):
+            return _answer(start_response, "403 Forbidden", {"ok": False, "error": "the desk answers this machine only"})
+        given = str(environ.get("HTTP_X_SITE_GEN_TOKEN") or "")
+        if not secrets.compare_digest(given.encode(), self.token.encode()):
+            return _answer(start_response, "403 Forbidden",
+                           {"ok": False, "error": "no valid desk token: post from a page of this preview"})
+        try:
+            length = int(str(environ.get("CONTENT_LENGTH") or 0))
+        except ValueError:
+            length = -1
+        if not 0 < length <= DESK_BODY_LIMIT:
+            return _answer(start_response, "400 Bad Request", {"ok": False, "error": "a correction is a small JSON body"})
+        stream = environ["wsgi.input"]
+        try:
+            raw = json.loads(stream.read(length).decode("utf-8"))  # type: ignore[attr-defined]
+            request = checked_request(raw, self.config.seeds_dir)
+            message = apply_request(request, self.config.source_dir)
+        except (ValueError, UnicodeDecodeError) as error:  # DeskError and bad JSON
+            return _answer(start_response, "400 Bad Request", {"ok": False, "error": str(error)})
+        except SiteError as error:  # corrections.yaml itself unreadable
+            return _answer(start_response, "409 Conflict", {"ok": False, "error": str(error)})
+        if not self.quiet:
+            click.echo(f"Desk: {message} ({CORRECTIONS_FILE})")
+        return _answer(start_response, "200 OK", {"ok": True, "message": message})
 
     def _not_found(self, start_response: StartResponse) -> Iterable[bytes]:
         page = self.config.out_dir / "404.html"
@@ -146,6 +188,26 @@ class Preview:
 
 class PortInUse(SiteError):
     """The port asked for is taken (by another preview, or anything else)."""
+
+
+#: Where the desk listens, under the site's base path; and the most a correction may weigh.
+DESK_PATH = "_desk"
+DESK_BODY_LIMIT = 16_384
+_LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def _from_this_machine(environ: dict[str, object]) -> bool:
+    """A request from loopback, to a loopback address (no other site's page, even through a name
+    that resolves here), from a page of a loopback origin if it says where it comes from."""
+    if str(environ.get("REMOTE_ADDR") or "") not in _LOOPBACK[:2]:
+        return False
+    host = urlsplit(f"//{environ.get('HTTP_HOST') or ''}").hostname
+    origin = str(environ.get("HTTP_ORIGIN") or "")
+    return host in _LOOPBACK and (not origin or urlsplit(origin).hostname in _LOOPBACK)
+
+
+def _answer(start_response: StartResponse, status: str, value: dict[str, object]) -> list[bytes]:
+    return _respond(start_response, status, json.dumps(value).encode("utf-8"), "application/json; charset=utf-8")
 
 
 def free_port(host: str, port: int) -> int:
@@ -159,10 +221,11 @@ def free_port(host: str, port: int) -> int:
         return int(probe.getsockname()[1])
 
 
-def serve(config: SiteConfig, host: str, port: int, open_browser: bool = False, quiet: bool = False) -> None:
+def serve(config: SiteConfig, host: str, port: int, open_browser: bool = False, quiet: bool = False,
+          desk: bool = True) -> None:
     """Build, then serve and watch until interrupted; `PortInUse` before anything else if the port is taken."""
     port = free_port(host, port)
-    preview = Preview(config, quiet)
+    preview = Preview(config, quiet, desk)
     preview.rebuild()
     # livereload drops reload signals within 3 s of the last one; editors save more often than that
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0.5

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
 from typing import Callable, Iterator
 
 import pytest
+import yaml
 from tornado.websocket import WebSocketClientConnection, websocket_connect
 
 from site_gen.config import SiteConfig
@@ -215,3 +218,98 @@ def test_preview_writes_its_cache_when_it_stops_and_build_starts_warm(make_site:
     assert cache_file.is_file()
     report = build(config)
     assert report.rendered == 0  # warm: the cache describes the site in place
+
+
+def _desk_token(port: int) -> str:
+    """The token the preview's pages carry for the editor's desk."""
+    page = fetch(port, BASE)[1]
+    found = re.search(r'<meta name="?site-gen-desk"? content="?([\w-]+)', page)
+    assert found, "the preview's pages carry the desk's token"
+    return found.group(1)
+
+
+def post(port: int, value: object, token: str | None, origin: str | None = None) -> tuple[int, dict[str, object]]:
+    """(status, JSON answer) of a correction posted to the desk."""
+    headers = {"Content-Type": "application/json"}
+    if token is not None:
+        headers["X-Site-Gen-Token"] = token
+    if origin is not None:
+        headers["Origin"] = origin
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{BASE}_desk", data=json.dumps(value).encode(),
+                                     headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def test_the_desk_refuses_what_it_must_and_writes_nothing(server: tuple[SiteConfig, int]) -> None:
+    config, port = server
+    corrections = config.source_dir / "corrections.yaml"
+    corrections.write_text("# the editor's own notes\nnot_players: [Dan Holt]\n", encoding="utf-8")
+    before = corrections.read_bytes()
+    seed = next(config.seeds_dir.glob("*.txt")).name
+    reject = {"action": "reject", "file": seed, "player": "Wesley Hoedt", "to": "Southampton"}
+    token = _desk_token(port)
+    refused = [
+        post(port, reject, None),  # no token: another site's page cannot write
+        post(port, reject, "not-the-token"),
+        post(port, reject, token, origin="https://elsewhere.example"),
+        post(port, {**reject, "action": "edit", "new_to": "Everton", "new_stage": "signed"}, token),  # no such stage
+        post(port, {**reject, "file": "../site.toml"}, token),  # outside seeds/
+        post(port, {**reject, "file": "000_nothing.txt"}, token),
+        post(port, {**reject, "player": "Wesley\nHoedt"}, token),
+        post(port, {"action": "delete_everything"}, token),
+    ]
+    assert [status for status, _ in refused] == [403, 403, 403, 400, 400, 400, 400, 400]
+    assert all(answer["ok"] is False and answer["error"] for _, answer in refused)
+    assert "stage" in str(refused[3][1]["error"]) and "seeds/" in str(refused[4][1]["error"])
+    assert corrections.read_bytes() == before
+
+
+def test_a_correction_from_the_desk_lands_in_corrections_yaml_and_the_page(server: tuple[SiteConfig, int]) -> None:
+    config, port = server
+    corrections = config.source_dir / "corrections.yaml"
+    corrections.write_text("# the editor's own notes\nnot_players: [Dan Holt]\n", encoding="utf-8")
+    seed = next(config.seeds_dir.glob("*.txt")).name
+    token = _desk_token(port)
+    month = BASE + "api/rumours/2017-08.json"
+    assert "Chelsea" not in fetch(port, month)[1]
+    # two corrections at once: both land
+    answers: list[tuple[int, dict[str, object]]] = []
+    workers = [threading.Thread(target=lambda value=value: answers.append(post(port, value, token))) for value in (
+        {"action": "add", "file": seed, "player": "Virgil van Dijk", "from": "Southampton", "to": "Chelsea",
+         "stage": "bid", "fee": "£55m"},
+        {"action": "source", "file": seed, "outlet": "The Sun"})]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert sorted(status for status, _ in answers) == [200, 200], answers
+    written = corrections.read_text(encoding="utf-8")
+    assert written.startswith("# the editor's own notes") and "Dan Holt" in written  # the editor's file kept
+    entry = yaml.safe_load(written)["articles"][seed]
+    assert entry["source"] == "The Sun"
+    assert entry["moves_added"] == [{"player": "Virgil van Dijk", "from": "Southampton", "to": "Chelsea",
+                                     "fee": "£55m", "stage": "bid"}]
+    _, body = wait_for(port, month, lambda status, body: "Chelsea" in body)
+    added = next(move for rumour in json.loads(body)["rumours"] for move in rumour["moves"] if move["to"] == "Chelsea")
+    assert added["checked"] is True and added["stage"] == "bid"
+
+
+def test_no_edit_turns_the_desk_off(make_site: SiteFactory, seed_text: str) -> None:
+    config = make_site({"000_seed.txt": seed_text}, base_url=f"https://example.github.io{BASE}")
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "site_gen", "serve", "--source", str(config.source_dir), "--out", str(config.out_dir),
+         "--base-url", f"https://example.github.io{BASE}", "--port", str(port), "-q", "--no-edit"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        _, page = wait_for(port, BASE, lambda status, body: status == 200)
+        assert "site-gen-desk" not in page
+        status, _, _ = fetch(port, BASE + "_desk")
+        assert status == 404
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
