@@ -13,6 +13,7 @@ import html
 import json
 import mimetypes
 import secrets
+from importlib import resources
 import socket
 import threading
 from pathlib import Path
@@ -30,6 +31,9 @@ from site_gen.output.write import built_id
 from site_gen.config import CONFIG_FILE, SiteConfig
 from site_gen.content.corrections import CORRECTIONS_FILE
 from site_gen.content.desk import apply_request, checked_request
+from site_gen.content.records import move_record
+from site_gen.model import Article
+from site_gen import urls
 from site_gen.errors import SiteError
 from site_gen.urls import SiteUrls
 from site_gen.watching import EventWatcher
@@ -45,6 +49,7 @@ class Preview:
         self.quiet = quiet
         #: the editor's desk's secret for this run: a write must carry it (none: the desk is off)
         self.token = secrets.token_urlsafe(24) if desk else ""
+        self._routes: tuple[object, dict[str, Article]] = (None, {})
         self.error: str | None = None
         self.base_path = SiteUrls(config.base_url).base_path
         #: kept in memory between rebuilds, so each one redoes only what the last save changed;
@@ -121,6 +126,11 @@ class Preview:
         path = str(environ.get("PATH_INFO") or "/")
         if path == self.base_path + DESK_PATH:
             return self._desk(environ, start_response)
+        if self.token and path in (self.base_path + "_desk.js", self.base_path + "_desk.css"):
+            asset = path.rsplit("_", 1)[1]
+            kind = "text/javascript" if asset.endswith(".js") else "text/css"
+            return _respond(start_response, "200 OK", (resources.files("site_gen.desk") / asset).read_bytes(),
+                            f"{kind}; charset=utf-8")
         if self.error is not None and not (self.config.out_dir / "index.html").is_file():
             return _respond(start_response, "500 Internal Server Error", _error_page(self.error))  # nothing good yet
         if path + "/" == self.base_path or (path == "/" and self.base_path != "/"):
@@ -144,8 +154,33 @@ class Preview:
         if self.error is not None and kind.startswith("text/html"):
             body = _with_error_panel(body, self.error)
         if self.token and kind.startswith("text/html"):  # the preview's own pages may write through the desk
-            body = body.replace(b"</head>", f'<meta name="site-gen-desk" content="{self.token}"></head>'.encode(), 1)
+            body = body.replace(b"</head>", self._desk_head(path[len(self.base_path):]).encode(), 1)
         return _respond(start_response, "200 OK", body, kind)
+
+    def _desk_head(self, route: str) -> str:
+        """What the desk adds to a page's head: the run's token, its script and style, and on an
+        article's page the article's record as the last build read it."""
+        added = (f'<meta name="site-gen-desk" content="{self.token}">'
+                 f'<link rel="stylesheet" href="{self.base_path}_desk.css">'
+                 f'<script src="{self.base_path}_desk.js" defer></script>')
+        article = self._articles().get(route)
+        if article is not None:
+            record = {"file": article.path.name, "players": list(article.players), "source": article.source,
+                      "moves": [move_record(move) for move in article.moves]
+                      + [{**move_record(move), "held": True} for move in article.held_moves]}
+            added += ('<script type="application/json" id="site-gen-record">'
+                      + json.dumps(record, ensure_ascii=False).replace("</", "<\\/") + "</script>")
+        return added + "</head>"
+
+    def _articles(self) -> dict[str, Article]:
+        """The last build's articles by their page's route (made again after each build)."""
+        maker = self.kept.maker
+        if maker is None:
+            return {}
+        if self._routes[0] is not maker:
+            self._routes = (maker, {urls.article_route(article.date, article.slug): article
+                                    for article in maker.index.articles})
+        return self._routes[1]
 
     def _desk(self, environ: dict[str, object], start_response: StartResponse) -> Iterable[bytes]:
         """The editor's desk: a correction posted as JSON by a page of this preview, written into
@@ -227,8 +262,10 @@ def serve(config: SiteConfig, host: str, port: int, open_browser: bool = False, 
     port = free_port(host, port)
     preview = Preview(config, quiet, desk)
     preview.rebuild()
-    # livereload drops reload signals within 3 s of the last one; editors save more often than that
-    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0.5
+    # livereload drops a reload signal within this many seconds of the last one (3 by default): an
+    # editor's saves, and the desk's corrections, may come quicker, and the watcher already gathers the
+    # events of one save into one run
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0.0
     watcher = EventWatcher()
     server = Server(app=preview.app, watcher=watcher)
 

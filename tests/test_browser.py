@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -188,3 +189,123 @@ def test_player_page_shows_timeline_by_window_and_keyboard_focus(browser: Browse
         assert focused == "skip-link" and page.locator(".skip-link").is_visible()
     finally:
         page.context.close()
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """The seed archive served by a real `site-gen serve` on a free loopback port, with the desk on."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    source = tmp_path / "site"
+    for folder in ("seeds", "templates", "static"):
+        shutil.copytree(PROJECT / folder, source / folder)
+    (source / "corrections.yaml").write_text("# the editor's own notes stay\n", encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "site_gen", "serve", "--source", str(source), "--out",
+                                str(tmp_path / "out"), "--port", str(port), "-q"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    root = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(root, timeout=2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        yield source, root
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+#: Whether live reload's script has its socket to the preview open (a save before that reloads nothing).
+LIVE = "window.LiveReload?.connector?.socket?.readyState === 1"
+
+
+def test_the_editors_desk_corrects_the_archive_from_the_page(browser: Browser, preview: tuple[Path, str]) -> None:
+    """Reject a move, fix a destination, add a missed move, merge a player's spellings, mark a name as
+    no player: each lands in corrections.yaml, the page reloads with it, and a fresh build agrees."""
+    import yaml
+
+    source, root = preview
+    page, problems = _open(browser, root + SEED_ARTICLE, 375)
+    corrections = source / "corrections.yaml"
+
+    def entry() -> dict[str, Any]:
+        return yaml.safe_load(corrections.read_text(encoding="utf-8"))
+
+    def after(action: Any, condition: str) -> None:
+        """Do it, then wait for the page the live reload brings (`condition`: JavaScript on it)."""
+        try:
+            with page.expect_navigation(timeout=20_000):
+                action()
+        except Exception as error:
+            status = page.locator(".desk-status")
+            raise AssertionError(f"no reload: {status.inner_text() if status.count() else 'no desk'}") from error
+        page.wait_for_function(condition, timeout=20_000)
+        page.locator(".desk").wait_for()
+        page.wait_for_function(LIVE, timeout=10_000)  # the reloaded page listens for the next reload
+
+    try:
+        desk = page.locator(".desk")
+        desk.wait_for(timeout=10_000)
+        page.wait_for_function(LIVE, timeout=10_000)
+        seed = next((source / "seeds").glob("*.txt")).name
+        moves = "document.querySelector('main ul.moves')?.innerText || ''"
+        # reject a move
+        after(lambda: desk.get_by_role("button", name="Reject Wesley Hoedt: Lazio → Southampton").first.click(),
+              f"!({moves}).includes('Lazio → Southampton')")
+        assert entry()["articles"][seed]["moves_rejected"] == [{"player": "Wesley Hoedt", "to": "Southampton"}]
+        # fix a move's destination
+        desk.get_by_role("button", name="Edit Virgil van Dijk: Southampton → Liverpool").first.click()
+        form = desk.locator("li form").first
+        form.get_by_label("To").fill("Chelsea")
+        after(lambda: form.get_by_role("button", name="Save the move").click(), f"({moves}).includes('Chelsea')")
+        assert {"player": "Virgil van Dijk", "from": "Southampton", "to": "Chelsea", "fee": "£60m",
+                "stage": "interest"} in entry()["articles"][seed]["moves_added"]
+        # add a move the build missed
+        adding = desk.locator("form").filter(has=page.get_by_role("button", name="Add the move"))
+        adding.get_by_label("Player").fill("Wesley Hoedt")
+        adding.get_by_label("From").fill("Lazio")
+        adding.get_by_label("To").fill("Everton")
+        adding.get_by_label("Stage").select_option("talks")
+        after(lambda: adding.get_by_role("button", name="Add the move").click(), f"({moves}).includes('Everton')")
+        # merge two spellings: the page writes him as the editor chose
+        merging = desk.locator("li").filter(has_text="Wesley Hoedt").locator("form")
+        merging.get_by_label("Write Wesley Hoedt as").fill("Wes Hoedt")
+        after(lambda: merging.get_by_role("button", name="Rename or merge").click(),
+              "document.querySelector('main').innerText.includes('Wes Hoedt')")
+        assert entry()["player_names"] == {"Wesley Hoedt": "Wes Hoedt"}
+        # mark a name as no player
+        after(lambda: desk.get_by_role("button", name="Wes Hoedt is not a player").click(),
+              "!document.querySelector('main ul.moves')?.innerText.includes('Hoedt')")
+        assert entry()["not_players"] == ["Wes Hoedt"]
+        assert corrections.read_text(encoding="utf-8").startswith("# the editor's own notes stay")
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "desk-375.png"), full_page=True)
+        desk.screenshot(path=str(SHOTS / "desk.png"))  # the README's picture of the desk (docs/desk.png)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0
+        page.add_script_tag(path=str(AXE))
+        results: dict[str, Any] = page.evaluate("axe.run(document.querySelector('.desk'), {resultTypes: ['violations']})")
+        assert [v["id"] for v in results["violations"] if v["impact"] in ("serious", "critical")] == []
+        assert [p for p in problems if "livereload" not in p] == []
+    finally:
+        page.context.close()
+    # a fresh build of the archive agrees with what the preview showed
+    fresh = load_config(source, out_dir=source.parent / "fresh")
+    build(fresh, use_cache=False)
+    article = (source.parent / "fresh" / SEED_ARTICLE).read_text(encoding="utf-8")
+    listed = re.search(r'class="?moves"?>(.*?)</ul>', article, re.S)
+    assert listed is not None
+    shown = re.sub(r"<[^>]+>", "", listed.group(1))
+    assert "Chelsea" in shown and "Everton" not in shown and "Hoedt" not in shown and "Southampton → Liverpool" not in shown

@@ -65,9 +65,10 @@ class Corrections:
 
     def fix_players(self, names: tuple[str, ...]) -> tuple[str, ...]:
         """Drop declared non-players and respell names, keeping first-mention order."""
-        kept = (self.player_names.get(slugify(name), name) for name in names
-                if slugify(name) not in self.not_players)
-        return tuple(dict.fromkeys(kept))
+        # (a name declared no player by either spelling: as written, or as the editor respelt it)
+        respelt = ((name, self.player_names.get(slugify(name), name)) for name in names)
+        return tuple(dict.fromkeys(shown for name, shown in respelt
+                                   if slugify(name) not in self.not_players and slugify(shown) not in self.not_players))
 
     def extend(self, gazetteer: Gazetteer) -> Gazetteer:
         """The gazetteer with the editor's extra club names added (theirs win)."""

@@ -17,8 +17,8 @@ from site_gen.extract import STAGES
 
 #: What the desk can do, and the fields each asks for (beyond `action`).
 ACTIONS: Mapping[str, tuple[str, ...]] = {
-    "reject": ("file", "player", "to"),
-    "confirm": ("file", "player", "to"),
+    "reject": ("file", "player"),
+    "confirm": ("file", "player"),
     "add": ("file", "player", "to"),
     "edit": ("file", "player", "to", "new_to"),
     "merge": ("name", "into"),
@@ -26,7 +26,7 @@ ACTIONS: Mapping[str, tuple[str, ...]] = {
     "source": ("file", "outlet"),
 }
 #: Fields that may be given besides the required ones.
-OPTIONAL = ("from", "stage", "fee", "new_player", "new_from", "new_stage", "new_fee")
+OPTIONAL = ("to", "from", "stage", "fee", "new_player", "new_from", "new_stage", "new_fee")
 _TEXT_LIMIT = 120
 
 
@@ -100,13 +100,13 @@ def apply_request(request: DeskRequest, source_dir: Path) -> str:
         if request.action == "source":
             entry["source"] = fields["outlet"]
             return f"credited to {fields['outlet']}"
-        named = {"player": fields["player"], "to": fields["to"]}
+        named = {"player": fields["player"], "to": fields.get("to")}  # (no "to": a move to no club named)
         if request.action == "reject":
             _append(entry, "moves_rejected", named)
-            return f"{fields['player']} to {fields['to']}: rejected"
+            return f"{fields['player']} to {fields.get('to') or 'no club'}: rejected"
         if request.action == "confirm":
             _append(entry, "moves_confirmed", named)
-            return f"{fields['player']} to {fields['to']}: confirmed"
+            return f"{fields['player']} to {fields.get('to') or 'no club'}: confirmed"
         if request.action == "add":
             _append(entry, "moves_added", _move(fields, ""))
             return f"{fields['player']} to {fields['to']}: added"
@@ -130,7 +130,7 @@ def _move(fields: Mapping[str, str], prefix: str) -> dict[str, str]:
     return move
 
 
-def _append(entry: Any, key: str, move: Mapping[str, str]) -> None:
+def _append(entry: Any, key: str, move: Mapping[str, str | None]) -> None:
     """Add a move to one of an article's lists, once."""
     listed = entry.setdefault(key, [])
     if dict(move) not in [dict(item) for item in listed]:

@@ -35,9 +35,13 @@ def corrections_document(source_dir: Path) -> Iterator[Any]:
             data = keeper.load(target.read_text(encoding="utf-8")) if target.is_file() else None
         except (YAMLError, UnicodeDecodeError) as error:
             raise ConfigError(f"{target}: not valid YAML: {error}") from error
-        if data is None:
+        if data is None:  # no file, or one of comments only: they stay on top
+            kept = [line.removeprefix("#").removeprefix(" ") for line in
+                    (target.read_text(encoding="utf-8").splitlines() if target.is_file() else [])
+                    if line.lstrip().startswith("#")]
             data = CommentedMap()
-            data.yaml_set_start_comment("Fixes to what the build reads out of the prose (see the README).")
+            data.yaml_set_start_comment("\n".join(kept) or
+                                        "Fixes to what the build reads out of the prose (see the README).")
         if not isinstance(data, dict):
             raise ConfigError(f"{target}: expected a mapping of settings, not {type(data).__name__}")
         for key, empty in (("articles", CommentedMap), ("player_names", CommentedMap), ("not_players", CommentedSeq)):
