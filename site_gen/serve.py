@@ -25,13 +25,14 @@ from livereload import Server
 from livereload.handlers import LiveReloadHandler
 from tornado.ioloop import IOLoop
 
-from site_gen.build import KeptPlan, build, edited_pages_first
+from site_gen.build import KeptPlan, build, edited_pages_first, review_archive
 from site_gen.output.cache import BuildCache, cache_folder
 from site_gen.output.write import built_id
 from site_gen.config import CONFIG_FILE, SiteConfig
 from site_gen.content.corrections import CORRECTIONS_FILE
 from site_gen.content.desk import apply_request, checked_request
 from site_gen.content.records import move_record
+from site_gen.desk.page import review_page
 from site_gen.model import Article
 from site_gen import urls
 from site_gen.errors import SiteError
@@ -126,6 +127,8 @@ class Preview:
         path = str(environ.get("PATH_INFO") or "/")
         if path == self.base_path + DESK_PATH:
             return self._desk(environ, start_response)
+        if self.token and path == self.base_path + "_review":
+            return self._review(start_response)
         if self.token and path in (self.base_path + "_desk.js", self.base_path + "_desk.css"):
             asset = path.rsplit("_", 1)[1]
             kind = "text/javascript" if asset.endswith(".js") else "text/css"
@@ -181,6 +184,16 @@ class Preview:
             self._routes = (maker, {urls.article_route(article.date, article.slug): article
                                     for article in maker.index.articles})
         return self._routes[1]
+
+    def _review(self, start_response: StartResponse) -> Iterable[bytes]:
+        """The desk's Review page: the doubts of `site-gen review` as the archive reads now."""
+        try:
+            found = review_archive(self.config)
+        except SiteError as error:
+            return _respond(start_response, "500 Internal Server Error", _error_page(str(error)))
+        urls_of = SiteUrls(self.config.base_url)
+        pages = {article.path.name: urls_of.url(route) for route, article in self._articles().items()}
+        return _respond(start_response, "200 OK", review_page(found, pages, self.base_path, self.token))
 
     def _desk(self, environ: dict[str, object], start_response: StartResponse) -> Iterable[bytes]:
         """The editor's desk: a correction posted as JSON by a page of this preview, written into

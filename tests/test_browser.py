@@ -301,6 +301,16 @@ def test_the_editors_desk_corrects_the_archive_from_the_page(browser: Browser, p
         assert [p for p in problems if "livereload" not in p] == []
     finally:
         page.context.close()
+    review, problems = _open(browser, root + "_review", 375)  # the Review page: usable on a phone, clean
+    try:
+        assert "doubt" in review.locator("h1").inner_text()
+        assert review.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+        review.add_script_tag(path=str(AXE))
+        found: dict[str, Any] = review.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        assert [v["id"] for v in found["violations"] if v["impact"] in ("serious", "critical")] == []
+        assert [p for p in problems if "livereload" not in p] == []
+    finally:
+        review.context.close()
     # a fresh build of the archive agrees with what the preview showed
     fresh = load_config(source, out_dir=source.parent / "fresh")
     build(fresh, use_cache=False)

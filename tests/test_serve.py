@@ -310,6 +310,22 @@ def test_no_edit_turns_the_desk_off(make_site: SiteFactory, seed_text: str) -> N
         assert "site-gen-desk" not in page
         status, _, _ = fetch(port, BASE + "_desk")
         assert status == 404
+        assert fetch(port, BASE + "_review")[0] == 404
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_the_review_page_lists_the_doubts_and_settles_them(server: tuple[SiteConfig, int]) -> None:
+    config, port = server
+    status, page, _ = fetch(port, BASE + "_review")
+    assert status == 200 and ("doubts left" in page or "doubt left" in page)
+    left = int(re.search(r"Review: (\d+) doubts? left", page).group(1))  # type: ignore[union-attr]
+    rejecting = re.search(r'data-desk="([^"]+)" aria-label="Reject: ([^"]+)"', page)
+    assert rejecting, "a move listed with a button to reject it"
+    request = json.loads(rejecting.group(1).replace("&quot;", '"').replace("&#x27;", "'"))
+    assert request["action"] == "reject" and request["file"].endswith(".txt")
+    assert f'href="{BASE}{SEED_PAGE}"' in page  # each doubt links to its article, where the desk edits
+    status, answer = post(port, request, _desk_token(port))
+    assert status == 200, answer
+    wait_for(port, BASE + "_review", lambda status, body: f"Review: {left - 1} doubt" in body)

@@ -5,8 +5,7 @@
   const token = document.querySelector('meta[name="site-gen-desk"]');
   const data = document.getElementById("site-gen-record");
   const script = document.currentScript;
-  if (!token || !data || !script) return;
-  const record = JSON.parse(data.textContent);
+  if (!token || !script) return;
   const endpoint = new URL("_desk", script.src).href;
   const STAGES = ["interest", "talks", "bid", "agreed", "done", "off"];
 
@@ -17,7 +16,8 @@
     return node;
   }
 
-  const status = el("p", { class: "desk-status", role: "status", "aria-live": "polite" });
+  const status = document.querySelector(".desk-status") ||
+    el("p", { class: "desk-status", role: "status", "aria-live": "polite" });
 
   async function send(body) {
     status.textContent = "Saving…";
@@ -32,6 +32,13 @@
       status.textContent = `Not saved: ${error}`;
     }
   }
+
+  // the Review page: each button carries the correction it asks for
+  for (const button of document.querySelectorAll("button[data-desk]")) {
+    button.addEventListener("click", () => send(JSON.parse(button.dataset.desk)));
+  }
+  if (!data) return;
+  const record = JSON.parse(data.textContent);
 
   function field(label, name, value = "") {
     const input = el("input", { name, type: "text", value: value || "", autocomplete: "off" });
@@ -61,7 +68,8 @@
     return form;
   }
 
-  const panel = el("aside", { class: "desk", "aria-label": "Editor's desk" }, el("h2", {}, "Editor's desk"));
+  const panel = el("aside", { class: "desk", "aria-label": "Editor's desk" }, el("h2", {}, "Editor's desk"),
+    el("p", {}, el("a", { href: new URL("_review", script.src).href }, "Review: every doubt, least sure first")));
   const file = record.file;
 
   panel.append(el("h3", {}, "Moves"));
