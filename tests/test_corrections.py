@@ -169,3 +169,15 @@ def test_a_whole_record_in_front_matter_is_not_read_from_the_prose(make_site: Si
     assert not (config.out_dir / "players").exists() or player_pages(config) == set()
     page = (config.out_dir / "2021" / "07" / "a-quiet-day.html").read_text(encoding="utf-8")
     assert "Kasper Lindqvist from Ajax for £30m." in page  # shown as written: a text body, no Markdown
+
+
+def test_the_desk_will_not_write_what_a_file_overrides(make_site: SiteFactory) -> None:
+    """A curated file's own front matter wins over corrections.yaml: the desk says so rather than
+    write an entry that would change nothing."""
+    from site_gen.content.desk import DeskError, checked_request
+
+    config = make_site({"001_a.md": "---\ndate: 2019-07-03\nsource: The Times\n---\nArsenal want Joel Marsden.\n",
+                        "002_b.md": "---\ndate: 2019-07-03\n---\nArsenal want Joel Marsden.\n"})
+    with pytest.raises(DeskError, match="front matter"):
+        checked_request({"action": "source", "file": "001_a.md", "outlet": "The Sun"}, config.seeds_dir)
+    assert checked_request({"action": "source", "file": "002_b.md", "outlet": "The Sun"}, config.seeds_dir).fields

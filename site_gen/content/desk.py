@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from site_gen.content.editing import corrections_document
+from site_gen.content.load import load_source
+from site_gen.errors import SourceError
 from site_gen.extract import STAGES
 
 #: What the desk can do, and the fields each asks for (beyond `action`).
@@ -65,6 +67,13 @@ def checked_request(raw: object, seeds_dir: Path) -> DeskRequest:
             raise DeskError(f"'{name}' must be one of {', '.join(STAGES)}, not {fields[name]!r}")
     if "file" in fields:
         _check_file(fields["file"], seeds_dir)
+    if action == "source" and fields["file"].endswith(".md"):
+        try:
+            own = "source" in load_source(seeds_dir / fields["file"]).front_matter
+        except SourceError:
+            own = False
+        if own:  # the file's own front matter wins over corrections.yaml: an entry there would change nothing
+            raise DeskError(f"{fields['file']} sets its own 'source' in its front matter: change it there")
     return DeskRequest(action, fields)
 
 
