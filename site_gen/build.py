@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Iterator, Mapping, Sequence
 from site_gen import urls
 from site_gen.config import CONFIG_FILE, SiteConfig
 from site_gen.content.archive import RememberedPass, reconcile_articles
-from site_gen.content.corrections import CORRECTIONS_FILE, Corrections, load_corrections
+from site_gen.content.corrections import CORRECTIONS_FILE, Corrections, archive_gazetteer, load_corrections
 from site_gen.content.discover import find_articles
 from site_gen.content.infer import apply_corrections
 from site_gen.content.read import publishable, read_files
@@ -29,7 +29,7 @@ from site_gen.content.review import review
 from site_gen.content.transfers import TRANSFERS_FILE, load_transfers
 from site_gen.digests import code_fingerprint, tree_fingerprint
 from site_gen.errors import BuildError, Problem, SourceError
-from site_gen.extract import Gazetteer, load_gazetteer
+from site_gen.extract import Gazetteer
 from site_gen.extract.reconcile import DatedRecord
 from site_gen.extract.review import Doubt
 from site_gen.model import Article, BuildReport, BuildSummary, FileRecord, Page
@@ -307,7 +307,7 @@ def edited_pages_first(config: SiteConfig, cache: BuildCache, kept: KeptPlan, pa
 def gather(config: SiteConfig) -> Inputs:
     """Find the article files and read the editor's corrections: the cheap part of every build."""
     corrections = load_corrections(config.source_dir)
-    gazetteer = (corrections or Corrections()).extend(load_gazetteer())
+    gazetteer = archive_gazetteer(corrections)
     # the corrections' club names change what the prose says; the rest of them is laid over the records
     code = code_fingerprint() + (corrections or Corrections()).extraction_digest()
     found = find_articles(config.seeds_dir, config.source_dir)
@@ -381,7 +381,7 @@ def extract_files(paths: Sequence[Path], source_dir: Path | None = None) -> Extr
     """Records of some article files, read together as one archive (`site-gen extract`): with
     `source_dir`, that archive's corrections and transfers table apply as in a build."""
     corrections = load_corrections(source_dir) if source_dir else None
-    gazetteer = (corrections or Corrections()).extend(load_gazetteer())
+    gazetteer = archive_gazetteer(corrections)
     read = read_files(gazetteer, None, paths)
     problems: list[Problem] = []
     transfers = load_transfers(source_dir, gazetteer, problems) if source_dir else []
@@ -398,10 +398,13 @@ def extract_files(paths: Sequence[Path], source_dir: Path | None = None) -> Extr
     return ExtractedArticles(reconciled.articles, read.records, tuple(problems))
 
 
-def review_archive(config: SiteConfig) -> list[Doubt]:
-    """The fields an editor should check first, across the archive as the build reads it."""
+def review_archive(config: SiteConfig, cache: BuildCache | None = None) -> list[Doubt]:
+    """The fields an editor should check first, across the archive as the build reads it (`cache`:
+    the records of unchanged files, as the preview keeps them, so that none is read again)."""
     inputs = gather(config)
-    extracted = extract_articles(inputs)
+    if cache is not None:
+        cache.ensure_code(inputs.code)
+    extracted = extract_articles(inputs, cache)
     transfers = load_transfers(config.source_dir, inputs.gazetteer, [])
     return review(extracted.articles, transfers, inputs.corrections, config.outcome_months)
 

@@ -14,14 +14,13 @@ from site_gen.build import build as build_site
 from site_gen.build import extract_files, review_archive
 from site_gen.check import check_inputs, check_output
 from site_gen.config import load_config
-from site_gen.content.corrections import CORRECTIONS_FILE, load_corrections
+from site_gen.content.corrections import CORRECTIONS_FILE, archive_gazetteer, load_corrections
 from site_gen.content.curate import ingest_archive
 from site_gen.content.importer import Imported, import_table, write_transfers
 from site_gen.content.records import article_record
 from site_gen.content.review import apply_review, as_csv, as_table
 from site_gen.content.transfers import TRANSFERS_FILE
 from site_gen.errors import SiteError
-from site_gen.extract import load_gazetteer
 from site_gen.output.parallel import default_jobs
 from site_gen.output.progress import for_terminal
 from site_gen.output.theme import copy_default_files, default_files
@@ -195,7 +194,7 @@ def review_command(source_dir: Path, as_csv_file: bool, limit: int, apply_file: 
 def import_transfers(source_dir: Path, tables: tuple[Path, ...]) -> None:
     """Make data/transfers.csv from public transfer tables (e.g. ewenme/transfers CSVs)."""
     try:
-        gazetteer = load_corrections(source_dir).extend(load_gazetteer())
+        gazetteer = archive_gazetteer(load_corrections(source_dir))
         imported = Imported()
         for table in tables:
             import_table(table, gazetteer, imported)

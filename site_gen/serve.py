@@ -188,11 +188,10 @@ class Preview:
     def _review(self, start_response: StartResponse) -> Iterable[bytes]:
         """The desk's Review page: the doubts of `site-gen review` as the archive reads now."""
         try:
-            found = review_archive(self.config)
+            found = review_archive(self.config, self.cache)  # the preview's records: no article read again
         except SiteError as error:
             return _respond(start_response, "500 Internal Server Error", _error_page(str(error)))
-        urls_of = SiteUrls(self.config.base_url)
-        pages = {article.path.name: urls_of.url(route) for route, article in self._articles().items()}
+        pages = {article.path.name: self.base_path + route for route, article in self._articles().items()}
         return _respond(start_response, "200 OK", review_page(found, pages, self.base_path, self.token))
 
     def _desk(self, environ: dict[str, object], start_response: StartResponse) -> Iterable[bytes]:

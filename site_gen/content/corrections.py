@@ -19,7 +19,7 @@ import yaml
 
 from site_gen.digests import fingerprint
 from site_gen.errors import ConfigError
-from site_gen.extract import Gazetteer, fold
+from site_gen.extract import Gazetteer, fold, load_gazetteer
 from site_gen.urls import slugify
 
 CORRECTIONS_FILE = "corrections.yaml"
@@ -78,6 +78,12 @@ class Corrections:
         forms.update({key: (club,) for key, club in self.club_names.items()})
         return replace(gazetteer, club_forms=forms,
                        longest_form=max(gazetteer.longest_form, *(k.count(" ") + 1 for k in forms)))
+
+
+def archive_gazetteer(corrections: Corrections | None) -> Gazetteer:
+    """The packaged gazetteer with this archive's own club names added (made once per command, so the
+    extractor's caches keep working)."""
+    return (corrections or Corrections()).extend(load_gazetteer())
 
 
 def load_corrections(source_dir: Path) -> Corrections:

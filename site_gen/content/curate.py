@@ -17,15 +17,14 @@ import yaml
 
 from site_gen.config import SiteConfig
 from site_gen.content.archive import reconcile_articles
-from site_gen.content.corrections import Corrections, load_corrections
+from site_gen.content.corrections import archive_gazetteer, load_corrections
 from site_gen.content.discover import find_articles
-from site_gen.content.editing import write_atomically
 from site_gen.content.read import publishable, read_files
 from site_gen.content.records import move_record
 from site_gen.content.transfers import load_transfers
 from site_gen.errors import Problem
-from site_gen.extract import load_gazetteer
 from site_gen.model import Article
+from site_gen.output.write import replace_whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +60,7 @@ def ingest_archive(config: SiteConfig, force: bool = False) -> Ingested:
     """Write `<stem>.md` beside each raw article of the archive, with its record as a build publishes it;
     with `force`, again from the raw file where a curated one exists."""
     corrections = load_corrections(config.source_dir)
-    gazetteer = (corrections or Corrections()).extend(load_gazetteer())
+    gazetteer = archive_gazetteer(corrections)
     found = find_articles(config.seeds_dir, config.source_dir)
     paths = list(found.paths)
     already = 0
@@ -82,6 +81,6 @@ def ingest_archive(config: SiteConfig, force: bool = False) -> Ingested:
     for article in reconciled.articles:
         if article.path.suffix == ".txt":
             target = article.path.with_suffix(".md")
-            write_atomically(target, curated_markdown(article))
+            replace_whole(target, curated_markdown(article).encode("utf-8"))
             written.append(target)
     return Ingested(tuple(written), already, tuple(problems))

@@ -5,8 +5,6 @@ time. Used by `site-gen review --apply` and by the preview's editor's desk."""
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +12,7 @@ from typing import Any, Iterator
 
 from site_gen.content.corrections import CORRECTIONS_FILE
 from site_gen.errors import ConfigError
+from site_gen.output.write import replace_whole
 
 #: One writer at a time in a process: two edits at once both land, one after the other.
 _WRITING = threading.Lock()
@@ -50,16 +49,4 @@ def corrections_document(source_dir: Path) -> Iterator[Any]:
         yield data
         written = io.StringIO()
         keeper.dump(data, written)
-        write_atomically(target, written.getvalue())
-
-
-def write_atomically(target: Path, text: str) -> None:
-    """Write a whole file or none: a crash midway leaves the old file (or none), never half of one."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        replace_whole(target, written.getvalue().encode("utf-8"))

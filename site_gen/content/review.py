@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -25,12 +24,11 @@ from site_gen.content.editing import corrections_document
 from site_gen.content.transfers import Transfer
 from site_gen.errors import ConfigError
 from site_gen.extract import Move
-from site_gen.extract.review import Doubt, doubts, move_text, ordered
+from site_gen.extract.review import MOVE_TEXT, Doubt, doubts, move_text, ordered
 from site_gen.model import Article
 from site_gen.site.outcomes import judge
 
 COLUMNS = ("file", "field", "value", "reason", "confidence", "evidence", "correction")
-_MOVE = re.compile(r"^\s*(?P<player>[^:]+):\s*(?P<from>[^>]*?)\s*(?:->|→)\s*(?P<to>[^(]*?)\s*(?:\((?P<stage>\w+)\))?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +134,7 @@ def _apply_rows(rows: list[dict[str, str]], csv_path: Path, data: Any) -> Applie
         elif field == "moves":
             moves = []
             for part in filter(None, (p.strip() for p in correction.split(";"))):
-                match = _MOVE.match(part)
+                match = MOVE_TEXT.match(part)
                 if match is None:
                     raise ConfigError(f"{where}: a move is written 'Player: From -> To (stage)', not {part!r}")
                 moves.append({"player": match["player"].strip(), "from": match["from"].strip(" ?") or None,

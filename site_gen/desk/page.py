@@ -4,14 +4,11 @@ the controls that settle it, and a link to its article's page (where the desk ed
 from __future__ import annotations
 
 import json
-import re
 from html import escape
 from typing import Mapping, Sequence
 
-from site_gen.extract.review import Doubt
+from site_gen.extract.review import MOVE_TEXT, Doubt
 
-#: "Player: From → To (stage)", as the review writes a move.
-_MOVE = re.compile(r"^(?P<player>[^:]+):\s*(?P<from>.*?)\s*→\s*(?P<to>.*?)\s*\((?P<stage>\w+)\)$")
 
 
 def review_page(doubts: Sequence[Doubt], pages: Mapping[str, str], base_path: str, token: str) -> bytes:
@@ -42,7 +39,7 @@ def _row(doubt: Doubt, page: str | None) -> str:
 
 def _controls(doubt: Doubt) -> list[str]:
     """Buttons that settle the doubt, each carrying the correction it asks the desk for."""
-    if doubt.field == "moves" and (move := _MOVE.match(doubt.value)):
+    if doubt.field == "moves" and (move := MOVE_TEXT.match(doubt.value)):
         named = {"file": doubt.key, "player": move["player"].strip(),
                  "to": "" if move["to"] == "?" else move["to"]}
         return [_button("Confirm", {"action": "confirm", **named}, doubt.value),

@@ -13,6 +13,7 @@ report credited to no outlet is no doubt: many are not.)
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Sequence
@@ -43,6 +44,11 @@ class Doubt:
 def move_text(move: Move) -> str:
     """A move as the review writes it: "Player: From → To (stage)" ("?" for a club not named)."""
     return f"{move.player}: {move.from_club or '?'} → {move.to_club or '?'} ({move.stage})"
+
+
+#: A move written as `move_text` writes it (or by an editor, with "->" and no stage): its parts.
+MOVE_TEXT = re.compile(r"^\s*(?P<player>[^:]+):\s*(?P<from>[^>]*?)\s*(?:->|→)\s*(?P<to>[^(]*?)\s*"
+                       r"(?:\((?P<stage>\w+)\))?\s*$")
 
 
 def ordered(found: list[Doubt]) -> list[Doubt]:

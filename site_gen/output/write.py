@@ -305,7 +305,7 @@ class PatchedOutput:
         for relative, files in self._folders.items():
             _swap_folder(self._target(relative), files)
         for relative, data in self._writes.items():
-            _replace(self._target(relative), data)
+            replace_whole(self._target(relative), data)
         for relative in self._spilled:
             target = self._target(relative)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -339,15 +339,20 @@ def write_ahead(out_dir: Path, base_url: str, files: dict[str, bytes]) -> None:
     first answer to a save); until that build commits, the site is marked as being patched."""
     mark_patching(out_dir, base_url)
     for relative, data in files.items():
-        _replace(out_dir / inside(relative), data)
+        replace_whole(out_dir / inside(relative), data)
 
 
-def _replace(target: Path, data: bytes) -> None:
-    """Write a file whole, then put it in place in one rename (a reader never sees half of it)."""
+def replace_whole(target: Path, data: bytes) -> None:
+    """Write a file whole, then put it in place in one rename (a reader never sees half of it, and a
+    failure leaves the old file)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fresh = target.with_name(f".{target.name}.new-{os.getpid()}")
-    fresh.write_bytes(data)
-    os.replace(fresh, target)
+    try:
+        fresh.write_bytes(data)
+        os.replace(fresh, target)
+    except BaseException:
+        fresh.unlink(missing_ok=True)
+        raise
 
 
 def _swap_folder(target: Path, files: dict[str, bytes]) -> None:
